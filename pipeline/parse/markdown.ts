@@ -1,0 +1,141 @@
+// Markdown through unified + remark-parse (+ remark-frontmatter). Produces the prose mask (only text
+// nodes are prose: code, HTML, URLs and markup become spaces) and the blocks with their offsets.
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import type { Block, DisabledRange, Problem } from '../types.js';
+import { readFrontMatter, type FrontMatter } from './frontmatter.js';
+
+// Built once per process.
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+
+interface MdNode {
+  type: string;
+  children?: MdNode[];
+  value?: string;
+  depth?: number;
+  position?: { start: { offset?: number }; end: { offset?: number } };
+}
+
+export interface RawBlock extends Omit<Block, 'firstSentence' | 'lastSentence'> {}
+
+export interface ParsedMarkdown {
+  prose: string;
+  blocks: RawBlock[];
+  frontMatter?: FrontMatter;
+  disabled: DisabledRange[];
+  problems: Problem[];
+}
+
+const DIRECTIVE = /<!--\s*copydesk-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g;
+
+export function parseMarkdown(text: string): ParsedMarkdown {
+  const tree = processor.parse(text) as MdNode;
+  const prose = new Array<string>(text.length);
+  for (let i = 0; i < text.length; i++) prose[i] = text[i] === '\n' || text[i] === '\r' ? text[i] : ' ';
+  const blocks: RawBlock[] = [];
+  const problems: Problem[] = [];
+  const comments: { start: number; end: number; value: string }[] = [];
+  let frontMatter: FrontMatter | undefined;
+
+  const off = (n: MdNode) => [n.position?.start.offset ?? 0, n.position?.end.offset ?? 0] as const;
+  const unmask = (s: number, e: number) => {
+    for (let i = s; i < e; i++) prose[i] = text[i];
+  };
+
+  function inline(node: MdNode): void {
+    switch (node.type) {
+      case 'text': {
+        const [s, e] = off(node);
+        unmask(s, e);
+        return;
+      }
+      case 'inlineCode':
+      case 'image':
+      case 'imageReference':
+      case 'break':
+        return;
+      case 'html': {
+        const [s, e] = off(node);
+        comments.push({ start: s, end: e, value: node.value ?? '' });
+        return;
+      }
+      default:
+        for (const c of node.children ?? []) inline(c);
+    }
+  }
+
+  function block(node: MdNode, ctx: { quoted: boolean; list: boolean }): void {
+    const [s, e] = off(node);
+    switch (node.type) {
+      case 'yaml': {
+        // The YAML body starts after the first line ("---\n").
+        frontMatter = readFrontMatter(node.value ?? '', s, e);
+        return;
+      }
+      case 'heading':
+        blocks.push({ kind: 'heading', start: s, end: e, depth: node.depth, quoted: ctx.quoted || undefined });
+        for (const c of node.children ?? []) inline(c);
+        return;
+      case 'paragraph':
+        blocks.push({ kind: ctx.list ? 'listItem' : ctx.quoted ? 'blockquote' : 'paragraph', start: s, end: e, quoted: ctx.quoted || undefined });
+        for (const c of node.children ?? []) inline(c);
+        return;
+      case 'tableCell':
+        blocks.push({ kind: 'tableCell', start: s, end: e });
+        for (const c of node.children ?? []) inline(c);
+        return;
+      case 'html':
+        comments.push({ start: s, end: e, value: node.value ?? '' });
+        return;
+      case 'code':
+      case 'thematicBreak':
+      case 'definition':
+        return;
+      case 'blockquote':
+        for (const c of node.children ?? []) block(c, { ...ctx, quoted: true });
+        return;
+      case 'listItem':
+        for (const c of node.children ?? []) block(c, { ...ctx, list: true });
+        return;
+      default:
+        for (const c of node.children ?? []) block(c, ctx);
+    }
+  }
+  block(tree, { quoted: false, list: false });
+  if (frontMatter) problems.push(...frontMatter.problems);
+
+  return { prose: prose.join(''), blocks, frontMatter, disabled: directives(text, comments), problems };
+}
+
+/** Inline control comments: disable/enable regions, disable-line and disable-next-line. */
+function directives(text: string, comments: { start: number; end: number; value: string }[]): DisabledRange[] {
+  const ranges: DisabledRange[] = [];
+  const open = new Map<string, number>(); // rule ('' = all) -> start offset
+  for (const c of comments) {
+    for (const m of c.value.matchAll(DIRECTIVE)) {
+      const kind = m[1];
+      const rules = m[2].split(/[\s,]+/).filter(Boolean);
+      if (kind === 'disable') for (const r of rules.length ? rules : ['']) open.set(r, c.end);
+      else if (kind === 'enable') {
+        for (const r of rules.length ? rules : [...open.keys()]) {
+          const s = open.get(r);
+          if (s === undefined) continue;
+          ranges.push({ start: s, end: c.start, rules: r ? [r] : [] });
+          open.delete(r);
+        }
+      } else {
+        const lineEnd = text.indexOf('\n', c.end);
+        let start = lineEnd < 0 ? text.length : lineEnd + 1;
+        let end = text.indexOf('\n', start);
+        if (kind === 'disable-line') {
+          start = text.lastIndexOf('\n', c.start) + 1;
+          end = lineEnd;
+        }
+        ranges.push({ start, end: end < 0 ? text.length : end, rules });
+      }
+    }
+  }
+  for (const [r, s] of open) ranges.push({ start: s, end: text.length, rules: r ? [r] : [] });
+  return ranges;
+}

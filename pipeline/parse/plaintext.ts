@@ -1,0 +1,72 @@
+// Plain text: one paragraph per line (or per run of lines when a line continues in lower case);
+// a short line with no closing punctuation is a heading. Optional YAML front matter at the top.
+import type { Problem } from '../types.js';
+import { detectFrontMatter, readFrontMatter, type FrontMatter } from './frontmatter.js';
+import type { RawBlock } from './markdown.js';
+
+export interface ParsedText {
+  prose: string;
+  blocks: RawBlock[];
+  frontMatter?: FrontMatter;
+  problems: Problem[];
+}
+
+const CLOSING = /[.!?:;,…"”’')\]]$/;
+const HEADING_MAX_WORDS = 14;
+
+export function isHeadingLine(line: string): boolean {
+  const t = line.trim();
+  if (!t || CLOSING.test(t)) return false;
+  const words = t.split(/\s+/).length;
+  return words <= HEADING_MAX_WORDS && /^[\p{Lu}\d“"‘']/u.test(t);
+}
+
+export function parsePlainText(text: string): ParsedText {
+  let bodyStart = 0;
+  let frontMatter: FrontMatter | undefined;
+  const fm = detectFrontMatter(text);
+  if (fm) {
+    frontMatter = readFrontMatter(fm.yaml, 0, fm.end);
+    bodyStart = fm.end;
+  }
+  const prose = ' '.repeat(bodyStart).split('').map((c, i) => (text[i] === '\n' ? '\n' : c)).join('') + text.slice(bodyStart);
+  const blocks: RawBlock[] = [];
+  // Lines with their offsets.
+  const lines: { start: number; end: number }[] = [];
+  let pos = bodyStart;
+  while (pos <= text.length) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    let end = nl;
+    if (end > pos && text[end - 1] === '\r') end--;
+    lines.push({ start: pos, end });
+    pos = nl + 1;
+  }
+  let cur: { start: number; end: number } | undefined;
+  const flush = () => {
+    if (!cur) return;
+    let { start, end } = cur;
+    while (start < end && /\s/.test(text[start])) start++;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    if (end > start) {
+      const t = text.slice(start, end);
+      blocks.push({ kind: !t.includes('\n') && isHeadingLine(t) ? 'heading' : 'paragraph', start, end });
+    }
+    cur = undefined;
+  };
+  for (const ln of lines) {
+    const t = text.slice(ln.start, ln.end);
+    if (!t.trim()) {
+      flush();
+      continue;
+    }
+    // A line that starts in lower case continues a hard-wrapped paragraph; otherwise it starts a new one.
+    if (cur && /^\s*[\p{Ll}]/u.test(t) && !isHeadingLine(text.slice(cur.start, cur.end))) cur.end = ln.end;
+    else {
+      flush();
+      cur = { start: ln.start, end: ln.end };
+    }
+  }
+  flush();
+  return { prose, blocks, frontMatter, problems: frontMatter?.problems ?? [] };
+}

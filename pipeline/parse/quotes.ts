@@ -1,0 +1,57 @@
+// Pairs quotation marks within each block: curly “ ” and ‘ ’, straight " and '. Tells apostrophes
+// (Russia’s, apps’, don't, ’90s) from closing single quotes. An opening mark with no closing mark
+// before the block ends is an unclosed quotation; news style reopens a quotation that continues into
+// the next paragraph, so such a quotation is marked `continued` by the caller.
+import type { Quotation } from '../types.js';
+
+const isLetter = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
+const isSpaceOrStart = (c: string | undefined) => c === undefined || /[\s(\[—–-]/.test(c);
+
+export function findQuotations(prose: string, start: number, end: number, block: number): Quotation[] {
+  const out: Quotation[] = [];
+  const stack: { start: number; mark: string; depth: number }[] = [];
+  const close = (i: number) => {
+    const o = stack.pop()!;
+    out.push({ start: o.start, end: i + 1, closed: true, mark: o.mark, block, depth: o.depth });
+  };
+  const top = () => stack[stack.length - 1];
+  for (let i = start; i < end; i++) {
+    const c = prose[i];
+    const prev = i > start ? prose[i - 1] : undefined;
+    const next = i + 1 < end ? prose[i + 1] : undefined;
+    switch (c) {
+      case '“':
+        stack.push({ start: i, mark: '“', depth: stack.length });
+        break;
+      case '”':
+        // Close the nearest “ (dropping any unclosed ‘ inside it).
+        while (stack.length && top().mark !== '“' && top().mark !== '"') stack.pop();
+        if (stack.length) close(i);
+        break;
+      case '"':
+        if (top()?.mark === '"' && !(isSpaceOrStart(prev) && isLetter(next))) close(i);
+        else if (isSpaceOrStart(prev) || prev === '‘' || prev === "'" || /[“:]/.test(prev ?? '')) stack.push({ start: i, mark: '"', depth: stack.length });
+        else if (top()?.mark === '"') close(i);
+        break;
+      case '‘':
+        // ‘ opens unless it is a leading apostrophe ('90s, 'em): digit after.
+        if (!/\d/.test(next ?? '')) stack.push({ start: i, mark: '‘', depth: stack.length });
+        break;
+      case '’':
+      case "'": {
+        const open = stack.findIndex((q) => q.mark === (c === '’' ? '‘' : "'"));
+        const apostrophe = isLetter(prev) && isLetter(next); // don’t, Russia’s
+        if (open >= 0 && !apostrophe) {
+          stack.length = open + 1;
+          close(i);
+        } else if (c === "'" && isSpaceOrStart(prev) && isLetter(next) && stack.some((q) => q.mark === '"' || q.mark === '“')) {
+          stack.push({ start: i, mark: "'", depth: stack.length });
+        }
+        break;
+      }
+    }
+  }
+  // Whatever is still open is unclosed; nested single quotes left open are dropped (likely apostrophes).
+  for (const o of stack) if (o.mark === '“' || o.mark === '"') out.push({ start: o.start, end, closed: false, mark: o.mark, block, depth: o.depth });
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,156 @@
+// In-memory shapes shared by the stages. Everything that is written to disk or crosses a process
+// boundary (claims, items, reports, config, decisions, facts) is typed from schemas/ via
+// schema-types.ts; the shapes here are the parsed article and the rule contract, which never leave
+// the worker.
+import type { Category, Claim, Config, Evidence, Item, Severity } from './schema-types.js';
+
+export type { Category, Claim, Config, Evidence, Item, Severity };
+export type { Attribution, Quantity, DateValue, FileResult, Report, Decisions, Decision, Facts, Fact } from './schema-types.js';
+
+export type BlockKind = 'heading' | 'paragraph' | 'listItem' | 'blockquote' | 'tableCell';
+
+/** A block of prose: a heading, a paragraph, a list item's paragraph, a table cell. */
+export interface Block {
+  kind: BlockKind;
+  /** Offsets into the original text (UTF-16, end exclusive). */
+  start: number;
+  end: number;
+  /** Heading depth (1-6) for headings. */
+  depth?: number;
+  /** True inside a blockquote (Markdown `>`). */
+  quoted?: boolean;
+  /** Index of the first sentence of this block in Article.sentences, and one past the last. */
+  firstSentence: number;
+  lastSentence: number;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  /** The sentence's text taken from Article.prose (non-prose masked by spaces), trimmed to start/end. */
+  text: string;
+  block: number;
+  /** Indexes into Article.tokens: first, and one past the last. */
+  firstToken: number;
+  lastToken: number;
+}
+
+export type TokenKind = 'word' | 'number' | 'punct' | 'symbol';
+
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+  kind: TokenKind;
+  sentence: number;
+  /** True when the token lies inside a direct quotation (between paired quotation marks). */
+  quoted: boolean;
+}
+
+/** A pair of quotation marks found in one block; `end` is undefined when the quotation is never closed. */
+export interface Quotation {
+  /** Offset of the opening mark. */
+  start: number;
+  /** Offset just past the closing mark; for an unclosed quotation, the end of the block. */
+  end: number;
+  closed: boolean;
+  mark: string;
+  block: number;
+  /** Nesting depth: 0 for “ ”, 1 for ‘ ’ inside it. */
+  depth: number;
+}
+
+export interface ArticleMeta {
+  title?: string;
+  /** ISO date (YYYY-MM-DD) from front matter; the reference for relative dates. */
+  date?: string;
+  /** Words the speller accepts for this article (front matter `words` or `copydesk.words`). */
+  words: string[];
+  /** Rules disabled for the whole article by front matter `copydesk.disable`. */
+  disable: string[];
+  language?: string;
+}
+
+/** A region where inline comments disable rules (Markdown `<!-- copydesk-disable ... -->`). */
+export interface DisabledRange {
+  start: number;
+  end: number;
+  /** Rule ids; empty means every rule. */
+  rules: string[];
+}
+
+export interface Article {
+  path: string;
+  /** The original text, exactly as read (after BOM removal, which shifts nothing the user sees). */
+  text: string;
+  /**
+   * Same length as text; everything that is not prose (markup, code, HTML, URLs, front matter) is
+   * replaced by spaces, newlines kept. Rules read this so no rule sees a URL or a code span.
+   */
+  prose: string;
+  format: 'markdown' | 'text';
+  meta: ArticleMeta;
+  blocks: Block[];
+  sentences: Sentence[];
+  tokens: Token[];
+  quotations: Quotation[];
+  disabled: DisabledRange[];
+  /** Problems found while reading or parsing (malformed front matter...), reported as input/* items. */
+  problems: Problem[];
+  words: number;
+  /** offset -> {line, column}: the one place positions are computed. */
+  lineStarts: number[];
+}
+
+/** A problem a stage reports; the queue stage turns it into an Item (position, id, status). */
+export interface Problem {
+  rule: string;
+  start: number;
+  end: number;
+  message: string;
+  suggestions?: string[];
+  claimId?: string;
+  actual?: string;
+  expected?: string;
+  evidence?: Evidence[];
+  /** Overrides the rule's configured severity (for example a contradicted fact is always an error). */
+  severity?: Severity;
+}
+
+export interface RuleMeta {
+  id: string;
+  category: Category;
+  severity: Severity;
+  /** One line: what the rule finds. */
+  description: string;
+  /** Longer documentation (Markdown), with examples. */
+  docs: string;
+  /** Which stage runs it. */
+  stage: 'input' | 'validate' | 'verify' | 'check';
+}
+
+/** The configuration as a worker sees it: plain data, already loaded and validated. */
+export interface EffectiveConfig {
+  language: 'en-US' | 'en-GB' | 'en';
+  words: string[];
+  /** Rule id -> severity or 'off', and options. */
+  rules: Record<string, { level: Severity | 'off'; options: Record<string, unknown> }>;
+  longSentence: number;
+  /** Policy schemas, loaded (path -> schema object). */
+  policies: { path: string; schema: Record<string, unknown> }[];
+  /** Reference facts, loaded. */
+  facts: { path: string; facts: import('./schema-types.js').Fact[] }[];
+}
+
+export interface RuleContext {
+  article: Article;
+  claims: Claim[];
+  config: EffectiveConfig;
+  options: Record<string, unknown>;
+  report(problem: Omit<Problem, 'rule'> & { rule?: string }): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
