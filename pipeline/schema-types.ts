@@ -216,6 +216,29 @@ export interface FileError {
   code?: string;
 }
 
+export interface ReviewQueue {
+  version: 1;
+  generated: string;
+  items: Item[];
+}
+/**
+ * One entry of the review queue: a problem an editor should look at.
+ */
+
+/**
+ * This interface was referenced by `Claim`'s JSON-Schema
+ * via the `definition` "Quantity".
+ */
+export interface ClaimsFile {
+  path: string;
+  title?: string;
+  date?: string;
+  claims: Claim[];
+}
+/**
+ * A checkable statement found in an article: a figure, a quotation, an attribution or a date.
+ */
+
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "RuleSetting".

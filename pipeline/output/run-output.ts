@@ -1,0 +1,22 @@
+// What `copydesk run` writes: review-queue.json, claims/<article>.json, summary.md (each atomically).
+import path from 'node:path';
+import type { FileResult } from '../types.js';
+import { writeFileAtomic, writeJsonAtomic } from './atomic.js';
+import { buildReport, queueItems } from './report.js';
+import { summaryMarkdown } from './summary.js';
+
+/** output/claims/<article path without extension>.json; paths outside the cwd keep only their base name. */
+export function claimsFileFor(outDir: string, articlePath: string): string {
+  const rel = articlePath.startsWith('/') || articlePath.startsWith('..') ? path.basename(articlePath) : articlePath.replace(/^(\.\.\/)+/, '');
+  return path.join(outDir, 'claims', rel.replace(/\.[^./]+$/, '') + '.json');
+}
+
+export function writeClaims(outDir: string, result: FileResult): void {
+  writeJsonAtomic(claimsFileFor(outDir, result.path), { path: result.path, title: result.title, date: result.date, claims: result.claims });
+}
+
+export function writeRunOutputs(outDir: string, results: FileResult[]): void {
+  writeJsonAtomic(path.join(outDir, 'review-queue.json'), { version: 1, generated: new Date().toISOString(), items: queueItems(results) });
+  writeJsonAtomic(path.join(outDir, 'report.json'), buildReport(results));
+  writeFileAtomic(path.join(outDir, 'summary.md'), summaryMarkdown(results));
+}
