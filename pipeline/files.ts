@@ -43,8 +43,8 @@ export async function findArticles(inputs: string[], cwd = process.cwd()): Promi
     if (stat?.isDirectory()) {
       const files = await glob(EXT_GLOB, { cwd: abs, absolute: true, ignore: SKIP_DIRS, dot: false });
       for (const f of files.sort()) add(path.resolve(f));
-    } else if (stat) {
-      add(abs); // an explicitly named file is checked whatever its extension
+    } else if (stat || isLink(abs)) {
+      add(abs); // an explicitly named file is checked whatever its extension (a broken link fails at read time)
     } else if (isDynamicPattern(input)) {
       const files = await glob(input, { cwd, absolute: true, ignore: SKIP_DIRS });
       const articles = files.filter((f) => ARTICLE_EXTENSIONS.includes(path.extname(f).toLowerCase()));
@@ -55,4 +55,12 @@ export async function findArticles(inputs: string[], cwd = process.cwd()): Promi
     }
   }
   return [...found.values()];
+}
+
+function isLink(abs: string): boolean {
+  try {
+    return fs.lstatSync(abs).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }

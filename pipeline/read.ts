@@ -33,7 +33,7 @@ export async function readArticle(absPath: string, shownPath: string): Promise<s
     bytes = await fs.readFile(absPath);
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    const why = e.code === 'EACCES' ? 'permission denied' : e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'is a folder' : e.message;
+    const why = e.code === 'EACCES' ? 'permission denied' : e.code === 'ENOENT' ? 'no such file, or a broken link' : e.code === 'EISDIR' ? 'is a folder' : e.message;
     throw new InputError('unreadable', `${shownPath}: cannot read the file (${why})`);
   }
   return decodeArticle(bytes, shownPath);

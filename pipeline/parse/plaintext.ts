@@ -61,7 +61,7 @@ export function parsePlainText(text: string): ParsedText {
       continue;
     }
     // A line that starts in lower case continues a hard-wrapped paragraph; otherwise it starts a new one.
-    if (cur && /^\s*[\p{Ll}]/u.test(t) && !isHeadingLine(text.slice(cur.start, cur.end))) cur.end = ln.end;
+    if (cur && /^\s*[\p{Ll}]/u.test(t)) cur.end = ln.end;
     else {
       flush();
       cur = { start: ln.start, end: ln.end };

@@ -3,7 +3,7 @@
 
 // Abbreviations after which a period never ends a sentence (title-like, or followed by a number).
 const ALWAYS = new Set(
-  'mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm rev hon st mt ft messrs mme mlle jr sr vs v etc al cf approx dept est fig nos no vol pp ch art sec'.split(' '),
+  'mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm rev hon st mt ft messrs mme mlle jr sr vs etc al cf approx dept'.split(' '),
 );
 const BEFORE_NUMBER = new Set('no nos vol p pp fig art sec ch ed op'.split(' '));
 // Month and other abbreviations that may end a sentence: split only when a typical sentence opener follows.
