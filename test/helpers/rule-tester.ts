@@ -1,0 +1,40 @@
+// Runs one rule over a text the way the pipeline does (parse -> extract -> rule.check) and returns
+// what it reported, with excerpts, so rule tests can be tables of valid and invalid examples.
+import { parseArticle } from '../../pipeline/parse/index.js';
+import { extractClaims } from '../../pipeline/extract/index.js';
+import { defaultConfig } from '../../pipeline/config.js';
+import type { EffectiveConfig, Problem, Rule } from '../../pipeline/types.js';
+
+export interface Reported {
+  rule: string;
+  excerpt: string;
+  message: string;
+  suggestions: string[];
+  start: number;
+  end: number;
+}
+
+export interface RunOptions {
+  /** Decides the format: .md/.markdown is Markdown, anything else plain text (default 'test.txt'). */
+  path?: string;
+  config?: EffectiveConfig;
+  /** Rule options (as `rules: { id: [level, options] }` would give them). */
+  options?: Record<string, unknown>;
+}
+
+export function runRule(rule: Rule, text: string, opts: RunOptions = {}): Reported[] {
+  const article = parseArticle(opts.path ?? 'test.txt', text);
+  const claims = extractClaims(article);
+  const config = opts.config ?? defaultConfig();
+  const problems: Problem[] = [];
+  rule.check({
+    article,
+    claims,
+    config,
+    options: opts.options ?? config.rules[rule.meta.id]?.options ?? {},
+    report: (p) => problems.push({ ...p, rule: p.rule ?? rule.meta.id }),
+  });
+  return problems
+    .sort((a, b) => a.start - b.start)
+    .map((p) => ({ rule: p.rule, excerpt: text.slice(p.start, p.end), message: p.message, suggestions: p.suggestions ?? [], start: p.start, end: p.end }));
+}
