@@ -53,6 +53,20 @@ async function check(paths: string[], opts: CommonOptions & { onResult?: (r: Fil
   return results;
 }
 
+/** COPYDESK_STATS=1: one machine-readable line on stderr for scripts/bench.mjs. */
+function printStats(results: FileResult[], started: number): void {
+  if (!process.env.COPYDESK_STATS) return;
+  const stats = {
+    files: results.length,
+    words: results.reduce((n, r) => n + r.words, 0),
+    claims: results.reduce((n, r) => n + r.claims.length, 0),
+    items: results.reduce((n, r) => n + r.items.length, 0),
+    ms: Math.round(performance.now() - started),
+    maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
+  process.stderr.write(`copydesk-stats ${JSON.stringify(stats)}\n`);
+}
+
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
@@ -87,6 +101,7 @@ export function buildProgram(): Command {
       .option('-o, --out <dir>', 'output folder', 'output')
       .option('--no-progress', 'do not show progress'),
   ).action(async (paths: string[], opts: CommonOptions & { out: string; progress: boolean }) => {
+    const started = performance.now();
     const outDir = path.resolve(opts.out);
     const results = await check(paths, {
       ...opts,
@@ -95,6 +110,7 @@ export function buildProgram(): Command {
     });
     writeRunOutputs(outDir, results);
     const c = countItems(results);
+    printStats(results, started);
     const failed = results.filter((r) => r.error);
     for (const r of failed) process.stderr.write(`copydesk: ${r.error!.message}\n`);
     process.stdout.write(

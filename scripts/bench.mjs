@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// npm run bench: throughput and memory of `copydesk run` over ../shared/corpus/bbc (or a folder given
+// as the first argument), measured side by side in one run: one worker (the baseline) and one worker
+// per core, then a second run with --cache over the unchanged corpus. Each run is a fresh process;
+// words/s counts every word of every article over the wall-clock time of the whole command
+// (start-up, reading, every check, writing the outputs).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const corpus = path.resolve(process.argv[2] ?? path.join(root, '../shared/corpus/bbc'));
+const cli = path.join(root, 'dist/pipeline/cli.js');
+const TARGET_WPS = 40_000;
+const TARGET_MB_PER_WORKER = 400;
+if (!fs.existsSync(corpus)) {
+  console.error(`bench: corpus not found: ${corpus}`);
+  process.exit(2);
+}
+if (!fs.existsSync(cli)) {
+  console.error('bench: dist/ is missing: run npm run build first');
+  process.exit(2);
+}
+const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-bench-'));
+const cacheDir = path.join(work, 'cache');
+
+function run(label, args) {
+  const out = path.join(work, label.replace(/\W+/g, '-'));
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [cli, 'run', corpus, '--out', out, '--no-progress', '--decisions', path.join(work, 'decisions.json'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, COPYDESK_STATS: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0 && r.status !== 1) {
+    console.error(`bench: ${label} failed (exit ${r.status}):\n${r.stderr}`);
+    process.exit(2);
+  }
+  const line = r.stderr.split('\n').find((l) => l.startsWith('copydesk-stats '));
+  const stats = line ? JSON.parse(line.slice('copydesk-stats '.length)) : {};
+  return { label, seconds, words: stats.words, files: stats.files, items: stats.items, claims: stats.claims, maxRssMB: stats.maxRssMB, wps: stats.words / seconds };
+}
+
+const runs = [];
+runs.push(run('1 worker (baseline)', ['--workers', '1']));
+runs.push(run(`${cores} workers`, ['--workers', String(cores)]));
+const cacheArgs = ['--workers', String(cores), '--cache', '--cache-location', cacheDir];
+let cached = false;
+const help = spawnSync(process.execPath, [cli, 'run', '--help'], { encoding: 'utf8' }).stdout;
+if (help.includes('--cache')) {
+  run('cache warm-up', cacheArgs);
+  runs.push(run(`${cores} workers, cached`, cacheArgs));
+  cached = true;
+}
+
+const base = runs[0];
+const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+console.log(`copydesk bench: ${base.files} articles, ${fmt(base.words)} words from ${path.relative(process.cwd(), corpus) || corpus}; ${cores} cores; node ${process.version}`);
+console.log('');
+console.log('| run | seconds | words/s | vs baseline | peak RSS (MB, whole process) | items | claims |');
+console.log('|---|---:|---:|---:|---:|---:|---:|');
+for (const r of runs) console.log(`| ${r.label} | ${fmt(r.seconds, 2)} | ${fmt(r.wps)} | ${fmt(r.wps / base.wps, 2)}x | ${fmt(r.maxRssMB)} | ${r.items} | ${r.claims} |`);
+console.log('');
+const all = runs[1];
+console.log(`target: >= ${fmt(TARGET_WPS)} words/s with every core: ${all.wps >= TARGET_WPS ? 'met' : 'NOT met'} (${fmt(all.wps)})`);
+console.log(`target: < ${TARGET_MB_PER_WORKER} MB per worker: the 1-worker process (main thread + one worker) peaks at ${fmt(base.maxRssMB)} MB: ${base.maxRssMB < TARGET_MB_PER_WORKER ? 'met' : 'NOT met'}`);
+if (!cached) console.log('cached run: not available (this build has no --cache option)');
+if (process.argv.includes('--json')) console.log(JSON.stringify({ cores, runs }, null, 2));
+fs.rmSync(work, { recursive: true, force: true });
