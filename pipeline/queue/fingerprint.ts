@@ -4,10 +4,10 @@ import { digest } from '../hash.js';
 
 const norm = (s: string) => s.toLowerCase().replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
 
-/** Up to `n` words of prose before and after [start, end). */
-export function contextOf(prose: string, start: number, end: number, n = 3): string {
-  const before = prose.slice(Math.max(0, start - 60), start).split(/\s+/).filter(Boolean).slice(-n).join(' ');
-  const after = prose.slice(end, end + 60).split(/\s+/).filter(Boolean).slice(0, n).join(' ');
+/** Up to `n` words of prose before and after [start, end), never reaching past [lo, hi) (the item's block). */
+export function contextOf(prose: string, start: number, end: number, lo = 0, hi = prose.length, n = 3): string {
+  const before = prose.slice(Math.max(lo, start - 60), start).split(/\s+/).filter(Boolean).slice(-n).join(' ');
+  const after = prose.slice(end, Math.min(hi, end + 60)).split(/\s+/).filter(Boolean).slice(0, n).join(' ');
   return `${norm(before)}|${norm(after)}`;
 }
 

@@ -19,6 +19,20 @@ function disabledAt(article: Article, rule: string, start: number): boolean {
   return false;
 }
 
+/** The bounds of the block holding `offset` (the whole text when it lies outside every block). */
+function blockBounds(article: Article, offset: number): [number, number] {
+  let lo = 0;
+  let hi = article.blocks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const b = article.blocks[mid];
+    if (offset < b.start) hi = mid - 1;
+    else if (offset >= b.end) lo = mid + 1;
+    else return [b.start, b.end];
+  }
+  return [0, article.text.length];
+}
+
 export function toItems(article: Article, problems: Problem[], config: EffectiveConfig, file: string): Item[] {
   const fp = new Fingerprinter(file);
   const items: Item[] = [];
@@ -35,7 +49,7 @@ export function toItems(article: Article, problems: Problem[], config: Effective
     const severity: Severity = p.severity ?? level ?? meta?.severity ?? 'warning';
     const excerpt = article.text.slice(p.start, p.end).slice(0, 300);
     const item: Item = {
-      id: fp.id(p.rule, excerpt, contextOf(article.prose, p.start, p.end)),
+      id: fp.id(p.rule, excerpt, contextOf(article.prose, p.start, p.end, ...blockBounds(article, p.start))),
       rule: p.rule,
       category: meta?.category ?? (p.rule.split('/')[0] as Item['category']),
       severity,
