@@ -1,0 +1,1107 @@
+// The quantity grammar: lexicons and the token-level parsers that read a figure ("$244.8 billion",
+// "30-40%", "twice as many", "over half", "one in four", "3 March 2024") out of one sentence of
+// Article.tokens. Pure functions over the shared tokenisation, no NLP library: compromise reads these
+// forms badly (NOTES-nlp.md) and costs ~40 µs a word, while this costs well under 2.
+//
+// Every regex and table is built once at module level. Offsets are always taken from tokens, which
+// come from Article.prose (same length as the original text), so spans are original offsets.
+import type { Article, DateValue, Token } from '../types.js';
+
+export type Bound = 'exact' | 'lower' | 'upper';
+export type Change = 'increase' | 'decrease';
+
+/** A figure found in a sentence, before it becomes a Claim. */
+export interface Figure {
+  kind: 'numeric' | 'date';
+  start: number;
+  end: number;
+  sentence: number;
+  value?: number;
+  low?: number;
+  high?: number;
+  unit?: string;
+  currency?: string;
+  approximate: boolean;
+  bound: Bound;
+  qualifier?: string;
+  change?: Change;
+  subject?: string;
+  date?: DateValue;
+}
+
+export interface RefDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** Parses an ISO date (YYYY-MM-DD, or a longer timestamp) into a reference date; undefined if invalid. */
+export function parseRefDate(iso: string | undefined): RefDate | undefined {
+  if (!iso) return undefined;
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(String(iso));
+  if (!m) return undefined;
+  const year = +m[1];
+  const month = +m[2];
+  const day = m[3] ? +m[3] : 1;
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  return { year, month, day };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lexicons
+
+const set = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
+const map = (s: string, v: (x: string) => string = (x) => x) => new Map(s.split(/\s+/).filter(Boolean).map((p) => {
+  const [k, val] = p.split('=');
+  return [k, v(val ?? k)] as [string, string];
+}));
+
+const UNITS_W: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+};
+const TENS_W: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const SCALE_W: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, mn: 1e6, bln: 1e9, tn: 1e12, trn: 1e12, lakh: 1e5, crore: 1e7 };
+/** Glued scale suffixes: 3.5m, 1.13bn, 12k. */
+const SCALE_SUFFIX: Record<string, number> = { k: 1e3, K: 1e3, m: 1e6, M: 1e6, mn: 1e6, bn: 1e9, bln: 1e9, tn: 1e12, trn: 1e12 };
+/** Vague plurals: "thousands of people" (a lower bound, approximate). */
+const VAGUE_W: Record<string, number> = { dozens: 12, hundreds: 100, thousands: 1e3, millions: 1e6, billions: 1e9, trillions: 1e12 };
+const DENOM_W: Record<string, number> = {
+  half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fifth: 5, fifths: 5, sixth: 6, sixths: 6, seventh: 7, sevenths: 7,
+  eighth: 8, eighths: 8, ninth: 9, ninths: 9, tenth: 10, tenths: 10, hundredth: 100, hundredths: 100,
+};
+const MULT_VERB: Record<string, [number, Change | undefined]> = {
+  doubled: [2, 'increase'], doubling: [2, 'increase'], doubles: [2, 'increase'], double: [2, undefined],
+  tripled: [3, 'increase'], tripling: [3, 'increase'], triples: [3, 'increase'], trebled: [3, 'increase'], trebling: [3, 'increase'], treble: [3, undefined], triple: [3, undefined],
+  quadrupled: [4, 'increase'], quadrupling: [4, 'increase'], quadruple: [4, undefined],
+  halved: [0.5, 'decrease'], halving: [0.5, 'decrease'],
+};
+const FOLD_W: Record<string, number> = { twofold: 2, threefold: 3, fourfold: 4, fivefold: 5, sixfold: 6, sevenfold: 7, eightfold: 8, ninefold: 9, tenfold: 10, hundredfold: 100 };
+
+/** Unit words after a figure (lower case) -> canonical unit. */
+const UNIT_WORD = map(
+  'km kms=km kilometre=km kilometres=km kilometer=km kilometers=km mile=miles miles metre=m metres=m meter=m meters=m ' +
+    'cm centimetres=cm centimetre=cm mm millimetres=mm millimetre=mm ft feet=ft foot=ft inch=inches inches ' +
+    'kg kgs=kg kilogram=kg kilograms=kg kilo=kg kilos=kg gram=g grams=g mg tonne=tonnes tonnes ton=tons tons lb lbs=lb ounce=oz ounces=oz oz ' +
+    'celsius=C centigrade=C fahrenheit=F degree=degrees degrees mph kph kmh=kph ' +
+    'litre=litres litres liter=litres liters=litres gallon=gallons gallons barrel=barrels barrels acre=acres acres hectare=hectares hectares ' +
+    'mw=MW gw=GW kw=kW kwh=kWh mwh=MWh gwh=GWh twh=TWh megawatts=MW gigawatts=GW gb=GB mb=MB tb=TB ' +
+    'second=seconds seconds secs=seconds minute=minutes minutes mins=minutes hour=hours hours hrs=hours day=days days week=weeks weeks ' +
+    'month=months months year=years years yrs=years decade=decades decades century=centuries centuries year-old=years years-old=years',
+);
+/** Glued unit suffixes (case-sensitive): 5km, 28C, 40kg. Anything not here or in SCALE_SUFFIX is not a figure (221B, 3pm, 2nd, 5G). */
+const UNIT_SUFFIX = map('km cm mm kg mg ml C F mph kph kmh=kph MW GW kW kWh MWh GWh TWh GB MB TB ft lb lbs=lb oz ha=hectares hrs=hours mins=minutes secs=seconds');
+const SQUARE_UNIT = map('miles=sq miles mile=sq miles metres=sq m meters=sq m feet=sq ft foot=sq ft kilometres=sq km kilometers=sq km km=sq km', (v) => v.replace('sq', 'sq '));
+
+const CUR_SYMBOL = map('$=USD £=GBP €=EUR ¥=JPY ₹=INR ₽=RUB ₩=KRW ₺=TRY ₦=NGN');
+/** Letters glued before "$": US$, HK$. */
+const DOLLAR_PREFIX = map('US=USD A=AUD AU=AUD C=CAD CA=CAD HK=HKD NZ=NZD S=SGD R=BRL NT=TWD');
+/** Codes written before the amount (case-sensitive). */
+const CUR_CODE = map('USD EUR GBP JPY CNY RMB=CNY INR RUB CHF AUD CAD HKD SGD NZD Rs=INR');
+/** Currency words after the amount (lower case); pence and cents are hundredths. */
+const CUR_WORD = map(
+  'dollar=USD dollars=USD euro=EUR euros=EUR pound=GBP pounds=GBP sterling=GBP pence=GBP/100 cent=USD/100 cents=USD/100 yen=JPY yuan=CNY renminbi=CNY ' +
+    'rupee=INR rupees=INR rouble=RUB roubles=RUB ruble=RUB rubles=RUB franc=CHF francs=CHF rand=ZAR baht=THB ringgit=MYR',
+);
+const DOLLAR_ADJ = map('us=USD american=USD australian=AUD canadian=CAD singapore=SGD taiwan=TWD');
+const DOLLAR_ADJ2 = map('hong=HKD new=NZD'); // hong kong, new zealand
+
+const MONTHS = new Map<string, number>([
+  ['january', 1], ['february', 2], ['march', 3], ['april', 4], ['may', 5], ['june', 6], ['july', 7], ['august', 8], ['september', 9], ['october', 10], ['november', 11], ['december', 12],
+  ['jan', 1], ['feb', 2], ['mar', 3], ['apr', 4], ['jun', 6], ['jul', 7], ['aug', 8], ['sep', 9], ['sept', 9], ['oct', 10], ['nov', 11], ['dec', 12],
+]);
+
+interface Qual {
+  words: string[];
+  approximate?: boolean;
+  bound?: Bound;
+  /** "only", "just": kept as a qualifier but outside the claim's span. */
+  emphasis?: boolean;
+}
+const QUALS: Qual[] = [
+  ...['about', 'around', 'roughly', 'some', 'nearly', 'almost', 'approximately', 'approx', 'circa', 'an estimated', 'estimated', 'close to', 'in the region of',
+    'the best part of', 'getting on for', 'just about', 'more or less', 'around about', 'an approximate', 'something like', 'upward of'].map((p) => ({ words: p.split(' '), approximate: true })),
+  ...['more than', 'over', 'at least', 'upwards of', 'above', 'in excess of', 'exceeding', 'no fewer than', 'no less than', 'not less than', 'well over', 'just over',
+    'a minimum of', 'greater than', 'higher than', 'well above', 'just above', 'a little over', 'a little more than', 'slightly more than'].map((p) => ({ words: p.split(' '), bound: 'lower' as Bound })),
+  ...['up to', 'as many as', 'as much as', 'fewer than', 'under', 'less than', 'at most', 'below', 'no more than', 'not more than', 'just under', 'a maximum of',
+    'lower than', 'just below', 'well below', 'well under', 'a little under', 'a little less than', 'slightly less than', 'barely'].map((p) => ({ words: p.split(' '), bound: 'upper' as Bound })),
+  ...['only', 'just', 'a mere', 'merely', 'a further', 'another', 'an extra', 'an additional', 'a record', 'a total of', 'fully'].map((p) => ({ words: p.split(' '), emphasis: true })),
+].sort((a, b) => b.words.length - a.words.length);
+
+const INCREASE_NOUN = set('rise rises increase increases jump jumps gain gains growth hike hikes surge surges boost uplift climb rebound rally upturn leap');
+const DECREASE_NOUN = set('fall falls drop drops decline declines decrease decreases cut cuts reduction reductions slump slumps dip dips loss slide plunge contraction downturn shrinkage');
+const INCREASE_VERB = set('rose risen rise rises rising increased increase increases increasing grew grown grow grows growing jumped jump jumps jumping climbed climb climbs climbing gained gain gains soared soar soaring surged surge surging up boosted raised raise raising added adding expanded higher');
+const DECREASE_VERB = set('fell fallen fall falls falling dropped drop drops dropping declined decline declines declining decreased decrease decreasing slumped slump slipped slip slips sliding slid shrank shrunk shrink shrinking cut cuts cutting down lost lose losing plunged plunge dipped dip reduced reduce reducing lower tumbled tumble sank sink eased');
+const COMPARATIVE_UP = set('higher more greater larger bigger faster');
+const COMPARATIVE_DOWN = set('lower less fewer smaller slower');
+
+/** A number right after one of these is a label, not a figure: "No. 1", "section 3", "version 2". */
+const LABEL_BEFORE = set(
+  'no nos number # section sections chapter chapters article articles clause clauses paragraph para page pages pp p part rule figure fig table version v vol volume room flight route ' +
+    'platform level grade category stage phase round game week episode series season act scene item line step tier model type class division exit junction bus channel radio ' +
+    'formula gate bay unit block floor flat suite box po lot psalm verse track disc match heat lap hole top iso windows iphone covid pc windows ios android',
+);
+/** Capitalised words that may precede a figure without making it part of a name ("In 2024", "Some 40"). */
+const FUNCTION_WORD = set(
+  'the a an in on at by for from since until till before after during about around over under some nearly almost more only just and but of with to as between up last this ' +
+    'its their his her our than roughly approximately fewer less least another all while when if although though so yet or nor every each these those that there here across ' +
+    'through per within without among against towards toward despite like unlike via including beyond below above near both either neither any what which who where why how now ' +
+    'then still also even by today yesterday overall total almost estimated an exactly precisely barely well however meanwhile but and indeed perhaps maybe because whereas',
+);
+const STREET = set('street st road rd avenue ave lane ln square sq place pl drive dr way close terrace crescent boulevard blvd court ct gardens grove hill row walk mews parade');
+const SPORT = set(
+  'win won wins winning victory victories defeat defeats defeated draw drew drawn lead led leads beat beats beaten beating loss lost lose losing thrashing thrashed ' +
+    'score scored scoreline trail trailed trailing triumph aggregate home away margin reverse rout drubbing hammering',
+);
+const TIME_AFTER = set('am pm a.m p.m a.m. p.m. gmt bst cet est pst utc et hrs o’clock o\'clock');
+/** Words that end a subject phrase: function words, common verbs, comparatives. */
+const STOP = set(
+  'the a an and or but nor of in on at by for from to with without into onto upon over under about around between among through during before after since until ' +
+    'than as per via within against across towards toward off out up down is are was were be been being am has have had having do does did will would shall should ' +
+    'can could may might must said says say told tell added adds according who whom whose which that this these those it its they them their he him his she her we us ' +
+    'our you your i me my there here when where while if so because although though yet also still just only even more most less least fewer higher lower greater ' +
+    'larger smaller bigger much many very too not no each every all both either neither some any such own same other another last next this year years month months ' +
+    'week weeks day days ago now then today yesterday tomorrow earlier later compared against versus vs like unlike including excluding rather quite almost nearly ' +
+    'roughly approximately percent cent per points point per-cent came went got made took gave saw left died fell rose went came come go get make take give see ' +
+    'including expected set due according taking making giving seeing getting going coming being versus et al respectively what how why whether either',
+);
+const TIME_UNIT = set('seconds minutes hours days weeks months years decades centuries');
+const SUBJECT_SKIP = set('more fewer extra additional further other new');
+const DETERMINER = set('the all a an its their his her our those these this that my your some each every');
+const ANAPHOR_BEFORE = set('the these those both its their his her our my your all every each any first last other');
+const PLURAL_IRREG = set('people men women children staff police cattle sheep fish personnel data media deer aircraft crew');
+const CHANGE_AFTER_SKIP = set('per cent percent');
+
+// Token text shapes (module level, compiled once).
+const RE_NUM = /^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:([-–])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))?([A-Za-z%]*)$/;
+const RE_ORDINAL = /^(\d{1,2})(st|nd|rd|th)$/i;
+const RE_YEAR_SPAN = /^((?:19|20)\d\d)[-–/](\d\d|(?:19|20)\d\d)$/;
+const RE_PREFIXED_YEAR = /^(mid|early|late|pre|post)-((?:19|20)\d\d)$/i;
+const RE_LETTER = /\p{L}/u;
+const RE_TENS_UNIT = /^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(one|two|three|four|five|six|seven|eight|nine)$/;
+const RE_UPPER = /^\p{Lu}/u;
+
+const num = (s: string) => parseFloat(s.replace(/,/g, ''));
+/** Removes floating-point noise from scaled values: 244.8 * 1e9 -> 244800000000. */
+export const clean = (x: number) => parseFloat(x.toPrecision(12));
+
+// ---------------------------------------------------------------------------------------------
+// The scanner
+
+interface Amount {
+  /** Token range [k0, k1) of the figure, currency prefix included. */
+  k0: number;
+  k1: number;
+  start: number;
+  end: number;
+  value: number;
+  low?: number;
+  high?: number;
+  unit?: string;
+  currency?: string;
+  scaled: boolean;
+  /** The multiplier of its scale words or suffix (1e9 for "244.8 billion"). */
+  scale: number;
+  words: boolean;
+  /** A bare four-digit integer 1900-2100 (or an unscaled 1000-2999) that may be a year. */
+  yearLike: boolean;
+  /** How strongly the figure is marked as a quantity (percent, currency, unit, scale). */
+  marked: boolean;
+}
+
+export class QuantityScanner {
+  private t: Token[];
+  private prose: string;
+  private lo = 0;
+  private hi = 0;
+  private lc: string[] = [];
+  /** Tokens before this index belong to an earlier figure: lookbehind stops here. */
+  private floor = 0;
+  private si = 0;
+  private out: Figure[] = [];
+
+  constructor(article: Article, private ref?: RefDate) {
+    this.t = article.tokens;
+    this.prose = article.prose;
+  }
+
+  /** Scans one sentence and appends its figures, in text order. */
+  scanSentence(si: number, firstToken: number, lastToken: number, out: Figure[]): void {
+    this.si = si;
+    this.lo = firstToken;
+    this.hi = lastToken;
+    this.floor = firstToken;
+    this.out = out;
+    const lc = this.lc;
+    lc.length = 0;
+    for (let k = firstToken; k < lastToken; k++) lc.push(this.t[k].text.toLowerCase());
+    let k = firstToken;
+    while (k < lastToken) {
+      const n = out.length;
+      const next = this.at(k);
+      if (out.length > n) this.floor = next;
+      k = next > k ? next : k + 1;
+    }
+  }
+
+  private w(k: number): string {
+    return k >= this.lo && k < this.hi ? this.lc[k - this.lo] : '';
+  }
+  private raw(k: number): string {
+    return k >= this.lo && k < this.hi ? this.t[k].text : '';
+  }
+  private adj(a: number, b: number): boolean {
+    return b < this.hi && a >= this.lo && this.t[a].end === this.t[b].start;
+  }
+  private text(a: number, b: number): string {
+    return this.prose.slice(a, b);
+  }
+
+  /** Tries a figure at token k; returns the token index after it, or k when there is none. */
+  private at(k: number): number {
+    const tok = this.t[k];
+    const w = this.lc[k - this.lo];
+    if (tok.kind === 'number') return this.atNumber(k);
+    if (tok.kind === 'symbol') {
+      if (CUR_SYMBOL.has(tok.text)) return this.atAmount(k);
+      return k;
+    }
+    if (tok.kind !== 'word') return k;
+    if (MONTHS.has(w) && RE_UPPER.test(tok.text)) return this.atMonth(k);
+    if (w === 'last' || w === 'next' || w === 'this') return this.atRelative(k);
+    if (w === 'ago') return this.atAgo(k);
+    if (CUR_CODE.has(tok.text) || (DOLLAR_PREFIX.has(tok.text) && this.raw(k + 1) === '$' && this.adj(k, k + 1))) return this.atAmount(k);
+    if (w in UNITS_W || w in TENS_W || w === 'a' || w === 'an' || RE_TENS_UNIT.test(w)) return this.atAmount(k);
+    if (w === 'half' || w in DENOM_W || w.includes('-')) return this.atWordForms(k);
+    if (w === 'twice') return this.atTwice(k);
+    if (w in MULT_VERB) return this.atMultVerb(k);
+    if (w in FOLD_W) return this.emitRatio(k, k + 1, FOLD_W[w], this.changeAfter(k + 1));
+    if (w in VAGUE_W) return this.atVague(k);
+    const py = RE_PREFIXED_YEAR.exec(tok.text);
+    if (py) {
+      const s = tok.start + py[1].length + 1;
+      this.emitDate(s, s + 4, { year: +py[2], iso: py[2] });
+      return k + 1;
+    }
+    return k;
+  }
+
+  // ----- numbers -------------------------------------------------------------------------------
+
+  private atNumber(k: number): number {
+    const tok = this.t[k];
+    const s = tok.text;
+    // Dates and things that are not quantities.
+    const ord = RE_ORDINAL.exec(s);
+    if (ord) {
+      // "3rd March", "the 3rd of March"
+      const m = this.monthAt(k + 1) ? k + 1 : this.w(k + 1) === 'of' && this.monthAt(k + 2) ? k + 2 : -1;
+      if (m >= 0) return this.dayMonth(k, +ord[1], m);
+      return k + 1;
+    }
+    if (/[:/]/.test(s) || /\.\d+\./.test(s) || (s.match(/[-–]/g)?.length ?? 0) > 1) {
+      const ys = RE_YEAR_SPAN.exec(s);
+      if (ys) return this.yearSpan(k, ys);
+      return this.skipRun(k);
+    }
+    const ys = RE_YEAR_SPAN.exec(s);
+    if (ys && !this.isLabel(k)) return this.yearSpan(k, ys);
+    // Day before a month: "3 March 2024".
+    if (/^\d{1,2}$/.test(s) && +s >= 1 && +s <= 31 && this.monthAt(k + 1)) return this.dayMonth(k, +s, k + 1);
+    return this.atAmount(k);
+  }
+
+  private monthAt(k: number): boolean {
+    return MONTHS.has(this.w(k)) && RE_UPPER.test(this.raw(k));
+  }
+
+  /** Skips a run of numbers that is a phone number, an ISBN or a code, and whatever is glued to it. */
+  private skipRun(k: number): number {
+    let j = k + 1;
+    while (j < this.hi && this.t[j].kind === 'number' && this.t[j].start - this.t[j - 1].end <= 1) j++;
+    return j;
+  }
+
+  /** Figures that are labels, names, phone numbers, addresses or times; true means skip. */
+  private isLabel(k: number): boolean {
+    const pw = this.w(k - 1);
+    const praw = this.raw(k - 1);
+    if (k > this.lo) {
+      const pt = this.t[k - 1];
+      if (pt.end === this.t[k].start && (pt.kind === 'number' || pt.kind === 'word')) return true; // 4x4, glued codes
+      if (LABEL_BEFORE.has(pw) || praw === '#' || praw === '+') return true;
+      if (pw === '.' && (this.w(k - 2) === 'no' || this.w(k - 2) === 'nos')) return true;
+      // Part of a name: "Euro 2024", "Radio 4", "Chelsea 2-1" (not "In 2024", not "Russia’s 2024").
+      if (this.t[k - 1].kind === 'word' && RE_UPPER.test(praw) && !FUNCTION_WORD.has(pw) && !MONTHS.has(pw) && !CUR_CODE.has(praw) && !/['’]s?$/.test(praw) && !DOLLAR_PREFIX.has(praw)) return true;
+    }
+    // Address: "10 Downing Street".
+    const s = this.t[k].text;
+    let j = k + 1;
+    while (j < this.hi && j < k + 4 && RE_UPPER.test(this.raw(j))) {
+      if (STREET.has(this.w(j)) && j > k + 1) return true;
+      j++;
+    }
+    // Times: "3 pm", "10 GMT"; list numbering "1." at the start of a sentence.
+    if (TIME_AFTER.has(this.w(k + 1))) return true;
+    if (k === this.lo && (this.raw(k + 1) === ')' || (this.raw(k + 1) === '.' && k + 2 >= this.hi))) return true;
+    // Phone numbers and codes: leading zero, or juxtaposed plain numbers (020 7946 0958).
+    if (/^0\d/.test(s)) return true;
+    if (/^\d{8,}$/.test(s)) return true;
+    const n = this.t[k + 1];
+    if (n && k + 1 < this.hi && n.kind === 'number' && n.start - this.t[k].end === 1 && /^\d+$/.test(s) && /^\d+$/.test(n.text)) return true;
+    const p = this.t[k - 1];
+    if (k > this.lo && p.kind === 'number' && this.t[k].start - p.end === 1 && /^\d+$/.test(s) && /^\d+$/.test(p.text)) return true;
+    return false;
+  }
+
+  /**
+   * Reads an amount at k: optional currency prefix, digits or number words, scale, percent,
+   * currency word or unit. Returns undefined when k does not start an amount, or 'skip' (with
+   * the index to resume at) when it is a number that is not a quantity.
+   */
+  private amount(k: number, allowWords = true): Amount | { skip: number } | undefined {
+    const k0 = k;
+    let currency: string | undefined;
+    let raw = this.raw(k);
+    if (CUR_SYMBOL.has(raw)) {
+      currency = CUR_SYMBOL.get(raw);
+      k++;
+    } else if (DOLLAR_PREFIX.has(raw) && this.raw(k + 1) === '$' && this.adj(k, k + 1)) {
+      currency = DOLLAR_PREFIX.get(raw);
+      k += 2;
+    } else if (CUR_CODE.has(raw)) {
+      currency = CUR_CODE.get(raw);
+      k++;
+      if (this.raw(k) === '.') k++;
+    }
+    if (currency && (k >= this.hi || this.t[k].kind !== 'number' || this.t[k].start - this.t[k - 1].end > 1)) return undefined;
+    raw = this.raw(k);
+    const tok = this.t[k];
+    let value: number;
+    let low: number | undefined;
+    let high: number | undefined;
+    let unit: string | undefined;
+    let scaled = false;
+    let scale = 1;
+    let words = false;
+    let marked = !!currency;
+    let yearLike = false;
+    let j: number;
+    if (k < this.hi && tok.kind === 'number') {
+      const m = RE_NUM.exec(raw);
+      if (!m) return { skip: this.skipRun(k) };
+      if (!currency && this.isLabel(k)) return { skip: this.skipRun(k) };
+      value = num(m[1]);
+      if (m[3] !== undefined) {
+        low = value;
+        high = num(m[3]);
+        // A score or a vote ("won 2-1", "a 3-3 draw"), not a range.
+        if (low >= high || SPORT.has(this.w(k - 1)) || SPORT.has(this.w(k - 2)) || SPORT.has(this.w(k + 1))) return { skip: k + 1 };
+      }
+      const suf = m[4];
+      if (suf) {
+        if (suf === '%' || suf.toLowerCase() === 'pc') unit = 'percent';
+        else if (suf in SCALE_SUFFIX) {
+          // "100m sprint" is metres, "5m people" is five million.
+          if ((suf === 'm') && !currency && /^(sprint|race|hurdles|freestyle|breaststroke|backstroke|butterfly|relay|medley|final|dash|title|record)$/.test(this.w(k + 1))) unit = 'm';
+          else {
+            scale = SCALE_SUFFIX[suf];
+            value *= scale;
+            if (low !== undefined) { low *= scale; high! *= scale; }
+            scaled = true;
+          }
+        } else if (suf === 'p' && !currency) {
+          currency = 'GBP';
+          value /= 100;
+        } else if (UNIT_SUFFIX.has(suf)) unit = UNIT_SUFFIX.get(suf);
+        else return { skip: k + 1 }; // 221B, 3pm, 5G, 1990s
+        marked = true;
+      } else if (!currency && low === undefined && /^\d{4}$/.test(raw) && value >= 1000 && value <= 2999) yearLike = true;
+      j = k + 1;
+    } else if (allowWords && !currency) {
+      const r = this.wordNumber(k);
+      if (!r) return undefined;
+      value = r.value;
+      j = r.k1;
+      scaled = r.scaled;
+      scale = r.scale;
+      words = true;
+    } else return undefined;
+    // "two and a half", "1.5" written out.
+    if (words && this.w(j) === 'and' && this.w(j + 1) === 'a' && this.w(j + 2) === 'half') {
+      value += 0.5;
+      j += 3;
+    }
+    // Scale words: "3.2 million", "$244.8 billion", "£3.5 m" (a spaced m only after a currency).
+    for (;;) {
+      const sw = this.w(j);
+      const f = SCALE_W[sw] ?? (currency && (sw === 'm' || sw === 'k') ? SCALE_SUFFIX[sw] : undefined);
+      if (!f || yearLike) break;
+      value *= f;
+      scale *= f;
+      if (low !== undefined) { low *= f; high! *= f; }
+      scaled = true;
+      marked = true;
+      j++;
+    }
+    if (scaled) yearLike = false;
+    // Percent and percentage points.
+    if (!unit && !currency) {
+      const a = this.w(j);
+      if (a === '%') { unit = 'percent'; j++; }
+      else if (a === 'per' && this.w(j + 1) === 'cent') { unit = 'percent'; j += 2; }
+      else if (a === 'percent' || a === 'pc') { unit = 'percent'; j++; }
+      if (unit) marked = true;
+      if (this.w(j) === 'percentage' && /^points?$/.test(this.w(j + 1))) { unit = 'percentage-point'; j += 2; marked = true; }
+      else if (!unit && a === 'basis' && /^points?$/.test(this.w(j + 1))) { unit = 'basis-point'; j += 2; marked = true; }
+      else if (unit === 'percent' && /^points?$/.test(this.w(j))) { unit = 'percentage-point'; j++; }
+    }
+    // Currency words: "5 million euros", "40 US dollars", "50 pence".
+    if (!currency && !unit) {
+      let c = CUR_WORD.get(this.w(j));
+      let extra = 1;
+      if (!c && (this.w(j + 1) === 'dollars' || this.w(j + 1) === 'dollar') && DOLLAR_ADJ.has(this.w(j))) { c = DOLLAR_ADJ.get(this.w(j)); extra = 2; }
+      else if (!c && (this.w(j + 2) === 'dollars') && DOLLAR_ADJ2.has(this.w(j))) { c = DOLLAR_ADJ2.get(this.w(j)); extra = 3; }
+      else if (!c && this.w(j) === 'swiss' && this.w(j + 1) === 'francs') { c = 'CHF'; extra = 2; }
+      if (c && !(c === 'GBP' && this.w(j + extra) === 'of' && !scaled) && !(this.w(j) === 'cent' && this.w(j - 1) === 'per')) {
+        if (c.endsWith('/100')) {
+          c = c.slice(0, 3);
+          value /= 100;
+          if (low !== undefined) { low /= 100; high! /= 100; }
+        }
+        currency = c;
+        j += extra;
+        marked = true;
+        yearLike = false;
+      }
+    }
+    // Units: "40 tonnes", "28 degrees", "28°C", "a 24-hour strike", "square miles".
+    if (!currency && !unit) {
+      let a = this.w(j);
+      let dash = 0;
+      if ((a === '-' || a === '–') && this.adj(j - 1, j) && this.adj(j, j + 1)) { dash = 1; a = this.w(j + 1); }
+      if (this.raw(j) === '°') {
+        const cf = this.raw(j + 1);
+        if ((cf === 'C' || cf === 'F') && this.adj(j, j + 1)) { unit = cf; j += 2; }
+        else { unit = 'degrees'; j++; }
+      } else if (a === 'square' && SQUARE_UNIT.has(this.w(j + 1))) {
+        unit = SQUARE_UNIT.get(this.w(j + 1));
+        j += 2;
+      } else if (UNIT_WORD.has(a)) {
+        unit = UNIT_WORD.get(a);
+        j += 1 + dash;
+        if (unit === 'degrees') {
+          const cf = this.w(j);
+          if (cf === 'celsius' || cf === 'centigrade' || cf === 'c') { unit = 'C'; j++; }
+          else if (cf === 'fahrenheit' || cf === 'f') { unit = 'F'; j++; }
+        }
+        // "a 10-year-old": the rest of the compound.
+        if (dash && this.w(j) === '-' && this.w(j + 1) === 'old') j += 2;
+      }
+      if (unit) { marked = true; yearLike = false; }
+    }
+    const start = this.t[k0].start;
+    const end = this.t[j - 1].end;
+    return { k0, k1: j, start, end, value: clean(value), low: low === undefined ? undefined : clean(low), high: high === undefined ? undefined : clean(high), unit, currency, scaled, scale, words, yearLike, marked };
+  }
+
+  /** Number words: "three", "twenty-five", "two hundred and fifty", "a million", "a dozen". */
+  private wordNumber(k: number): { value: number; k1: number; scaled: boolean; scale: number } | undefined {
+    let total = 0;
+    let cur = 0;
+    let j = k;
+    let any = false;
+    let scaled = false;
+    let scale = 1;
+    const first = this.w(k);
+    if (first === 'a' || first === 'an') {
+      const n = this.w(k + 1);
+      if (n === 'dozen') return { value: 12, k1: k + 2, scaled: false, scale: 1 };
+      if (n === 'hundred' || (n in SCALE_W && n.length > 3)) { cur = 1; j = k + 1; any = true; }
+      else return undefined;
+    }
+    for (;;) {
+      const w = this.w(j);
+      if (w in UNITS_W) {
+        if (any && cur % 100 !== 0 && !(cur % 10 === 0 && cur >= 20 && UNITS_W[w] < 10 && UNITS_W[w] > 0)) break;
+        cur += UNITS_W[w];
+      } else if (w in TENS_W) {
+        if (any && cur % 100 !== 0) break;
+        cur += TENS_W[w];
+      } else if (w.includes('-') && w.split('-').length === 2 && w.split('-')[0] in TENS_W && w.split('-')[1] in UNITS_W) {
+        if (any && cur % 100 !== 0) break;
+        const [a, b] = w.split('-');
+        cur += TENS_W[a] + UNITS_W[b];
+      } else if (w === 'hundred' && any) {
+        cur = (cur || 1) * 100;
+      } else if (w === 'dozen' && any) {
+        cur *= 12;
+      } else if (w === 'and' && any && cur >= 100 && cur % 100 === 0 && (this.w(j + 1) in UNITS_W || this.w(j + 1) in TENS_W || this.w(j + 1).includes('-'))) {
+        // "two hundred and fifty"
+      } else if (w in SCALE_W && w.length > 3 && any && w !== 'lakh' && w !== 'crore') {
+        total += (cur || 1) * SCALE_W[w];
+        cur = 0;
+        scaled = true;
+        scale = SCALE_W[w];
+      } else break;
+      any = true;
+      j++;
+    }
+    if (!any || j === k) return undefined;
+    if (cur) scale = 1;
+    return { value: total + cur, k1: j, scaled, scale };
+  }
+
+  /** An amount at k, with its context: qualifiers, ranges, change, subject; then emits it. */
+  private atAmount(k: number): number {
+    const a = this.amount(k);
+    if (!a) return k;
+    if ('skip' in a) return a.skip;
+    let j = a.k1;
+    const w0 = this.w(a.k0);
+    // "N years ago": a relative date.
+    if ((a.unit === 'years' || a.unit === 'months' || a.unit === 'decades') && this.w(j) === 'ago') {
+      if (a.words && w0 === 'one' && a.unit !== 'years') return j + 1;
+      this.emitAgo(a.start, this.t[j].end, a.value, a.unit);
+      return j + 1;
+    }
+    // "one in four", "seven out of ten".
+    const inOf = this.w(j) === 'in' ? j + 1 : this.w(j) === 'out' && this.w(j + 1) === 'of' ? j + 2 : -1;
+    if (inOf > 0 && !a.marked && Number.isInteger(a.value)) {
+      let d = inOf;
+      if (this.w(d) === 'every') d++;
+      const b = this.amount(d);
+      if (b && !('skip' in b) && !b.marked && Number.isInteger(b.value) && b.value > a.value && !(b.yearLike && !/,/.test(this.raw(d)))) {
+        return this.emitFraction(a.k0, b.k1, a.value / b.value);
+      }
+    }
+    // Multiples: "three times as many", "10-fold".
+    if (!a.marked && !a.yearLike) {
+      if (this.w(j) === 'times') return this.atTimes(a.k0, j + 1, a.value);
+      if ((this.w(j) === '-' && this.w(j + 1) === 'fold' && this.adj(j, j + 1)) || this.w(j) === 'fold') {
+        const e = this.w(j) === 'fold' ? j + 1 : j + 2;
+        return this.emitRatio(a.k0, e, a.value, this.changeAfter(e));
+      }
+    }
+    // Number words carry a figure only with a unit or a counted noun; "one" only with a unit.
+    if (a.words) {
+      if (this.w(j) in DENOM_W && !a.marked) return k; // "two thirds": read at the denominator
+      if ((w0 === 'one' || w0 === 'a' || w0 === 'an') && !a.scaled && (!a.marked || TIME_UNIT.has(a.unit!))) return a.k1; // "one day", "one of
+      if (ANAPHOR_BEFORE.has(this.w(a.k0 - 1))) return a.k1;
+      if (this.w(j) === 'or' || this.w(j) === 'of' && !a.scaled) return a.k1; // "two or three", "two of the"
+    }
+    // Years: "in 2024" (not "more than 2000 people", "$2024", "2024 tonnes").
+    const q = this.qualifiersBefore(a.k0);
+    if (a.yearLike) {
+      const counted = q.bound !== 'exact' || q.approximate ? this.subjectAfter(j) : undefined;
+      if (!counted) {
+        if (a.value >= 1900 && a.value <= 2100) {
+          this.emitDate(a.start, a.end, { year: a.value, iso: String(a.value) });
+          return a.k1;
+        }
+        const pw = this.w(a.k0 - 1);
+        if (/^(in|since|until|till|by|from|before|after|of|around|circa)$/.test(pw)) {
+          this.emitDate(a.start, a.end, { year: a.value, iso: String(a.value) });
+          return a.k1;
+        }
+      }
+    }
+    const fig: Figure = {
+      kind: 'numeric',
+      start: a.start,
+      end: a.end,
+      sentence: this.si,
+      value: a.value,
+      low: a.low,
+      high: a.high,
+      unit: a.unit ?? (a.currency ? 'currency' : 'count'),
+      currency: a.currency,
+      approximate: q.approximate,
+      bound: q.bound,
+      qualifier: q.qualifier,
+    };
+    if (a.currency) fig.unit = 'currency';
+    if (q.spanStart < fig.start) fig.start = q.spanStart;
+    const before = q.k;
+    // Ranges: "5% to 8%", "30 - 40", "between 30 and 40 staff"; "from X to Y" is two figures.
+    const between = this.w(before - 1) === 'between';
+    const from = this.w(before - 1) === 'from';
+    const link = this.w(j);
+    let second: Amount | undefined;
+    if (a.low === undefined && ((between && link === 'and') || (!between && (link === 'to' || link === '-' || link === '–')))) {
+      const b = this.amount(j + 1);
+      if (b && !('skip' in b) && b.low === undefined && !b.yearLike && !(a.yearLike && !a.marked)) {
+        const compatible = (!a.unit || !b.unit || a.unit === b.unit) && (!a.currency || !b.currency || a.currency === b.currency) && !(a.currency && b.unit) && !(b.currency && a.unit);
+        if (compatible) {
+          let lowV = a.value;
+          // "3 to 4 million", "£3-4bn": the scale of the second applies to the first (not "500 to 2 million").
+          if (!a.scaled && b.scaled && !a.unit && a.value < b.value / b.scale) lowV = clean(a.value * b.scale);
+          const unit = a.unit ?? b.unit ?? (a.currency || b.currency ? 'currency' : 'count');
+          const currency = a.currency ?? b.currency;
+          const changeVerb = this.changeBefore(before);
+          if (from || changeVerb) {
+            // Two figures; the first borrows the unit of the second ("from 5 to 8%").
+            fig.value = lowV;
+            fig.unit = currency ? 'currency' : unit;
+            fig.currency = currency;
+            if (!from && changeVerb) fig.change = changeVerb;
+            fig.subject = undefined;
+            this.push(fig);
+            return a.k1;
+          }
+          if (lowV < b.value) {
+            second = b;
+            fig.low = lowV;
+            fig.high = b.value;
+            fig.value = undefined;
+            fig.unit = currency ? 'currency' : unit;
+            fig.currency = currency;
+            fig.end = b.end;
+            if (between) fig.start = Math.min(fig.start, this.t[before - 1].start);
+            j = b.k1;
+          }
+        }
+      }
+    }
+    if (!second && a.low !== undefined) {
+      fig.low = a.low;
+      fig.high = a.high;
+      fig.value = undefined;
+    }
+    // Trailing hedges: "10 or more", "40 or so".
+    if (this.w(j) === 'or') {
+      const n = this.w(j + 1);
+      if (n === 'more' || n === 'above' || n === 'over') { fig.bound = 'lower'; fig.qualifier = join(fig.qualifier, 'or ' + n); fig.end = this.t[j + 1].end; j += 2; }
+      else if (n === 'fewer' || n === 'less' || n === 'under' || n === 'below') { fig.bound = 'upper'; fig.qualifier = join(fig.qualifier, 'or ' + n); fig.end = this.t[j + 1].end; j += 2; }
+      else if (n === 'so') { fig.approximate = true; fig.qualifier = join(fig.qualifier, 'or so'); fig.end = this.t[j + 1].end; j += 2; }
+    }
+    // Change: "a 25% rise", "rose 5%", "up 3%", "5% higher".
+    const after = this.changeAfter(j);
+    const beforeC = this.changeBefore(before);
+    fig.change = after ?? beforeC;
+    // Subject.
+    if (fig.unit === 'count' || fig.unit === 'percent' || fig.unit === 'currency') {
+      let sj = j;
+      if (after && sj < this.hi) {
+        sj++;
+        fig.subject = this.w(sj) === 'in' ? this.subjectAfter(sj + 1) : undefined;
+      } else fig.subject = this.subjectAfter(sj);
+    }
+    // Number words without a unit must count something ("two people", not "two of").
+    if (a.words && !a.marked && !second && (!fig.subject || !looksPlural(fig.subject)) && fig.bound === 'exact' && !fig.approximate) return a.k1;
+    this.push(fig);
+    return j;
+  }
+
+  private push(f: Figure): void {
+    this.out.push(f);
+  }
+
+  // ----- qualifiers, change, subject -----------------------------------------------------------
+
+  /** Hedges and bounds right before token k (at most two: "only about", "just over"). */
+  private qualifiersBefore(k: number): { approximate: boolean; bound: Bound; qualifier?: string; spanStart: number; k: number } {
+    let approximate = false;
+    let bound: Bound = 'exact';
+    const parts: string[] = [];
+    let spanStart = Infinity;
+    let pos = k;
+    for (let n = 0; n < 2; n++) {
+      let hit: Qual | undefined;
+      for (const q of QUALS) {
+        const L = q.words.length;
+        if (pos - L < this.floor) continue;
+        let ok = true;
+        for (let i = 0; i < L; i++) if (this.w(pos - L + i) !== q.words[i]) { ok = false; break; }
+        if (ok) { hit = q; break; }
+      }
+      if (!hit) break;
+      const L = hit.words.length;
+      // "over" / "under" / "above" / "below" as a preposition of place or time: only when directly before the figure.
+      pos -= L;
+      parts.unshift(this.text(this.t[pos].start, this.t[pos + L - 1].end));
+      if (hit.approximate) approximate = true;
+      if (hit.bound) bound = hit.bound;
+      if (!hit.emphasis) spanStart = this.t[pos].start;
+    }
+    return { approximate, bound, qualifier: parts.length ? parts.join(' ') : undefined, spanStart, k: pos };
+  }
+
+  /** A change word right after the figure ("a 25% rise", "5% higher"). */
+  private changeAfter(j: number): Change | undefined {
+    let w = this.w(j);
+    if (CHANGE_AFTER_SKIP.has(w)) w = this.w(j + 1);
+    if (INCREASE_NOUN.has(w) || COMPARATIVE_UP.has(w) && this.w(j + 1) !== 'than' && w !== 'more') return 'increase';
+    if (DECREASE_NOUN.has(w) || COMPARATIVE_DOWN.has(w) && this.w(j + 1) !== 'than' && w !== 'less' && w !== 'fewer') return 'decrease';
+    return undefined;
+  }
+
+  /** A change verb right before the figure ("rose 5%", "fell by 2%", "up 3%"); not "rose to 5%". */
+  private changeBefore(k: number): Change | undefined {
+    let p = k - 1;
+    if (this.w(p) === 'by') p--;
+    if (p < this.lo) return undefined;
+    const w = this.w(p);
+    if (INCREASE_VERB.has(w)) return 'increase';
+    if (DECREASE_VERB.has(w)) return 'decrease';
+    return undefined;
+  }
+
+  /** What a figure counts: "12,400 visitors", "18% of voters", "half of all purchases". */
+  private subjectAfter(j: number): string | undefined {
+    let k = j;
+    if (this.w(k) === 'of') {
+      k++;
+      while (DETERMINER.has(this.w(k))) k++;
+    } else if (INCREASE_NOUN.has(this.w(k)) || DECREASE_NOUN.has(this.w(k))) return undefined;
+    while (SUBJECT_SKIP.has(this.w(k))) k++;
+    const first = k;
+    let last = -1;
+    for (; k < this.hi && k < first + 3; k++) {
+      const tk = this.t[k];
+      const w = this.w(k);
+      if (tk.kind !== 'word' || STOP.has(w) || w in UNITS_W || w in TENS_W || MONTHS.has(w)) break;
+      if (k > first && (/ly$/.test(w) || (/ed$/.test(w) && w.length > 4) || RE_UPPER.test(tk.text) && !RE_UPPER.test(this.t[first].text))) break;
+      last = k;
+      if (looksPlural(w) && !RE_UPPER.test(tk.text)) break;
+    }
+    if (last < first) return undefined;
+    const s = this.text(this.t[first].start, this.t[last].end).replace(/['’]s?$/, '');
+    return RE_LETTER.test(s) ? s : undefined;
+  }
+
+  // ----- word forms: fractions, multiples ------------------------------------------------------
+
+  private atWordForms(k: number): number {
+    const w = this.w(k);
+    if (w === 'half') return this.atHalf(k);
+    if (w in DENOM_W) return this.atDenominator(k, k, 1);
+    // Hyphenated compounds: two-thirds, ten-fold, three-year.
+    const parts = w.split('-');
+    if (parts.length < 2) return k;
+    const n = parts[0] in UNITS_W ? UNITS_W[parts[0]] : parts[0] in TENS_W ? TENS_W[parts[0]] : parts[0] === 'a' ? 1 : undefined;
+    if (n === undefined) return k;
+    const rest = parts.slice(1).join('-');
+    if (parts.length === 2 && rest in DENOM_W && (rest.endsWith('s') || n === 1)) {
+      if (n >= DENOM_W[rest] && rest !== 'half') return k + 1;
+      return this.emitFraction(k, k + 1, n / DENOM_W[rest]);
+    }
+    if (rest === 'fold') return this.emitRatio(k, k + 1, n, this.changeAfter(k + 1));
+    if (parts[0] !== 'one' && UNIT_WORD.has(rest) && !ANAPHOR_BEFORE.has(this.w(k - 1))) {
+      const q = this.qualifiersBefore(k);
+      this.push({ kind: 'numeric', start: Math.min(q.spanStart, this.t[k].start), end: this.t[k].end, sentence: this.si, value: n, unit: UNIT_WORD.get(rest), approximate: q.approximate, bound: q.bound, qualifier: q.qualifier });
+      return k + 1;
+    }
+    return k;
+  }
+
+  /** "a third of", "two thirds", "three quarters". k0: first token of the numerator. */
+  private atDenominator(k0: number, kd: number, numer: number): number {
+    const d = this.w(kd);
+    const plural = d.endsWith('s') && d !== 'halves';
+    let n = numer;
+    let start = k0;
+    if (kd === k0) {
+      // The numerator is the word before: "a third", "one fifth", "two thirds".
+      const p = this.w(kd - 1);
+      if (kd - 1 >= this.floor && (p === 'a' || p === 'one')) { n = 1; start = kd - 1; }
+      else if (kd - 1 >= this.floor && p in UNITS_W && UNITS_W[p] > 1 && plural) { n = UNITS_W[p]; start = kd - 1; }
+      else return kd + 1;
+    }
+    if (n >= DENOM_W[d]) return kd + 1;
+    // "a third term", "the third quarter": singular denominators need "of" (or a percentage point).
+    const pp = this.w(kd + 1) === 'percentage' && /^points?$/.test(this.w(kd + 2));
+    if (!plural && this.w(kd + 1) !== 'of' && !pp) return kd + 1;
+    if (pp) {
+      const q = this.qualifiersBefore(start);
+      this.push({ kind: 'numeric', start: Math.min(q.spanStart, this.t[start].start), end: this.t[kd + 2].end, sentence: this.si, value: clean(n / DENOM_W[d]), unit: 'percentage-point', approximate: q.approximate, bound: q.bound, qualifier: q.qualifier, change: this.changeBefore(q.k) });
+      return kd + 3;
+    }
+    return this.emitFraction(start, kd + 1, n / DENOM_W[d]);
+  }
+
+  private atHalf(k: number): number {
+    const p = this.w(k - 1);
+    const n = this.w(k + 1);
+    // "half a million", "half a dozen": a count.
+    if ((n === 'a' || n === 'an') && (this.w(k + 2) in SCALE_W || this.w(k + 2) === 'dozen')) {
+      const mult = this.w(k + 2) === 'dozen' ? 12 : SCALE_W[this.w(k + 2)];
+      const q = this.qualifiersBefore(k);
+      const fig: Figure = { kind: 'numeric', start: Math.min(q.spanStart, this.t[k].start), end: this.t[k + 2].end, sentence: this.si, value: 0.5 * mult, unit: 'count', approximate: q.approximate, bound: q.bound, qualifier: q.qualifier };
+      let j = k + 3;
+      const c = CUR_WORD.get(this.w(j));
+      if (c && !c.includes('/')) { fig.unit = 'currency'; fig.currency = c; fig.end = this.t[j].end; j++; }
+      else fig.subject = this.subjectAfter(j);
+      this.push(fig);
+      return j;
+    }
+    // "first half", "the half", "half an hour": not a fraction of something.
+    if (/^(first|second|the|a|other|latter|former|each|one|and|every)$/.test(p)) return k + 1;
+    const q = this.qualifiersBefore(k);
+    const ok = q.bound !== 'exact' || q.approximate || /^(of|the|all|its|their|his|her|our|those|these|them|that|this|what|my|your)$/.test(n) || p === 'by' || p === 'than';
+    if (!ok) return k + 1;
+    return this.emitFraction(k, k + 1, 0.5);
+  }
+
+  private emitFraction(k0: number, k1: number, value: number): number {
+    const q = this.qualifiersBefore(k0);
+    const fig: Figure = {
+      kind: 'numeric',
+      start: Math.min(q.spanStart, this.t[k0].start),
+      end: this.t[k1 - 1].end,
+      sentence: this.si,
+      value: clean(value),
+      unit: 'fraction',
+      approximate: q.approximate,
+      bound: q.bound,
+      qualifier: q.qualifier,
+    };
+    const subj = this.subjectAfter(k1);
+    if (subj) fig.subject = subj;
+    this.push(fig);
+    return k1;
+  }
+
+  private atTwice(k: number): number {
+    const n = this.w(k + 1);
+    if (n === 'as' && this.t[k + 2]?.kind === 'word' && k + 2 < this.hi) {
+      // "twice as many approaches", "twice as likely"
+      let j = k + 3;
+      const fig = this.ratio(k, j, 2, undefined);
+      if (this.w(k + 2) === 'many' || this.w(k + 2) === 'much') {
+        const subj = this.subjectAfter(j);
+        if (subj) fig.subject = subj;
+      }
+      this.push(fig);
+      return j;
+    }
+    if (/^(the|that|what|this|its|their|his|her|our|my|your)$/.test(n) || COMPARATIVE_UP.has(n)) return this.emitRatio(k, k + 1, 2, undefined);
+    return k + 1; // "visited twice": an occurrence, not a ratio
+  }
+
+  private atTimes(k0: number, j: number, value: number): number {
+    const n = this.w(j);
+    if (n === 'as' && j + 1 < this.hi && this.t[j + 1].kind === 'word') {
+      const fig = this.ratio(k0, j + 2, value, undefined);
+      if (this.w(j + 1) === 'many' || this.w(j + 1) === 'much') {
+        const subj = this.subjectAfter(j + 2);
+        if (subj) fig.subject = subj;
+      }
+      this.push(fig);
+      return j + 2;
+    }
+    if (COMPARATIVE_UP.has(n) || COMPARATIVE_DOWN.has(n) || /er$/.test(n) && /^(high|low|larg|bigg|small|fast|slow|great|cheap|strong|long|short|heav|light|wid|deep|rich|poor)/.test(n)) {
+      return this.emitRatio(k0, j + 1, value, undefined);
+    }
+    if (/^(the|that|what|this|its|their|his|her|our|my|your)$/.test(n)) return this.emitRatio(k0, j, value, undefined);
+    return j; // "arrested three times": occurrences
+  }
+
+  private atMultVerb(k: number): number {
+    const w = this.w(k);
+    const [v, change] = MULT_VERB[w];
+    if (!change) {
+      // "double", "triple": only as "double the", "to double", "will double".
+      const n = this.w(k + 1);
+      const p = this.w(k - 1);
+      if (!/^(the|that|its|their|what|his|her|our|in)$/.test(n) && !/^(to|will|would|could|may|might|should|can|must)$/.test(p)) return k + 1;
+    }
+    return this.emitRatio(k, k + 1, v, change);
+  }
+
+  private ratio(k0: number, k1: number, value: number, change: Change | undefined): Figure {
+    const q = this.qualifiersBefore(k0);
+    const fig: Figure = {
+      kind: 'numeric',
+      start: Math.min(q.spanStart, this.t[k0].start),
+      end: this.t[k1 - 1].end,
+      sentence: this.si,
+      value,
+      unit: 'ratio',
+      approximate: q.approximate,
+      bound: q.bound,
+      qualifier: q.qualifier,
+    };
+    if (change) fig.change = change;
+    return fig;
+  }
+
+  private emitRatio(k0: number, k1: number, value: number, change: Change | undefined): number {
+    this.push(this.ratio(k0, k1, value, change));
+    return k1;
+  }
+
+  /** "thousands of people", "tens of thousands", "hundreds of millions of dollars". */
+  private atVague(k: number): number {
+    let value = VAGUE_W[this.w(k)];
+    let j = k + 1;
+    if (this.w(j) !== 'of') return k + 1;
+    let start = this.t[k].start;
+    if (this.w(k - 1) === 'of' && (this.w(k - 2) === 'tens' || this.w(k - 2) === 'hundreds') && k - 2 >= this.floor) {
+      value *= this.w(k - 2) === 'tens' ? 10 : 100;
+      start = this.t[k - 2].start;
+    }
+    if (this.w(j + 1) in VAGUE_W && this.w(j + 2) === 'of') {
+      // "hundreds of thousands of"
+      value *= VAGUE_W[this.w(j + 1)];
+      j += 2;
+    }
+    const fig: Figure = { kind: 'numeric', start, end: this.t[j - 1].end, sentence: this.si, value, unit: 'count', approximate: true, bound: 'lower', qualifier: this.text(start, this.t[j].end) };
+    let c = CUR_WORD.get(this.w(j + 1));
+    if (!c && DOLLAR_ADJ.has(this.w(j + 1)) && this.w(j + 2) === 'dollars') c = DOLLAR_ADJ.get(this.w(j + 1));
+    if (c && !c.includes('/')) { fig.unit = 'currency'; fig.currency = c; }
+    else fig.subject = this.subjectAfter(j);
+    if (fig.unit === 'count' && !fig.subject) return j;
+    this.push(fig);
+    return j;
+  }
+
+  // ----- dates ---------------------------------------------------------------------------------
+
+  private emitDate(start: number, end: number, date: DateValue): void {
+    this.out.push({ kind: 'date', start, end, sentence: this.si, date, approximate: false, bound: 'exact' });
+  }
+
+  private yearSpan(k: number, m: RegExpExecArray): number {
+    const tok = this.t[k];
+    const y1 = +m[1];
+    if (m[2].length === 4) {
+      const y2 = +m[2];
+      if (y2 <= y1) return k + 1;
+      this.emitDate(tok.start, tok.start + 4, { year: y1, iso: m[1] });
+      this.emitDate(tok.end - 4, tok.end, { year: y2, iso: m[2] });
+    } else {
+      // "2004-05", "2023/24": a season or financial year, dated by its first year.
+      const y2 = Math.floor(y1 / 100) * 100 + +m[2];
+      if (y2 !== y1 + 1 && !(y1 % 100 === 99 && +m[2] === 0)) return this.skipRun(k);
+      this.emitDate(tok.start, tok.end, { year: y1, iso: m[1] });
+    }
+    return k + 1;
+  }
+
+  private yearAt(k: number): number | undefined {
+    const s = this.raw(k);
+    if (k < this.hi && this.t[k].kind === 'number' && /^\d{4}$/.test(s) && +s >= 1000 && +s <= 2999) return +s;
+    return undefined;
+  }
+
+  /** "March 3, 2024", "March 2024", "March 3rd". */
+  private atMonth(k: number): number {
+    const month = MONTHS.get(this.w(k))!;
+    let j = k + 1;
+    let day: number | undefined;
+    const d = this.raw(j);
+    const dm = /^(\d{1,2})(?:st|nd|rd|th)?$/i.exec(d);
+    if (dm && +dm[1] >= 1 && +dm[1] <= 31 && this.t[j].kind === 'number' && this.yearAt(j) === undefined) {
+      day = +dm[1];
+      j++;
+    }
+    let jy = j;
+    if (day !== undefined && this.raw(jy) === ',') jy++;
+    const year = this.yearAt(jy);
+    if (year !== undefined) return this.emitFullDate(k, jy + 1, year, month, day, false);
+    if (day === undefined) return k + 1; // a bare month name: no year to give it
+    if (!this.ref) return j;
+    return this.emitFullDate(k, j, this.ref.year, month, day, true);
+  }
+
+  /** "3 March 2024", "3rd of March". kd: the day token, km: the month token. */
+  private dayMonth(kd: number, day: number, km: number): number {
+    const month = MONTHS.get(this.w(km))!;
+    if (!RE_UPPER.test(this.raw(km))) return kd + 1;
+    let j = km + 1;
+    if (this.raw(j) === ',' && this.yearAt(j + 1) !== undefined) j++;
+    const year = this.yearAt(j);
+    if (year !== undefined) return this.emitFullDate(kd, j + 1, year, month, day, false);
+    if (!this.ref) return km + 1;
+    return this.emitFullDate(kd, km + 1, this.ref.year, month, day, true);
+  }
+
+  private emitFullDate(k0: number, k1: number, year: number, month: number, day: number | undefined, relative: boolean): number {
+    if (day !== undefined && day > daysIn(year, month)) return k1;
+    const date: DateValue = { year, month };
+    if (day !== undefined) date.day = day;
+    date.iso = isoOf(year, month, day);
+    if (relative) date.relative = true;
+    this.emitDate(this.t[k0].start, this.t[k1 - 1].end, date);
+    return k1;
+  }
+
+  /** "last year", "next month", "this year’s", "last March". */
+  private atRelative(k: number): number {
+    const ref = this.ref;
+    const w = this.w(k);
+    const nraw = this.raw(k + 1);
+    const n = this.w(k + 1).replace(/['’]s?$/, '');
+    const tn = this.t[k + 1];
+    if (k + 1 >= this.hi || !tn) return k + 1;
+    const end = tn.start + (n.length <= tn.text.length ? n.length : tn.text.length);
+    const step = w === 'last' ? -1 : w === 'next' ? 1 : 0;
+    if (n === 'year') {
+      if (!ref) return k + 2;
+      const y = ref.year + step;
+      this.emitDate(this.t[k].start, end, { year: y, iso: String(y), relative: true });
+      return k + 2;
+    }
+    if (n === 'month') {
+      if (!ref) return k + 2;
+      let y = ref.year;
+      let m = ref.month + step;
+      if (m < 1) { m = 12; y--; }
+      if (m > 12) { m = 1; y++; }
+      this.emitDate(this.t[k].start, end, { year: y, month: m, iso: isoOf(y, m), relative: true });
+      return k + 2;
+    }
+    if (MONTHS.has(n) && RE_UPPER.test(nraw) && (n !== 'may' || step !== 0)) {
+      if (!ref) return k + 2;
+      const m = MONTHS.get(n)!;
+      const y = step < 0 ? (m < ref.month ? ref.year : ref.year - 1) : step > 0 ? (m > ref.month ? ref.year : ref.year + 1) : ref.year;
+      this.emitDate(this.t[k].start, end, { year: y, month: m, iso: isoOf(y, m), relative: true });
+      return k + 2;
+    }
+    return k + 1;
+  }
+
+  /** "a year ago", "a decade ago" (numbers before "ago" are read by atAmount). */
+  private atAgo(k: number): number {
+    const u = this.w(k - 1);
+    const a = this.w(k - 2);
+    if (!this.ref || k - 2 < this.floor || !(a === 'a' || a === 'an')) return k + 1;
+    const unit = UNIT_WORD.get(u);
+    if (unit !== 'years' && unit !== 'months' && unit !== 'decades') return k + 1;
+    this.emitAgo(this.t[k - 2].start, this.t[k].end, 1, unit);
+    return k + 1;
+  }
+
+  private emitAgo(start: number, end: number, n: number, unit: string): void {
+    const ref = this.ref;
+    if (!ref || !Number.isInteger(n)) return;
+    if (unit === 'months') {
+      const total = ref.year * 12 + (ref.month - 1) - n;
+      const y = Math.floor(total / 12);
+      const m = (total % 12) + 1;
+      this.emitDate(start, end, { year: y, month: m, iso: isoOf(y, m), relative: true });
+    } else {
+      const y = ref.year - n * (unit === 'decades' ? 10 : 1);
+      this.emitDate(start, end, { year: y, iso: String(y), relative: true });
+    }
+  }
+}
+
+function join(a: string | undefined, b: string): string {
+  return a ? `${a} ${b}` : b;
+}
+
+function looksPlural(s: string): boolean {
+  const w = s.toLowerCase().split(' ').pop()!;
+  return PLURAL_IRREG.has(w) || (/[^su]s$/.test(w) && w.length > 2) || /ies$/.test(w);
+}
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function isoOf(year: number, month: number, day?: number): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return day === undefined ? `${year}-${p(month)}` : `${year}-${p(month)}-${p(day)}`;
+}
