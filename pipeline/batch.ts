@@ -16,6 +16,8 @@ export interface BatchOptions extends ResolveOptions {
   /** Worker threads; 0 runs everything on the main thread. Default: one per core. */
   workers?: number;
   configFile?: string;
+  /** Reuse a resolver that has already loaded the configurations (the CLI's, which also applies ignores). */
+  resolver?: ConfigResolver;
   /** Called for each finished article, in completion order. */
   onResult?: (result: FileResult, done: number, total: number) => void;
   /** Optional per-file cache: return a result to skip the work, and store fresh ones. */
@@ -38,13 +40,15 @@ export function defaultWorkers(): number {
 }
 
 export async function runBatch(files: FoundFile[], options: BatchOptions = {}): Promise<FileResult[]> {
-  const resolver = new ConfigResolver(options);
+  const resolver = options.resolver ?? new ConfigResolver(options);
   // Resolve every configuration first, on the main thread, so a bad config stops the run before any work.
   const configs = files.map((f) => resolver.forDir(path.dirname(f.abs)).effective);
   const wanted = options.workers ?? defaultWorkers();
   const file = workerFile();
   const threads = file && files.length > 1 ? Math.min(wanted, files.length) : 0;
-  const pool = threads > 0 ? new Piscina({ filename: file!, minThreads: threads, maxThreads: threads, idleTimeout: 1000 }) : undefined;
+  // Started on the first cache miss, so a fully cached run never pays for worker start-up.
+  let pool: Piscina | undefined;
+  const getPool = () => (pool ??= new Piscina({ filename: file!, minThreads: threads, maxThreads: threads, idleTimeout: 1000 }));
   const queue = new PQueue({ concurrency: Math.max(1, threads * 2) });
   const results: FileResult[] = new Array(files.length);
   let done = 0;
@@ -58,7 +62,7 @@ export async function runBatch(files: FoundFile[], options: BatchOptions = {}): 
         let result = options.cache?.get(f, config);
         if (!result) {
           const task: Task = { absPath: f.abs, path: f.path, config };
-          result = pool ? ((await pool.run(task)) as FileResult) : await runTask(task);
+          result = threads > 0 ? ((await getPool().run(task)) as FileResult) : await runTask(task);
           if (!result.error) options.cache?.set(f, config, result);
         }
         results[i] = result;

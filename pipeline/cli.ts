@@ -1,19 +1,24 @@
 #!/usr/bin/env node
 // The command line: argument parsing only; the work happens in the modules it calls.
 //   copydesk run    [paths...] [--out DIR]         batch: writes the review queue, claims, summary
-//   copydesk lint   [paths...] [--format F]        CI: prints a report, exits 1 on errors
+//   copydesk lint   [paths...] [--format F]        CI: prints a report, exits 1 on errors (docs/ci.md)
 //   copydesk rules                                 lists every rule
-// Exit codes: 0 no open error item, 1 at least one, 2 usage, config or internal error.
+// Exit codes: 0 no open error item, 1 at least one (or, for lint, more warnings than --max-warnings),
+// 2 usage, config or internal error.
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import type { FileResult, Severity } from './types.js';
+import type { Decisions, FileResult, Severity } from './types.js';
 import { findArticles, UsageError } from './files.js';
 import { runBatch, defaultWorkers } from './batch.js';
-import { ConfigError } from './config.js';
-import { DECISIONS_FILE, DecisionsError, applyDecisions, loadDecisions } from './queue/decisions.js';
+import { ConfigError, ConfigResolver } from './config.js';
+import { DECISIONS_FILE, DecisionsError, applyDecisions, loadDecisions, saveDecisions, baselineDecisions, pruneDecisions, BASELINE_NOTE } from './queue/decisions.js';
+import { IgnoreMatcher } from './ignore.js';
+import { ResultCache, DEFAULT_CACHE_LOCATION } from './cache.js';
+import { githubSummary } from './output/formats/github.js';
+import { repoRootOf } from './output/formats/util.js';
 import { writeClaims, writeRunOutputs } from './output/run-output.js';
-import { buildReport, countItems } from './output/report.js';
+import { buildReport, countItems, filterBySeverity } from './output/report.js';
 import { formatters } from './output/formats/index.js';
 import { writeFileAtomic } from './output/atomic.js';
 import { allRuleMetas } from './registry.js';
@@ -26,6 +31,17 @@ interface CommonOptions {
   facts?: string[];
   workers?: number;
   decisions: string;
+  /** --no-ignore turns this off. */
+  ignore: boolean;
+  cache?: boolean;
+  cacheLocation: string;
+}
+
+interface CheckOptions extends CommonOptions {
+  onResult?: (r: FileResult) => void;
+  showProgress: boolean;
+  /** Runs after the batch and before the decisions are applied (baseline, prune). */
+  decide?: (results: FileResult[], decisions: Decisions, file: string) => void;
 }
 
 function progress(enabled: boolean) {
@@ -36,19 +52,36 @@ function progress(enabled: boolean) {
   };
 }
 
-async function check(paths: string[], opts: CommonOptions & { onResult?: (r: FileResult) => void; showProgress: boolean }): Promise<FileResult[]> {
-  const files = await findArticles(paths.length ? paths : ['input']);
-  const decisions = loadDecisions(path.resolve(opts.decisions));
+/** Drops the articles that .copydeskignore or the config's "ignore" excludes; says so for named ones. */
+function applyIgnores(files: Awaited<ReturnType<typeof findArticles>>, paths: string[], resolver: ConfigResolver) {
+  const matcher = new IgnoreMatcher(resolver);
+  const named = new Set(paths.map((p) => path.resolve(p)));
+  return files.filter((f) => {
+    const why = matcher.reason(f.abs);
+    if (why && named.has(f.abs)) process.stderr.write(`copydesk: ${f.path} is ignored (${path.relative(process.cwd(), why.replace(/ "ignore"$/, '')) || why}); use --no-ignore to check it\n`);
+    return !why;
+  });
+}
+
+async function check(paths: string[], opts: CheckOptions): Promise<FileResult[]> {
+  const resolver = new ConfigResolver({ configFile: opts.config, facts: opts.facts });
+  let files = await findArticles(paths.length ? paths : ['input']);
+  if (opts.ignore !== false) files = applyIgnores(files, paths, resolver);
+  const decisionsFile = path.resolve(opts.decisions);
+  const decisions = loadDecisions(decisionsFile);
   const show = progress(opts.showProgress);
   const results = await runBatch(files, {
     workers: opts.workers,
     configFile: opts.config,
     facts: opts.facts,
+    resolver,
+    cache: opts.cache ? new ResultCache(opts.cacheLocation) : undefined,
     onResult: (r, done, total) => {
       opts.onResult?.(r);
       show?.(r, done, total);
     },
   });
+  opts.decide?.(results, decisions, decisionsFile);
   applyDecisions(results, decisions);
   return results;
 }
@@ -63,6 +96,7 @@ function printStats(results: FileResult[], started: number): void {
     items: results.reduce((n, r) => n + r.items.length, 0),
     ms: Math.round(performance.now() - started),
     maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    cached: results.filter((r) => r.cached).length,
   };
   process.stderr.write(`copydesk-stats ${JSON.stringify(stats)}\n`);
 }
@@ -83,7 +117,45 @@ function withCommon(cmd: Command): Command {
     .option('-c, --config <file>', 'use this config file instead of searching from each article')
     .option('--facts <file>', 'reference facts file (JSON or YAML); repeatable', collect)
     .option('--workers <n>', `worker threads (default: ${defaultWorkers()}, one per core; 0 = main thread)`, intArg('--workers'))
-    .option('--decisions <file>', 'editors’ decisions file', DECISIONS_FILE);
+    .option('--decisions <file>', 'editors’ decisions file', DECISIONS_FILE)
+    .option('--no-ignore', 'check articles that .copydeskignore or the config\'s "ignore" would skip')
+    .option('--cache', 'reuse results of unchanged articles (keyed by content, configuration, dictionaries and copydesk version)')
+    .option('--cache-location <dir>', 'cache folder', DEFAULT_CACHE_LOCATION);
+}
+
+interface LintOptions extends CommonOptions {
+  format: string;
+  outputFile?: string;
+  maxWarnings?: number;
+  minSeverity: Severity;
+  quiet?: boolean;
+  updateBaseline?: boolean;
+  pruneDecisions?: boolean;
+}
+
+/** Colour on a terminal; never into a file or when NO_COLOR is set; FORCE_COLOR forces it. */
+function useColor(toFile: boolean): boolean {
+  if (toFile || (process.env.NO_COLOR ?? '') !== '') return false;
+  const force = process.env.FORCE_COLOR;
+  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
+  return !!process.stdout.isTTY;
+}
+
+/** --update-baseline and --prune-decisions: change the decisions file before the report is made. */
+function updateDecisions(results: FileResult[], decisions: Decisions, file: string, opts: LintOptions): void {
+  const shown = path.relative(process.cwd(), file) || file;
+  let changed = false;
+  if (opts.pruneDecisions) {
+    const n = pruneDecisions(results, decisions);
+    process.stderr.write(`copydesk: pruned ${n} decision${n === 1 ? '' : 's'} whose items no longer exist from ${shown}\n`);
+    changed ||= n > 0;
+  }
+  if (opts.updateBaseline) {
+    const n = baselineDecisions(results, decisions);
+    process.stderr.write(`copydesk: recorded ${n} item${n === 1 ? '' : 's'} as dismissed (note "${BASELINE_NOTE}") in ${shown}\n`);
+    changed ||= n > 0;
+  }
+  if (changed) saveDecisions(file, decisions);
 }
 
 export function buildProgram(): Command {
@@ -126,16 +198,31 @@ export function buildProgram(): Command {
       .description('check articles and print a report; exit 1 when an error-severity item is open')
       .argument('[paths...]', 'files, folders or globs of .md, .markdown and .txt articles')
       .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(formatters)).default('stylish'))
-      .option('--output-file <file>', 'write the report to a file instead of stdout'),
-  ).action(async (paths: string[], opts: CommonOptions & { format: string; outputFile?: string }) => {
-    const results = await check(paths, { ...opts, showProgress: false });
-    const report = buildReport(results);
-    const color = !opts.outputFile && !!process.stdout.isTTY && !process.env.NO_COLOR;
-    const text = formatters[opts.format](report, { color, cwd: process.cwd() });
+      .option('--output-file <file>', 'write the report to a file instead of stdout')
+      .option('--max-warnings <n>', 'exit 1 when more than n warnings are open', intArg('--max-warnings'))
+      .addOption(new Option('--min-severity <level>', 'report only items at or above this severity').choices(['error', 'warning', 'info']).default('info'))
+      .option('-q, --quiet', 'report errors only (same as --min-severity error)')
+      .option('--update-baseline', `record every current item without a decision as dismissed (note "${BASELINE_NOTE}") in the decisions file`)
+      .option('--prune-decisions', 'remove decisions whose items no longer exist (for the articles checked in this run)'),
+  ).action(async (paths: string[], opts: LintOptions) => {
+    const results = await check(paths, { ...opts, showProgress: false, decide: (rs, decisions, file) => updateDecisions(rs, decisions, file, opts) });
+    const shown = filterBySeverity(results, opts.quiet ? 'error' : opts.minSeverity);
+    const report = buildReport(shown);
+    const cwd = process.cwd();
+    const text = formatters[opts.format](report, { color: useColor(!!opts.outputFile), cwd, root: repoRootOf(cwd) });
     if (opts.outputFile) writeFileAtomic(path.resolve(opts.outputFile), text);
     else process.stdout.write(text);
-    const c = countItems(results);
-    process.exitCode = c.error > 0 ? EXIT.errors : EXIT.ok;
+    if (opts.format === 'github' && process.env.GITHUB_STEP_SUMMARY) {
+      try {
+        fs.appendFileSync(process.env.GITHUB_STEP_SUMMARY, githubSummary(report));
+      } catch (err) {
+        process.stderr.write(`copydesk: cannot write the step summary to ${process.env.GITHUB_STEP_SUMMARY}: ${(err as Error).message}\n`);
+      }
+    }
+    const c = countItems(shown);
+    const tooManyWarnings = opts.maxWarnings !== undefined && c.warning > opts.maxWarnings;
+    if (tooManyWarnings) process.stderr.write(`copydesk: too many warnings (${c.warning}; the maximum is ${opts.maxWarnings})\n`);
+    process.exitCode = c.error > 0 || tooManyWarnings ? EXIT.errors : EXIT.ok;
   });
 
   program
@@ -153,6 +240,9 @@ export function buildProgram(): Command {
 
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
+  // Actions report their code through process.exitCode; keep the caller's (tests call main in-process).
+  const before = process.exitCode;
+  process.exitCode = undefined;
   try {
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
@@ -166,6 +256,8 @@ export async function main(argv: string[]): Promise<number> {
     else if (err instanceof DecisionsError) process.stderr.write(`copydesk: decisions file error: ${err.message}\n`);
     else process.stderr.write(`copydesk: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
     return EXIT.usage;
+  } finally {
+    process.exitCode = before;
   }
 }
 

@@ -29,3 +29,10 @@ export function countItems(results: FileResult[]): Counts {
     }
   return c;
 }
+
+/** The results with only the items at or above `min` (--min-severity, --quiet); the input is not changed. */
+export function filterBySeverity(results: FileResult[], min: Severity): FileResult[] {
+  const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+  if (min === 'info') return results;
+  return results.map((r) => ({ ...r, items: r.items.filter((it) => rank[it.severity] <= rank[min]) }));
+}

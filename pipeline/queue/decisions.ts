@@ -51,3 +51,42 @@ export function applyDecisions(results: FileResult[], decisions: Decisions): voi
 export function decisionFor(item: Item, status: Decision['status'], extra: Partial<Decision> = {}): Decision {
   return { status, rule: item.rule, file: item.file, excerpt: item.excerpt.slice(0, 120), at: new Date().toISOString(), ...extra };
 }
+
+/** The note `--update-baseline` records. */
+export const BASELINE_NOTE = 'baseline';
+
+/**
+ * `copydesk lint --update-baseline`: records every current item that has no decision yet as dismissed
+ * (note "baseline"), so an existing archive can adopt copydesk and CI fails only on new problems.
+ * Unreadable files are not baselined: they are not an editorial judgment. Returns how many were added.
+ */
+export function baselineDecisions(results: FileResult[], decisions: Decisions, note = BASELINE_NOTE): number {
+  let added = 0;
+  const at = new Date().toISOString();
+  for (const r of results) {
+    if (r.error) continue;
+    for (const item of r.items) {
+      if (decisions.decisions[item.id]) continue;
+      decisions.decisions[item.id] = decisionFor({ ...item, file: item.file ?? r.path }, 'dismissed', { note, at });
+      added++;
+    }
+  }
+  return added;
+}
+
+/**
+ * `--prune-decisions`: removes decisions whose items no longer exist, only for the files checked in
+ * this run (a decision for a file not checked now, or one without a file, is kept). Returns how many.
+ */
+export function pruneDecisions(results: FileResult[], decisions: Decisions): number {
+  const checked = new Set(results.filter((r) => !r.error).map((r) => r.path));
+  const current = new Set(results.flatMap((r) => r.items.map((it) => it.id)));
+  let removed = 0;
+  for (const [id, d] of Object.entries(decisions.decisions)) {
+    if (d.file && checked.has(d.file) && !current.has(id)) {
+      delete decisions.decisions[id];
+      removed++;
+    }
+  }
+  return removed;
+}

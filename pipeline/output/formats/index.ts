@@ -2,13 +2,20 @@
 import type { Report } from '../../types.js';
 import { json } from './json.js';
 import { stylish } from './stylish.js';
+import { sarif } from './sarif.js';
+import { github } from './github.js';
+import { junit } from './junit.js';
+import { rdjsonl } from './rdjsonl.js';
 
 export interface FormatContext {
   /** Colour output (stylish only). */
   color: boolean;
+  /** Report paths are relative to this folder (or absolute). */
   cwd: string;
+  /** Repository root for SARIF's repository-relative URIs (default: the git top-level above cwd, else cwd). */
+  root?: string;
 }
 
 export type Formatter = (report: Report, ctx: FormatContext) => string;
 
-export const formatters: Record<string, Formatter> = { stylish, json };
+export const formatters: Record<string, Formatter> = { stylish, json, sarif, github, junit, rdjsonl };
