@@ -71,8 +71,8 @@ const DENOM_W: Record<string, number> = {
   eighth: 8, eighths: 8, ninth: 9, ninths: 9, tenth: 10, tenths: 10, hundredth: 100, hundredths: 100,
 };
 const MULT_VERB: Record<string, [number, Change | undefined]> = {
-  doubled: [2, 'increase'], doubling: [2, 'increase'], doubles: [2, 'increase'], double: [2, undefined],
-  tripled: [3, 'increase'], tripling: [3, 'increase'], triples: [3, 'increase'], trebled: [3, 'increase'], trebling: [3, 'increase'], treble: [3, undefined], triple: [3, undefined],
+  doubled: [2, 'increase'], doubling: [2, 'increase'], double: [2, undefined],
+  tripled: [3, 'increase'], tripling: [3, 'increase'], trebled: [3, 'increase'], trebling: [3, 'increase'], treble: [3, undefined], triple: [3, undefined],
   quadrupled: [4, 'increase'], quadrupling: [4, 'increase'], quadruple: [4, undefined],
   halved: [0.5, 'decrease'], halving: [0.5, 'decrease'],
 };
@@ -87,7 +87,7 @@ const UNIT_WORD = map(
     'litre=litres litres liter=litres liters=litres gallon=gallons gallons barrel=barrels barrels acre=acres acres hectare=hectares hectares ' +
     'mw=MW gw=GW kw=kW kwh=kWh mwh=MWh gwh=GWh twh=TWh megawatts=MW gigawatts=GW gb=GB mb=MB tb=TB ' +
     'second=seconds seconds secs=seconds minute=minutes minutes mins=minutes hour=hours hours hrs=hours day=days days week=weeks weeks ' +
-    'month=months months year=years years yrs=years decade=decades decades century=centuries centuries year-old=years years-old=years',
+    'month=months months year=years years yrs=years decade=decades decades century=centuries centuries year-old=years years-old=years points point=points',
 );
 /** Glued unit suffixes (case-sensitive): 5km, 28C, 40kg. Anything not here or in SCALE_SUFFIX is not a figure (221B, 3pm, 2nd, 5G). */
 const UNIT_SUFFIX = map('km cm mm kg mg ml C F mph kph kmh=kph MW GW kW kWh MWh GWh TWh GB MB TB ft lb lbs=lb oz ha=hectares hrs=hours mins=minutes secs=seconds');
@@ -101,9 +101,12 @@ const CUR_CODE = map('USD EUR GBP JPY CNY RMB=CNY INR RUB CHF AUD CAD HKD SGD NZ
 /** Currency words after the amount (lower case); pence and cents are hundredths. */
 const CUR_WORD = map(
   'dollar=USD dollars=USD euro=EUR euros=EUR pound=GBP pounds=GBP sterling=GBP pence=GBP/100 cent=USD/100 cents=USD/100 yen=JPY yuan=CNY renminbi=CNY ' +
-    'rupee=INR rupees=INR rouble=RUB roubles=RUB ruble=RUB rubles=RUB franc=CHF francs=CHF rand=ZAR baht=THB ringgit=MYR',
+    'rupee=INR rupees=INR rouble=RUB roubles=RUB ruble=RUB rubles=RUB franc=CHF francs=CHF rand=ZAR baht=THB ringgit=MYR ' +
+    'kronor=SEK krona=SEK kroner=DKK krone=DKK',
 );
 const DOLLAR_ADJ = map('us=USD american=USD australian=AUD canadian=CAD singapore=SGD taiwan=TWD');
+/** Nationality before a currency word that names several currencies: "Danish kroner". */
+const CURRENCY_NATION = map('danish=DKK swedish=SEK norwegian=NOK swiss=CHF');
 const DOLLAR_ADJ2 = map('hong=HKD new=NZD'); // hong kong, new zealand
 
 const MONTHS = new Map<string, number>([
@@ -307,7 +310,11 @@ export class QuantityScanner {
     const ys = RE_YEAR_SPAN.exec(s);
     if (ys && !this.isLabel(k)) return this.yearSpan(k, ys);
     // Day before a month: "3 March 2024".
-    if (/^\d{1,2}$/.test(s) && +s >= 1 && +s <= 31 && this.monthAt(k + 1)) return this.dayMonth(k, +s, k + 1);
+    if (/^\d{1,2}$/.test(s) && +s >= 1 && +s <= 31) {
+      if (this.monthAt(k + 1)) return this.dayMonth(k, +s, k + 1);
+      // "on 4 or 5 April", "3-4 March": the first day of two.
+      if (/^(or|and|to|-|–)$/.test(this.w(k + 1)) && /^\d{1,2}(st|nd|rd|th)?$/.test(this.raw(k + 2)) && this.monthAt(k + 3)) return k + 1;
+    }
     return this.atAmount(k);
   }
 
@@ -462,7 +469,7 @@ export class QuantityScanner {
       let extra = 1;
       if (!c && (this.w(j + 1) === 'dollars' || this.w(j + 1) === 'dollar') && DOLLAR_ADJ.has(this.w(j))) { c = DOLLAR_ADJ.get(this.w(j)); extra = 2; }
       else if (!c && (this.w(j + 2) === 'dollars') && DOLLAR_ADJ2.has(this.w(j))) { c = DOLLAR_ADJ2.get(this.w(j)); extra = 3; }
-      else if (!c && this.w(j) === 'swiss' && this.w(j + 1) === 'francs') { c = 'CHF'; extra = 2; }
+      else if (!c && CURRENCY_NATION.has(this.w(j)) && CUR_WORD.has(this.w(j + 1))) { c = CURRENCY_NATION.get(this.w(j)); extra = 2; }
       if (c && !(c === 'GBP' && this.w(j + extra) === 'of' && !scaled) && !(this.w(j) === 'cent' && this.w(j - 1) === 'per')) {
         if (c.endsWith('/100')) {
           c = c.slice(0, 3);
@@ -685,7 +692,10 @@ export class QuantityScanner {
       if (after && sj < this.hi) {
         sj++;
         fig.subject = this.w(sj) === 'in' ? this.subjectAfter(sj + 1) : undefined;
-      } else fig.subject = this.subjectAfter(sj);
+      } else if (fig.unit === 'count' || this.w(sj) === 'of' || /^(a|an|the|its|their|his|her|our|this|that)$/.test(this.w(q.k - 1))) {
+        // After money or a percent, a noun is what it measures only in "a $140m deal", "a 5% stake", "18% of voters".
+        fig.subject = this.subjectAfter(sj);
+      }
     }
     // Number words without a unit must count something ("two people", not "two of").
     if (a.words && !a.marked && !second && (!fig.subject || !looksPlural(fig.subject)) && fig.bound === 'exact' && !fig.approximate) return a.k1;
@@ -760,12 +770,16 @@ export class QuantityScanner {
     for (; k < this.hi && k < first + 3; k++) {
       const tk = this.t[k];
       const w = this.w(k);
-      if (tk.kind !== 'word' || STOP.has(w) || w in UNITS_W || w in TENS_W || MONTHS.has(w)) break;
+      if (tk.kind !== 'word' || STOP.has(w) || w in UNITS_W || w in TENS_W || MONTHS.has(w) || /ly$/.test(w)) break;
       if (k > first && (/ly$/.test(w) || (/ed$/.test(w) && w.length > 4) || RE_UPPER.test(tk.text) && !RE_UPPER.test(this.t[first].text))) break;
       last = k;
       if (looksPlural(w) && !RE_UPPER.test(tk.text)) break;
     }
     if (last < first) return undefined;
+    // A run of capitalised words is a name ("26 Nikolay Davydenko"), not what the figure counts.
+    let lower = false;
+    for (let i = first; i <= last; i++) if (!RE_UPPER.test(this.t[i].text)) lower = true;
+    if (!lower) return undefined;
     const s = this.text(this.t[first].start, this.t[last].end).replace(/['’]s?$/, '');
     return RE_LETTER.test(s) ? s : undefined;
   }
@@ -798,7 +812,7 @@ export class QuantityScanner {
   /** "a third of", "two thirds", "three quarters". k0: first token of the numerator. */
   private atDenominator(k0: number, kd: number, numer: number): number {
     const d = this.w(kd);
-    const plural = d.endsWith('s') && d !== 'halves';
+    const plural = d.endsWith('s');
     let n = numer;
     let start = k0;
     if (kd === k0) {
@@ -809,9 +823,9 @@ export class QuantityScanner {
       else return kd + 1;
     }
     if (n >= DENOM_W[d]) return kd + 1;
-    // "a third term", "the third quarter": singular denominators need "of" (or a percentage point).
+    // "a third term", "two quarters ahead": a spaced fraction needs "of" (or a percentage point).
     const pp = this.w(kd + 1) === 'percentage' && /^points?$/.test(this.w(kd + 2));
-    if (!plural && this.w(kd + 1) !== 'of' && !pp) return kd + 1;
+    if (this.w(kd + 1) !== 'of' && !pp) return kd + 1;
     if (pp) {
       const q = this.qualifiersBefore(start);
       this.push({ kind: 'numeric', start: Math.min(q.spanStart, this.t[start].start), end: this.t[kd + 2].end, sentence: this.si, value: clean(n / DENOM_W[d]), unit: 'percentage-point', approximate: q.approximate, bound: q.bound, qualifier: q.qualifier, change: this.changeBefore(q.k) });
@@ -911,6 +925,7 @@ export class QuantityScanner {
 
   private ratio(k0: number, k1: number, value: number, change: Change | undefined): Figure {
     const q = this.qualifiersBefore(k0);
+    change ??= this.changeBefore(q.k);
     const fig: Figure = {
       kind: 'numeric',
       start: Math.min(q.spanStart, this.t[k0].start),
