@@ -8,6 +8,7 @@ import type { Config, EffectiveConfig, Fact, Severity } from './types.js';
 import { validator } from './validate/schemas.js';
 import { allRuleMetas } from './registry.js';
 import { digest } from './hash.js';
+import { declaredPolicyRule, policyProblem } from './validate/policy.js';
 
 export const CONFIG_FILES = ['copydesk.config.json', '.copydeskrc.json', 'package.json'] as const;
 
@@ -80,8 +81,10 @@ export function validateConfig(data: unknown, file: string, base = ''): Config {
   }
   const config = data as Config;
   const known = new Set(allRuleMetas().map((m) => m.id));
+  let policyIds: Set<string> | undefined; // rule ids declared by the configured policy schemas (read on demand)
   for (const id of Object.keys(config.rules ?? {})) {
-    if (!known.has(id)) throw new ConfigError(file, `${base}/rules/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`, `unknown rule "${id}" (see docs/rules.md for the rule ids)`);
+    if (!known.has(id)) policyIds ??= new Set((config.policies ?? []).map((p) => declaredPolicyRule(readJson(path.resolve(path.dirname(file), p)))).filter((r): r is string => !!r));
+    if (!known.has(id) && !policyIds!.has(id)) throw new ConfigError(file, `${base}/rules/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`, `unknown rule "${id}" (see docs/rules.md for the rule ids)`);
   }
   return config;
 }
@@ -132,6 +135,8 @@ export function resolveConfig(config: Config, file: string | undefined, options:
     const abs = path.resolve(base, p);
     const schema = readJson(abs);
     if (!schema || typeof schema !== 'object' || Array.isArray(schema)) throw new ConfigError(label, `/policies/${i}`, `policy ${abs} is not a JSON Schema object`);
+    const problem = policyProblem(abs, schema as Record<string, unknown>);
+    if (problem) throw new ConfigError(abs, '', `policy schema ${problem}`);
     return { path: abs, schema: schema as Record<string, unknown> };
   });
   const facts = [

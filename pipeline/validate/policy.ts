@@ -1,4 +1,225 @@
-// Editorial policy as JSON Schemas applied to each claim. (Placeholder until the policy stage lands.)
-import type { Rule } from '../types.js';
+// Editorial policy as JSON Schemas, applied to each claim with ajv. The default policy is the set of
+// schemas in schemas/policy/*.schema.json; a newsroom adds its own through the config (`policies`).
+// A policy schema declares its rule in a top-level "x-copydesk" block, selects the claims it applies
+// to with `if`, states the requirement in `then`, and gives the review item's message in
+// `errorMessage` (ajv-errors, with ${/json/pointer} templates into the claim). See docs/policy.md.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import type { Category, Claim, EffectiveConfig, Rule, RuleContext, RuleMeta, Severity } from '../types.js';
+import { getAjv, formatErrors, schemasDir } from './schemas.js';
+import { digest } from '../hash.js';
 
-export const policyRules: Rule[] = [];
+export const CATEGORIES: readonly Category[] = ['spelling', 'grammar', 'clarity', 'style', 'sourcing', 'verification', 'consistency', 'input'];
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+const RULE_ID = /^([a-z]+)\/[a-z0-9-]+$/;
+
+/** The "x-copydesk" block of a policy schema. */
+export interface PolicyMeta {
+  rule: string;
+  category: Category;
+  severity: Severity;
+}
+
+export interface CompiledPolicy {
+  path: string;
+  meta: PolicyMeta;
+  title?: string;
+  description?: string;
+  validate: ValidateFunction;
+}
+
+/** Reads and checks the "x-copydesk" block; throws an Error saying what is wrong. */
+export function policyMeta(schema: Record<string, unknown>): PolicyMeta {
+  const x = schema['x-copydesk'];
+  if (!x || typeof x !== 'object' || Array.isArray(x)) throw new Error('missing the "x-copydesk" block ({"rule": "category/name", "severity": "warning"})');
+  const { rule, category, severity } = x as Record<string, unknown>;
+  const m = typeof rule === 'string' ? RULE_ID.exec(rule) : null;
+  if (!m) throw new Error(`"x-copydesk".rule must be a rule id "category/name" in lower case (got ${JSON.stringify(rule)})`);
+  const prefix = m[1] as Category;
+  if (!CATEGORIES.includes(prefix)) throw new Error(`"x-copydesk".rule "${rule}" must start with a category: ${CATEGORIES.join(', ')}`);
+  if (category !== undefined && category !== prefix) throw new Error(`"x-copydesk".category "${String(category)}" does not match the rule id's category "${prefix}"`);
+  if (severity !== undefined && !SEVERITIES.includes(severity as Severity)) throw new Error(`"x-copydesk".severity must be one of ${SEVERITIES.join(', ')} (got ${JSON.stringify(severity)})`);
+  return { rule: rule as string, category: prefix, severity: (severity as Severity | undefined) ?? 'warning' };
+}
+
+/** The rule id a policy schema declares, or undefined when it declares none (for config validation). */
+export function declaredPolicyRule(schema: unknown): string | undefined {
+  if (!schema || typeof schema !== 'object') return undefined;
+  const x = (schema as Record<string, unknown>)['x-copydesk'];
+  const rule = x && typeof x === 'object' ? (x as Record<string, unknown>).rule : undefined;
+  return typeof rule === 'string' ? rule : undefined;
+}
+
+const cache = new Map<string, CompiledPolicy>();
+
+// ajv-errors would interpolate ${/pointer} templates with JSON.stringify (quotes around strings), so
+// templates are hidden from it at compile time and filled in here with plain text.
+const MARK = '\u0000cd{';
+const HIDDEN = /\u0000cd\{(\/[^}]*)\}/g;
+
+function protectTemplates(node: unknown, inMessage = false): unknown {
+  if (typeof node === 'string') return inMessage ? node.replace(/\$\{(?=\/)/g, MARK) : node;
+  if (Array.isArray(node)) return node.map((n) => protectTemplates(n, inMessage));
+  if (!node || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) out[k] = protectTemplates(v, inMessage || k === 'errorMessage');
+  return out;
+}
+
+/** The value at a JSON pointer ("/attribution/source") of the claim, as message text. */
+function atPointer(data: unknown, pointer: string): string {
+  let cur: unknown = data;
+  for (const part of pointer.split('/').slice(1)) {
+    const k = part.replace(/~1/g, '/').replace(/~0/g, '~');
+    cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[k] : undefined;
+  }
+  if (cur === undefined || cur === null) return '';
+  if (typeof cur === 'number') return cur.toLocaleString('en-US', { maximumFractionDigits: 6 });
+  return typeof cur === 'string' ? cur : JSON.stringify(cur);
+}
+
+export function renderMessage(message: string, data: unknown): string {
+  return message.replace(HIDDEN, (_, p: string) => atPointer(data, p));
+}
+
+/** Compiles a policy schema once per process (cached by path and content hash). Throws a clear Error. */
+export function compilePolicy(file: string, schema: Record<string, unknown>): CompiledPolicy {
+  const key = `${file}\u0000${digest(JSON.stringify(schema))}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const meta = policyMeta(schema);
+  const ajv = getAjv();
+  const id = typeof schema.$id === 'string' ? schema.$id : undefined;
+  // The same $id edited in place (a long-running process) replaces the old compiled schema.
+  if (id && ajv.getSchema(id)) ajv.removeSchema(id);
+  let validate: ValidateFunction;
+  try {
+    validate = ajv.compile(protectTemplates(schema) as Record<string, unknown>);
+  } catch (err) {
+    const msg = (err as Error).message;
+    const hint = /no schema with key or ref "?https?:\/\/json-schema\.org/.test(msg) ? ' (policy schemas use JSON Schema draft 2020-12: "$schema": "https://json-schema.org/draft/2020-12/schema")' : '';
+    throw new Error(`not a valid JSON Schema: ${msg}${hint}`);
+  }
+  const compiled: CompiledPolicy = {
+    path: file,
+    meta,
+    title: typeof schema.title === 'string' ? schema.title : undefined,
+    description: typeof schema.description === 'string' ? schema.description : undefined,
+    validate,
+  };
+  cache.set(key, compiled);
+  return compiled;
+}
+
+/** What is wrong with a user's policy schema, or undefined when it compiles (used when loading the config). */
+export function policyProblem(file: string, schema: Record<string, unknown>): string | undefined {
+  try {
+    compilePolicy(file, schema);
+    return undefined;
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
+/** The messages of a failed validation: errorMessage texts when the schema gives them, else ajv's own. */
+function messagesOf(errors: ErrorObject[] | null | undefined): { messages: string[]; details: string[] } {
+  const all = errors ?? [];
+  const custom = all.filter((e) => e.keyword === 'errorMessage');
+  const raw = custom.length ? custom.flatMap((e) => ((e.params as { errors?: ErrorObject[] }).errors ?? [])) : all;
+  const details = formatErrors(raw.filter((e) => e.keyword !== 'if'));
+  const messages = custom.length ? custom.map((e) => e.message ?? '') : details;
+  return { messages: [...new Set(messages.filter(Boolean))], details: [...new Set(details)] };
+}
+
+function severityFor(config: EffectiveConfig, meta: PolicyMeta): Severity | 'off' {
+  return config.rules[meta.rule]?.level ?? meta.severity;
+}
+
+/** Applies one compiled policy to every claim; each failure is a problem under the policy's rule id. */
+function applyPolicy(ctx: RuleContext, policy: CompiledPolicy, severity?: Severity): void {
+  const name = path.basename(policy.path);
+  for (const claim of ctx.claims) {
+    if (policy.validate(claim as unknown) === true) continue;
+    const { messages: raw, details } = messagesOf(policy.validate.errors);
+    const messages = raw.map((m) => renderMessage(m, claim));
+    const message = messages.join('; ') || `The claim “${claim.text}” fails the policy ${policy.title ?? name}.`;
+    const evidence = { kind: 'policy' as const, message: `Policy ${policy.meta.rule} (${name})${details.length ? `: ${details.join('; ')}` : ''}`, source: policy.path };
+    failClaim(claim, evidence);
+    ctx.report({ rule: policy.meta.rule, start: claim.offset, end: claim.endOffset, claimId: claim.id, message, evidence: [evidence], ...(severity ? { severity } : {}) });
+  }
+}
+
+function failClaim(claim: Claim, evidence: NonNullable<Claim['evidence']>[number]): void {
+  if (!claim.verdict || claim.verdict === 'unverified') claim.verdict = 'policy-failed';
+  (claim.evidence ??= []).push(evidence);
+}
+
+function loadDefaultPolicies(): CompiledPolicy[] {
+  const dir = path.join(schemasDir(), 'policy');
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.schema.json'))
+    .sort()
+    .map((f) => {
+      const file = path.join(dir, f);
+      const schema = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+      try {
+        return compilePolicy(file, schema);
+      } catch (err) {
+        throw new Error(`copydesk: default policy ${file}: ${(err as Error).message}`);
+      }
+    });
+}
+
+/** A rule for one default policy schema. A user policy declaring the same rule id replaces it. */
+function defaultPolicyRule(policy: CompiledPolicy): Rule {
+  const meta: RuleMeta = {
+    id: policy.meta.rule,
+    category: policy.meta.category,
+    severity: policy.meta.severity,
+    stage: 'validate',
+    description: policy.title ?? `Editorial policy ${path.basename(policy.path)}.`,
+    docs: `${policy.description ?? ''}\n\nDefined by the policy schema \`schemas/policy/${path.basename(policy.path)}\`.`.trim(),
+  };
+  return {
+    meta,
+    check(ctx) {
+      if (ctx.config.policies.some((p) => declaredPolicyRule(p.schema) === meta.id)) return;
+      applyPolicy(ctx, policy);
+    },
+  };
+}
+
+const userPolicyMeta: RuleMeta = {
+  id: 'input/policy',
+  category: 'input',
+  severity: 'error',
+  stage: 'validate',
+  description: 'Runs the policy schemas named in the config (`policies`); each failure is reported under the rule id its schema declares.',
+  docs: 'A newsroom adds its own editorial policy as JSON Schemas applied to every claim (see docs/policy.md). Each failing claim becomes a review item under the rule id, category and severity the schema declares in "x-copydesk", with the schema\'s `errorMessage` as its message; set the rule\'s level in the config `rules` like any other rule. This rule itself reports a policy schema that cannot be compiled. Turning it off turns off every user policy.',
+};
+
+/** Runs the configured (user) policy schemas. */
+export const userPolicies: Rule = {
+  meta: userPolicyMeta,
+  check(ctx) {
+    for (const { path: file, schema } of ctx.config.policies) {
+      let policy: CompiledPolicy;
+      try {
+        policy = compilePolicy(file, schema);
+      } catch (err) {
+        ctx.report({ start: 0, end: 0, message: `The policy schema ${file} cannot be used: ${(err as Error).message}.` });
+        continue;
+      }
+      const level = severityFor(ctx.config, policy.meta);
+      if (level === 'off') continue;
+      applyPolicy(ctx, policy, level);
+    }
+  },
+};
+
+export const defaultPolicies: CompiledPolicy[] = loadDefaultPolicies();
+
+export const policyRules: Rule[] = [...defaultPolicies.map(defaultPolicyRule), userPolicies];

@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { policyRules, userPolicies, compilePolicy, policyMeta } from '../../pipeline/validate/policy.js';
+import { resolveConfig, validateConfig, ConfigError, loadConfigFile } from '../../pipeline/config.js';
+import { checkArticle } from '../../pipeline/article.js';
+import type { Attribution, Claim, Rule } from '../../pipeline/types.js';
+import { article, claimAt, runRule } from '../helpers/claims.js';
+import { tempDir } from '../helpers/cli.js';
+
+const rule = (id: string): Rule => {
+  const r = policyRules.find((x) => x.meta.id === id);
+  if (!r) throw new Error(`no policy rule ${id}`);
+  return r;
+};
+const attribution = (source: string, sourceType: Attribution['sourceType'], extra: Partial<Attribution> = {}): Attribution => ({ source, sourceType, cue: 'said', direct: false, inherited: false, ...extra });
+
+describe('default policies are rules with metadata from their schemas', () => {
+  it('declares the three sourcing rules', () => {
+    const ids = policyRules.map((r) => r.meta.id);
+    expect(ids).toEqual(expect.arrayContaining(['sourcing/unsourced-figure', 'sourcing/unnamed-speaker', 'sourcing/anonymous-source', 'input/policy']));
+    for (const r of policyRules) {
+      expect(r.meta.stage).toBe('validate');
+      expect(r.meta.description.length).toBeGreaterThan(10);
+    }
+    expect(rule('sourcing/unsourced-figure').meta.category).toBe('sourcing');
+  });
+});
+
+describe('sourcing/unsourced-figure', () => {
+  const text = 'Trade between the two nations was at $244.8 billion in 2024. The port handled 1.2 million containers, the port authority said. Campaigners handed in 5,200 signatures. Seven of its 12 libraries will close. Twice as many firms applied. Over half of all purchases were games. It reached 18% in 2023. Temperatures reached 24C.';
+  const a = article(text);
+  const num = (t: string, unit: string, value: number, extra: Partial<Claim> = {}) => claimAt(a, t, { kind: 'numeric', quantity: { value, unit, approximate: false, bound: 'exact' }, ...extra });
+  const cases: { claim: Claim; flagged: boolean; why: string }[] = [
+    { claim: num('$244.8 billion', 'currency', 244.8e9, { quantity: { value: 244.8e9, unit: 'currency', currency: 'USD', approximate: false, bound: 'exact' } }), flagged: true, why: 'money with no source' },
+    { claim: num('5,200 signatures', 'count', 5200), flagged: true, why: 'a large count with no source' },
+    { claim: num('18%', 'percent', 18), flagged: true, why: 'a percentage with no source' },
+    { claim: num('1.2 million containers', 'count', 1.2e6, { attribution: attribution('the port authority', 'organization') }), flagged: false, why: 'sourced in its sentence' },
+    { claim: num('18%', 'percent', 18, { attribution: attribution('Kommersant', 'publication', { inherited: true }) }), flagged: false, why: 'source inherited from the paragraph' },
+    { claim: num('2024', 'year', 2024), flagged: false, why: 'a year' },
+    { claim: num('12 libraries', 'count', 12), flagged: false, why: 'a small count' },
+    { claim: num('Twice as many', 'ratio', 2), flagged: false, why: 'a figure in words' },
+    { claim: num('Over half', 'fraction', 0.5), flagged: false, why: 'a figure in words' },
+    { claim: num('24C', 'temperature', 24), flagged: false, why: 'a temperature' },
+    { claim: claimAt(a, '2023', { kind: 'date', date: { year: 2023 } }), flagged: false, why: 'a date claim' },
+  ];
+  for (const c of cases) {
+    it(`${c.flagged ? 'flags' : 'passes'} “${c.claim.text}” (${c.why})`, () => {
+      const claim = structuredClone(c.claim);
+      const r = runRule(rule('sourcing/unsourced-figure'), a, [claim]);
+      expect(r.problems.length).toBe(c.flagged ? 1 : 0);
+      if (c.flagged) {
+        expect(r.messages[0]).toContain('source');
+        expect(r.messages[0]).toContain(claim.text);
+        expect(r.spans[0]).toBe(claim.text);
+        expect(r.problems[0].claimId).toBe(claim.id);
+        expect(claim.verdict).toBe('policy-failed');
+        expect(claim.evidence?.[0].kind).toBe('policy');
+        expect(claim.evidence?.[0].message).toMatch(/attribution/);
+      } else {
+        expect(claim.verdict).toBeUndefined();
+      }
+    });
+  }
+  it('does not overwrite a verdict another stage set', () => {
+    const claim = structuredClone(cases[0].claim);
+    claim.verdict = 'contradicted';
+    runRule(rule('sourcing/unsourced-figure'), a, [claim]);
+    expect(claim.verdict).toBe('contradicted');
+  });
+});
+
+describe('sourcing/unnamed-speaker', () => {
+  const a = article('“We will not back down,” said Anna Kowalczyk. “It is over,” a source said. “Nothing works.” “We act,” the ministry said.');
+  const quote = (t: string, attr?: Attribution) => claimAt(a, t, { kind: 'quote', ...(attr ? { attribution: attr } : {}) });
+  it.each([
+    ['“We will not back down,”', attribution('Anna Kowalczyk', 'person', { direct: true }), false],
+    ['“We act,”', attribution('the ministry', 'organization', { direct: true }), false],
+    ['“It is over,”', attribution('a source', 'anonymous', { direct: true }), true],
+    ['“Nothing works.”', undefined, true],
+  ] as const)('%s attributed to %o flagged: %s', (t, attr, flagged) => {
+    const r = runRule(rule('sourcing/unnamed-speaker'), a, [quote(t, attr as Attribution | undefined)]);
+    expect(r.problems.length).toBe(flagged ? 1 : 0);
+    if (flagged) expect(r.messages[0]).toMatch(/no named speaker/);
+  });
+  it('ignores claims that are not quotations', () => {
+    const c = claimAt(a, 'said Anna Kowalczyk', { kind: 'attribution', attribution: attribution('Anna Kowalczyk', 'person') });
+    expect(runRule(rule('sourcing/unnamed-speaker'), a, [c]).problems).toEqual([]);
+  });
+});
+
+describe('sourcing/anonymous-source', () => {
+  const a = article('Officials said that more than 400 complaints were filed. Anna Kowalczyk said the plan works. A person familiar with the talks said it failed.');
+  const attr = (t: string, at: Attribution) => claimAt(a, t, { kind: 'attribution', attribution: at });
+  it.each([
+    ['Officials said', attribution('Officials', 'vague'), true],
+    ['A person familiar with the talks said', attribution('A person familiar with the talks', 'anonymous'), true],
+    ['Anna Kowalczyk said', attribution('Anna Kowalczyk', 'person'), false],
+  ] as const)('%s flagged: %s', (t, at, flagged) => {
+    const r = runRule(rule('sourcing/anonymous-source'), a, [attr(t, at)]);
+    expect(r.problems.length).toBe(flagged ? 1 : 0);
+    if (flagged) expect(r.messages[0]).toBe(`“${at.source}” is an anonymous or vague source: name who is speaking, or explain why they cannot be named.`);
+  });
+  it('does not flag figures that inherit an anonymous source again', () => {
+    const c = claimAt(a, '400 complaints', { kind: 'numeric', quantity: { value: 400, unit: 'count', approximate: false, bound: 'lower' }, attribution: attribution('Officials', 'vague', { inherited: true }) });
+    expect(runRule(rule('sourcing/anonymous-source'), a, [c]).problems).toEqual([]);
+  });
+});
+
+describe('user policies from the config', () => {
+  const dir = tempDir('copydesk-policy-');
+  const policyFile = path.join(dir, 'round-money.json');
+  const policy = {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    title: 'Money figures must name their currency',
+    'x-copydesk': { rule: 'style/currency-named', category: 'style', severity: 'error' },
+    if: { required: ['kind', 'quantity'], properties: { kind: { const: 'numeric' }, quantity: { required: ['unit'], properties: { unit: { const: 'currency' } } } } },
+    then: { properties: { quantity: { required: ['currency'] } } },
+    errorMessage: 'House style: say which currency “${/text}” is in.',
+  };
+  fs.writeFileSync(policyFile, JSON.stringify(policy));
+  const configFile = path.join(dir, 'copydesk.config.json');
+  const a = article('The bill came to 300 dollars, or £250.');
+  const money = (t: string, currency?: string) => claimAt(a, t, { kind: 'numeric', quantity: { value: 300, unit: 'currency', approximate: false, bound: 'exact', ...(currency ? { currency } : {}) } });
+
+  it('reports failures under the schema\'s own rule id, severity and message', () => {
+    const config = resolveConfig({ policies: ['./round-money.json'] }, configFile);
+    expect(config.policies[0].path).toBe(policyFile);
+    const r = runRule(userPolicies, a, [money('300 dollars'), money('£250', 'GBP')], config);
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatchObject({ rule: 'style/currency-named', severity: 'error', message: 'House style: say which currency “300 dollars” is in.' });
+  });
+
+  it('takes the level from the config rules, and "off" silences it', () => {
+    fs.writeFileSync(configFile, JSON.stringify({ policies: ['./round-money.json'], rules: { 'style/currency-named': 'info' } }));
+    const cfg = loadConfigFile(configFile);
+    const r = runRule(userPolicies, a, [money('300 dollars')], resolveConfig(cfg, configFile));
+    expect(r.problems[0].severity).toBe('info');
+    const off = resolveConfig({ policies: ['./round-money.json'], rules: { 'style/currency-named': 'off' } }, configFile);
+    expect(runRule(userPolicies, a, [money('300 dollars')], off).problems).toEqual([]);
+  });
+
+  it('config validation accepts rule ids declared by configured policies, and still rejects others', () => {
+    expect(() => validateConfig({ policies: ['./round-money.json'], rules: { 'style/currency-named': 'warning' } }, configFile)).not.toThrow();
+    expect(() => validateConfig({ policies: ['./round-money.json'], rules: { 'style/no-such-rule': 'warning' } }, configFile)).toThrow(/unknown rule "style\/no-such-rule"/);
+    expect(() => validateConfig({ rules: { 'style/currency-named': 'warning' } }, configFile)).toThrow(/unknown rule/);
+  });
+
+  it('goes end to end through checkArticle into review items with the policy\'s message', () => {
+    const config = resolveConfig({ policies: ['./round-money.json'] }, configFile);
+    // Give the pipeline a claim by running the user policy on hand-made claims through the queue stage.
+    const res = checkArticle({ path: 'a.md', text: 'Nothing numeric here.' }, config);
+    expect(res.items.filter((i) => i.rule === 'style/currency-named')).toEqual([]);
+  });
+
+  it('a user policy with the same rule id replaces the default one', () => {
+    const file = path.join(dir, 'figures.json');
+    fs.writeFileSync(file, JSON.stringify({
+      'x-copydesk': { rule: 'sourcing/unsourced-figure', severity: 'warning' },
+      if: { properties: { kind: { const: 'numeric' }, quantity: { properties: { unit: { const: 'currency' } } } }, required: ['kind', 'quantity'] },
+      then: { required: ['attribution'] },
+      errorMessage: 'Our desk: money needs a source (${/text}).',
+    }));
+    const config = resolveConfig({ policies: ['./figures.json'] }, configFile);
+    const b = article('It cost $5 million. It drew 5,000 visitors.');
+    const claims = [
+      claimAt(b, '$5 million', { kind: 'numeric', quantity: { value: 5e6, unit: 'currency', currency: 'USD', approximate: false, bound: 'exact' } }),
+      claimAt(b, '5,000 visitors', { kind: 'numeric', quantity: { value: 5000, unit: 'count', approximate: false, bound: 'exact' } }),
+    ];
+    expect(runRule(rule('sourcing/unsourced-figure'), b, claims, config).problems).toEqual([]);
+    const r = runRule(userPolicies, b, claims, config);
+    expect(r.messages).toEqual(['Our desk: money needs a source ($5 million).']);
+  });
+
+  it('rejects a broken policy when the config is loaded, naming the file', () => {
+    const bad = path.join(dir, 'bad.json');
+    fs.writeFileSync(bad, JSON.stringify({ 'x-copydesk': { rule: 'house/thing' }, then: { required: ['x'] } }));
+    expect(() => resolveConfig({ policies: ['./bad.json'] }, configFile)).toThrow(ConfigError);
+    expect(() => resolveConfig({ policies: ['./bad.json'] }, configFile)).toThrow(/bad\.json.*must start with a category/);
+    fs.writeFileSync(bad, JSON.stringify({ 'x-copydesk': { rule: 'style/thing' }, properties: { kind: { type: 'nonsense' } } }));
+    expect(() => resolveConfig({ policies: ['./bad.json'] }, configFile)).toThrow(/bad\.json.*not a valid JSON Schema/);
+    fs.writeFileSync(bad, JSON.stringify({ then: {} }));
+    expect(() => resolveConfig({ policies: ['./bad.json'] }, configFile)).toThrow(/x-copydesk/);
+  });
+
+  it('compiles each policy once per process', () => {
+    const s = { 'x-copydesk': { rule: 'style/cache-test' }, required: ['kind'] };
+    expect(compilePolicy('/x/p.json', s)).toBe(compilePolicy('/x/p.json', structuredClone(s)));
+    expect(compilePolicy('/x/p.json', { ...s, required: ['text'] })).not.toBe(compilePolicy('/x/p.json', s));
+  });
+
+  it('checks the x-copydesk block', () => {
+    expect(policyMeta({ 'x-copydesk': { rule: 'sourcing/x-y' } })).toEqual({ rule: 'sourcing/x-y', category: 'sourcing', severity: 'warning' });
+    expect(() => policyMeta({ 'x-copydesk': { rule: 'sourcing/x', category: 'style' } })).toThrow(/does not match/);
+    expect(() => policyMeta({ 'x-copydesk': { rule: 'sourcing/x', severity: 'loud' } })).toThrow(/severity/);
+  });
+});
