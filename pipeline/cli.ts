@@ -23,6 +23,7 @@ import { formatters } from './output/formats/index.js';
 import { writeFileAtomic } from './output/atomic.js';
 import { allRuleMetas } from './registry.js';
 import { VERSION } from './version.js';
+import { startReview, DEFAULT_PORT as DEFAULT_REVIEW_PORT, DEFAULT_HOST as DEFAULT_REVIEW_HOST } from './review/server.js';
 
 export const EXIT = { ok: 0, errors: 1, usage: 2 } as const;
 
@@ -224,6 +225,23 @@ export function buildProgram(): Command {
     if (tooManyWarnings) process.stderr.write(`copydesk: too many warnings (${c.warning}; the maximum is ${opts.maxWarnings})\n`);
     process.exitCode = c.error > 0 || tooManyWarnings ? EXIT.errors : EXIT.ok;
   });
+
+  program
+    .command('review')
+    .description('open the review page of a run (default: output/) in the browser: accept or dismiss items, write notes')
+    .argument('[output-dir]', 'the folder `copydesk run --out` wrote', 'output')
+    .option('-p, --port <n>', `port (0 = any free port)`, intArg('--port'), DEFAULT_REVIEW_PORT)
+    .option('--host <address>', 'interface to listen on; anything but loopback exposes the page to your network', DEFAULT_REVIEW_HOST)
+    .option('--decisions <file>', 'editors’ decisions file (the one `copydesk lint` reads)', DECISIONS_FILE)
+    .option('--author <name>', 'name recorded with each decision')
+    .action(async (outDir: string, opts: { port: number; host: string; decisions: string; author?: string }) => {
+      const review = await startReview({ outDir, decisionsFile: path.resolve(opts.decisions), decisionsLabel: opts.decisions, host: opts.host, port: opts.port, author: opts.author });
+      if (!/^(127\.|::1$|localhost$)/.test(opts.host)) process.stderr.write(`copydesk: warning: listening on ${opts.host}: other machines may reach this page\n`);
+      process.stdout.write(`copydesk: reviewing ${outDir} at ${review.url} (decisions: ${opts.decisions}); press Ctrl+C to stop\n`);
+      const stop = () => void review.close().then(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
 
   program
     .command('rules')

@@ -4,6 +4,7 @@ import type { FileResult } from '../types.js';
 import { writeFileAtomic, writeJsonAtomic } from './atomic.js';
 import { buildReport, queueItems } from './report.js';
 import { summaryMarkdown } from './summary.js';
+import { writeReviewOutputs } from '../review/report-html.js';
 
 /** output/claims/<article path without extension>.json; paths outside the cwd keep only their base name. */
 export function claimsFileFor(outDir: string, articlePath: string): string {
@@ -19,4 +20,5 @@ export function writeRunOutputs(outDir: string, results: FileResult[]): void {
   writeJsonAtomic(path.join(outDir, 'review-queue.json'), { version: 1, generated: new Date().toISOString(), items: queueItems(results) });
   writeJsonAtomic(path.join(outDir, 'report.json'), buildReport(results));
   writeFileAtomic(path.join(outDir, 'summary.md'), summaryMarkdown(results));
+  writeReviewOutputs(outDir, results); // articles/ (texts for `copydesk review`) and the static report.html
 }

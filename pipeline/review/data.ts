@@ -1,0 +1,76 @@
+// What the review page shows: the run's files (title, claims, error) and queue items, plus each
+// article's text. `copydesk run` copies every article's text into <out>/articles/ so the review
+// server never has to read outside the output folder (and the page still works when the sources
+// move), and embeds the same data in the static <out>/report.html.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Claim, FileResult, Item } from '../types.js';
+import { digest } from '../hash.js';
+import { decodeArticle } from '../read.js';
+import { writeJsonAtomic } from '../output/atomic.js';
+
+export interface ReviewFile {
+  path: string;
+  title?: string;
+  date?: string;
+  words: number;
+  claims: Claim[];
+  error?: { message: string; code?: string };
+  /** True when <out>/articles/ holds the text (the static page embeds it in `text`). */
+  hasText: boolean;
+  text?: string;
+}
+
+export interface ReviewData {
+  version: 1;
+  generated: string;
+  /** True in the static report.html: no decisions can be made there. */
+  readOnly: boolean;
+  /** Where decisions are saved (server mode), as given on the command line. */
+  decisionsFile?: string;
+  files: ReviewFile[];
+  /** Every item, tagged with its file, in queue order. */
+  items: Item[];
+}
+
+export const ARTICLES_DIR = 'articles';
+
+/**
+ * <out>/articles/<article path>.json for articles under the cwd (extension kept, so a.md and a.txt
+ * do not collide); articles elsewhere go to articles/external/<hash>-<base name>.json.
+ */
+export function articleTextFile(outDir: string, articlePath: string): string {
+  const external = articlePath.startsWith('/') || articlePath.startsWith('..') || /^[A-Za-z]:/.test(articlePath);
+  const rel = external ? `external/${digest(articlePath, 8)}-${path.basename(articlePath)}` : articlePath;
+  return path.join(outDir, ARTICLES_DIR, rel + '.json');
+}
+
+/**
+ * Reads each article's text again (the worker read it, but results carry no text) and writes it
+ * to <out>/articles/. Returns the texts by path; files that cannot be read any more are left out.
+ */
+export function writeArticleTexts(outDir: string, results: FileResult[], cwd = process.cwd()): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const r of results) {
+    if (r.error) continue;
+    let text: string;
+    try {
+      text = decodeArticle(fs.readFileSync(path.resolve(cwd, r.path)), r.path);
+    } catch {
+      continue; // moved or changed since the check: the page shows the items without the text
+    }
+    texts.set(r.path, text);
+    writeJsonAtomic(articleTextFile(outDir, r.path), { path: r.path, text });
+  }
+  return texts;
+}
+
+export function reviewFiles(results: FileResult[], texts?: Map<string, string>): ReviewFile[] {
+  return results.map((r) => {
+    const f: ReviewFile = { path: r.path, words: r.words, claims: r.claims, hasText: !!texts?.has(r.path) };
+    if (r.title) f.title = r.title;
+    if (r.date) f.date = r.date;
+    if (r.error) f.error = r.error;
+    return f;
+  });
+}

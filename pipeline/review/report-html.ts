@@ -1,0 +1,16 @@
+// The review outputs of `copydesk run`: <out>/articles/ (the texts the review server shows) and the
+// static, read-only <out>/report.html.
+import path from 'node:path';
+import type { FileResult } from '../types.js';
+import { writeFileAtomic } from '../output/atomic.js';
+import { queueItems } from '../output/report.js';
+import { reviewFiles, writeArticleTexts, type ReviewData } from './data.js';
+import { staticPage } from './page.js';
+
+export function writeReviewOutputs(outDir: string, results: FileResult[], generated = new Date().toISOString()): void {
+  const texts = writeArticleTexts(outDir, results);
+  const files = reviewFiles(results, texts);
+  for (const f of files) if (f.hasText) f.text = texts.get(f.path);
+  const data: ReviewData = { version: 1, generated, readOnly: true, files, items: queueItems(results) };
+  writeFileAtomic(path.join(outDir, 'report.html'), staticPage(data));
+}
