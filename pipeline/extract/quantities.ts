@@ -168,7 +168,8 @@ const STOP = set(
     'roughly approximately percent cent per points point per-cent came went got made took gave saw left died fell rose went came come go get make take give see ' +
     'including expected set due according taking making giving seeing getting going coming being versus et al respectively what how why whether either',
 );
-const TIME_UNIT = set('seconds minutes hours days weeks months years decades centuries');
+/** Units that "one" or "a" does not make a figure of: "one day", "at one point", "a year". */
+const TIME_UNIT = set('seconds minutes hours days weeks months years decades centuries points');
 const SUBJECT_SKIP = set('more fewer extra additional further other new');
 const DETERMINER = set('the all a an its their his her our those these this that my your some each every');
 const ANAPHOR_BEFORE = set('the these those both its their his her our my your all every each any first last other');
@@ -177,6 +178,7 @@ const CHANGE_AFTER_SKIP = set('per cent percent');
 
 // Token text shapes (module level, compiled once).
 const RE_NUM = /^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:([-–])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))?([A-Za-z%]*)$/;
+const RE_SCORE = /^\d{1,2}[-–]\d{1,2}$/;
 const RE_ORDINAL = /^(\d{1,2})(st|nd|rd|th)$/i;
 const RE_YEAR_SPAN = /^((?:19|20)\d\d)[-–/](\d\d|(?:19|20)\d\d)$/;
 const RE_PREFIXED_YEAR = /^(mid|early|late|pre|post)-((?:19|20)\d\d)$/i;
@@ -402,6 +404,10 @@ export class QuantityScanner {
       if (m[3] !== undefined) {
         low = value;
         high = num(m[3]);
+        // "10-12 June": a date, dated by its first day.
+        if (!currency && !m[4] && low >= 1 && high <= 31 && Number.isInteger(low) && Number.isInteger(high) && this.monthAt(k + 1)) return { skip: this.dayMonth(k, low, k + 1) };
+        // Tennis and tie-break scores: "6-7 (4-7) 7-6".
+        if (!m[4] && (RE_SCORE.test(this.raw(k - 2)) || RE_SCORE.test(this.raw(k + 2)) || RE_SCORE.test(this.raw(k - 1)) || RE_SCORE.test(this.raw(k + 1)))) return { skip: k + 1 };
         // A score or a vote ("won 2-1", "a 3-3 draw"), not a range.
         if (low >= high || SPORT.has(this.w(k - 1)) || SPORT.has(this.w(k - 2)) || SPORT.has(this.w(k + 1))) return { skip: k + 1 };
       }
@@ -465,6 +471,8 @@ export class QuantityScanner {
     }
     // Currency words: "5 million euros", "40 US dollars", "50 pence".
     if (!currency && !unit) {
+      // "a 4bn-euro hole"
+      if ((this.w(j) === '-' || this.w(j) === '–') && this.adj(j - 1, j) && this.adj(j, j + 1) && CUR_WORD.has(this.w(j + 1))) j++;
       let c = CUR_WORD.get(this.w(j));
       let extra = 1;
       if (!c && (this.w(j + 1) === 'dollars' || this.w(j + 1) === 'dollar') && DOLLAR_ADJ.has(this.w(j))) { c = DOLLAR_ADJ.get(this.w(j)); extra = 2; }
@@ -629,6 +637,18 @@ export class QuantityScanner {
     };
     if (a.currency) fig.unit = 'currency';
     if (q.spanStart < fig.start) fig.start = q.spanStart;
+    // "minus 10"
+    if (this.w(a.k0 - 1) === 'minus' && a.low === undefined && q.k === a.k0) {
+      fig.value = -a.value;
+      fig.start = this.t[a.k0 - 1].start;
+    }
+    // "Ms Hynde, 53, said": an age.
+    if (!a.marked && !a.words && a.low === undefined && Number.isInteger(a.value) && a.value < 120 && this.raw(a.k0 - 1) === ',' && RE_UPPER.test(this.raw(a.k0 - 2)) &&
+        (this.raw(a.k1) === ',' || (this.raw(a.k1) === '.' && a.k1 + 1 >= this.hi))) {
+      fig.subject = 'age';
+      this.push(fig);
+      return a.k1;
+    }
     const before = q.k;
     // Ranges: "5% to 8%", "30 - 40", "between 30 and 40 staff"; "from X to Y" is two figures.
     const between = this.w(before - 1) === 'between';
