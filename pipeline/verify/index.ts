@@ -1,5 +1,6 @@
 // The verify stage's registry: checks that compute or compare (arithmetic, consistency, facts).
 // They may set `verdict` and `evidence` on claims.
 import type { Rule } from '../types.js';
+import { arithmetic } from './arithmetic.js';
 
-export const verifyRules: Rule[] = [];
+export const verifyRules: Rule[] = [arithmetic];
