@@ -58,6 +58,11 @@ export interface Quotation {
   block: number;
   /** Nesting depth: 0 for “ ”, 1 for ‘ ’ inside it. */
   depth: number;
+  /**
+   * Unclosed, but the same mark opens again at the start of a later sentence of the block (news style
+   * for a quotation running over paragraphs, when the paragraph break was lost): `end` is that mark.
+   */
+  continued?: boolean;
 }
 
 export interface ArticleMeta {

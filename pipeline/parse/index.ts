@@ -74,7 +74,7 @@ export function parseArticle(path: string, text: string): Article {
 function markQuoted(tokens: Article['tokens'], quotations: Article['quotations'], blocks: Block[], prose: string): void {
   const spans: { start: number; end: number }[] = [];
   for (const q of quotations) {
-    if (q.closed || continuesInNextBlock(q, blocks, prose)) spans.push({ start: q.start, end: q.end });
+    if (q.closed || q.continued || continuesInNextBlock(q, blocks, prose)) spans.push({ start: q.start, end: q.end });
   }
   if (!spans.length) return;
   spans.sort((a, b) => a.start - b.start);

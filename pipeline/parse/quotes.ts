@@ -15,12 +15,21 @@ export function findQuotations(prose: string, start: number, end: number, block:
     out.push({ start: o.start, end: i + 1, closed: true, mark: o.mark, block, depth: o.depth });
   };
   const top = () => stack[stack.length - 1];
+  // The same mark opening a new sentence while a quotation is open: the quotation ran over a lost
+  // paragraph break and reopens here (news style), so the open one ends, continued, at this mark.
+  const reopens = (i: number, mark: string) => {
+    if (top()?.mark !== mark || !/[.?!…]\s+$/.test(prose.slice(Math.max(start, i - 4), i))) return false;
+    const o = stack.pop()!;
+    out.push({ start: o.start, end: i, closed: false, continued: true, mark: o.mark, block, depth: o.depth });
+    return true;
+  };
   for (let i = start; i < end; i++) {
     const c = prose[i];
     const prev = i > start ? prose[i - 1] : undefined;
     const next = i + 1 < end ? prose[i + 1] : undefined;
     switch (c) {
       case '“':
+        reopens(i, '“');
         stack.push({ start: i, mark: '“', depth: stack.length });
         break;
       case '”':
@@ -30,7 +39,10 @@ export function findQuotations(prose: string, start: number, end: number, block:
         break;
       case '"':
         if (top()?.mark === '"' && !(isSpaceOrStart(prev) && isLetter(next))) close(i);
-        else if (isSpaceOrStart(prev) || prev === '‘' || prev === "'" || /[“:]/.test(prev ?? '')) stack.push({ start: i, mark: '"', depth: stack.length });
+        else if (isSpaceOrStart(prev) || prev === '‘' || prev === "'" || /[“:]/.test(prev ?? '')) {
+          reopens(i, '"');
+          stack.push({ start: i, mark: '"', depth: stack.length });
+        }
         else if (top()?.mark === '"') close(i);
         break;
       case '‘':
