@@ -2,5 +2,6 @@
 // They may set `verdict` and `evidence` on claims.
 import type { Rule } from '../types.js';
 import { arithmetic } from './arithmetic.js';
+import { facts } from './facts.js';
 
-export const verifyRules: Rule[] = [arithmetic];
+export const verifyRules: Rule[] = [arithmetic, facts];

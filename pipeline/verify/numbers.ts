@@ -55,8 +55,11 @@ const MONTH_AFTER = new RegExp(String.raw`^\s*(?:${MONTHS})\b`, 'i');
 const MONTH_BEFORE = new RegExp(String.raw`\b(?:${MONTHS})\.?\s*$`, 'i');
 const TIME_AFTER = /^\s*(?:am|pm|a\.m\.|p\.m\.|o'clock|gmt|bst)\b/i;
 
-/** Half the unit of the last non-zero stated digit, capped at 1% of the value (ends are read as the reader reads them). */
-function roundingHalf(num: string, value: number, scale: number): number {
+/**
+ * Half the unit of the last non-zero stated digit ("1.2 million": 50,000; "80,000": 5,000; "40": 0),
+ * capped at `cap` of the value (by default 1%: figures in a computation are read as the reader reads them).
+ */
+export function roundingHalf(num: string, value: number, scale: number, cap = 0.01): number {
   const dot = num.indexOf('.');
   let place: number;
   if (dot >= 0) place = 10 ** -(num.length - dot - 1);
@@ -66,7 +69,7 @@ function roundingHalf(num: string, value: number, scale: number): number {
     place = 10 ** zeros;
     if (zeros === 0) place = 0; // "40": exact
   }
-  return Math.min((place * scale) / 2, Math.abs(value) * 0.01);
+  return Math.min((place * scale) / 2, Math.abs(value) * cap);
 }
 
 /** The figures of [start, end) of `prose` (offsets into the article). */

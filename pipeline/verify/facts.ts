@@ -1,0 +1,199 @@
+// verification/facts: numeric claims against the newsroom's reference facts (schemas/facts.schema.json,
+// loaded from the config's `facts` or `--facts`). A claim matches a fact when every one of the fact's
+// `terms` appears in the claim's sentence, its `period` appears in the sentence (or, when the sentence
+// names no year, in its paragraph), and the units agree. A matching claim is `verified` when its value
+// agrees with the fact within the tolerance (the fact's, and the rounding of the stated figure), else
+// `contradicted`, an error item. Claims that match no fact are left alone (unverified).
+import type { Article, Claim, Evidence, Fact, Rule } from '../types.js';
+import { roundingHalf } from './numbers.js';
+
+type Range = [number, number];
+
+const SPECIAL = new Set(['percent', 'percentage-point', 'currency', 'ratio', 'fraction', 'year', 'date']);
+const SYMBOL: Record<string, string> = { USD: '$', GBP: '£', EUR: '€', JPY: '¥', INR: '₹' };
+/** Default relative tolerance of a fact without one. */
+export const DEFAULT_TOLERANCE = 0.005;
+
+const termCache = new Map<string, RegExp>();
+function termRe(term: string): RegExp {
+  let re = termCache.get(term);
+  if (!re) {
+    const words = term.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    // Each word may take a plural or possessive ending: "container" finds "containers", "port's".
+    re = new RegExp(`(?<![\\p{L}\\p{N}])${words.map((w) => `${w}(?:s|es|'s|’s)?`).join('\\s+')}(?![\\p{L}\\p{N}])`, 'iu');
+    termCache.set(term, re);
+  }
+  return re;
+}
+
+/** The scale factor a claim's value has on top of its digits, and the rounding it allows (capped at 5%). */
+function statedHalf(text: string, value: number): number {
+  const nums = text.match(/\d[\d,]*(?:\.\d+)?/g);
+  if (!nums) return 0;
+  const raw = nums[nums.length - 1];
+  const digits = Number(raw.replace(/,/g, ''));
+  if (!digits) return 0;
+  const scale = Math.abs(value / digits) >= 1 ? Math.round(value / digits) || 1 : value / digits;
+  return roundingHalf(raw, value, scale, 0.05);
+}
+
+/** The values a claim allows, in the fact's terms (fractions compared with percentages as 0-100). */
+function claimRange(claim: Claim, factUnit: string): Range | undefined {
+  const q = claim.quantity;
+  if (!q) return undefined;
+  const k = q.unit === 'fraction' && factUnit === 'percent' ? 100 : 1;
+  const lo0 = q.value ?? q.low;
+  const hi0 = q.value ?? q.high;
+  if (lo0 === undefined || hi0 === undefined) return undefined;
+  const half = statedHalf(claim.text, q.value ?? q.high!);
+  let lo = Math.min(lo0, hi0) - half;
+  let hi = Math.max(lo0, hi0) + half;
+  if (q.approximate || /^(?:about|around|roughly|approximately|some|an estimated|nearly|almost)$/i.test(q.qualifier ?? '')) {
+    lo -= Math.abs(lo0) * 0.05;
+    hi += Math.abs(hi0) * 0.05;
+  }
+  // "more than 400" states its bound exactly: 380 does not agree with it, whatever the rounding.
+  if (q.bound === 'lower') [lo, hi] = [Math.min(lo0, hi0), Infinity];
+  if (q.bound === 'upper') [lo, hi] = [-Infinity, Math.max(lo0, hi0)];
+  return [lo * k, hi * k];
+}
+
+function factRange(fact: Fact): Range {
+  const tol = fact.tolerance ?? DEFAULT_TOLERANCE;
+  const lo = fact.value ?? fact.low!;
+  const hi = fact.value ?? fact.high!;
+  return [lo - Math.abs(lo) * tol, hi + Math.abs(hi) * tol];
+}
+
+function unitsAgree(claim: Claim, fact: Fact): boolean {
+  const q = claim.quantity!;
+  const cu = q.unit.toLowerCase();
+  const fu = fact.unit.toLowerCase();
+  if (/^[A-Z]{3}$/.test(fact.unit)) return cu === 'currency' && (!q.currency || q.currency === fact.unit);
+  if (fu === 'currency') return cu === 'currency' && (!q.currency || !fact.currency || q.currency === fact.currency);
+  if (fu === 'percent') return cu === 'percent' || cu === 'fraction';
+  if (SPECIAL.has(fu) || SPECIAL.has(cu)) return fu === cu;
+  // Counts and unit words: the same word, or a count on either side ("containers" vs count).
+  return fu === cu || fu === 'count' || cu === 'count' || fu === (claim.subject ?? '').toLowerCase();
+}
+
+const YEAR = /\b(?:1[89]|20)\d\d\b/;
+
+function periodHolds(article: Article, claim: Claim, period: string): boolean {
+  const re = termRe(period);
+  if (re.test(claim.sentence)) return true;
+  if (YEAR.test(claim.sentence)) return false;
+  const s = article.sentences[claim.sentenceIndex];
+  const block = s ? article.blocks[s.block] : undefined;
+  return !!block && re.test(article.prose.slice(block.start, block.end));
+}
+
+/** "£310 million", "1.2 million containers", "18%". */
+export function describeValue(fact: Pick<Fact, 'value' | 'low' | 'high' | 'unit' | 'currency'>): string {
+  const one = (v: number) => {
+    const a = Math.abs(v);
+    const [n, word] = a >= 1e12 ? [v / 1e12, ' trillion'] : a >= 1e9 ? [v / 1e9, ' billion'] : a >= 1e6 ? [v / 1e6, ' million'] : [v, ''];
+    return `${Number(n.toFixed(3)).toLocaleString('en-US', { maximumFractionDigits: 3 })}${word}`;
+  };
+  const code = /^[A-Z]{3}$/.test(fact.unit) ? fact.unit : fact.currency;
+  const body = fact.value !== undefined ? one(fact.value) : `${one(fact.low!)}–${one(fact.high!)}`;
+  if (fact.unit === 'currency' || code) return code && SYMBOL[code] ? `${SYMBOL[code]}${body}` : `${body}${code ? ` ${code}` : ''}`;
+  if (fact.unit === 'percent') return `${body}%`;
+  if (fact.unit === 'percentage-point') return `${body} percentage points`;
+  if (fact.unit === 'count') return body;
+  return `${body} ${fact.unit}`;
+}
+
+function distance(r: Range, f: Range): number {
+  const mid = (f[0] + f[1]) / 2 || 1;
+  if (r[1] < f[0]) return (f[0] - r[1]) / Math.abs(mid);
+  if (r[0] > f[1]) return (r[0] - f[1]) / Math.abs(mid);
+  return 0;
+}
+
+export interface FactMatch {
+  claim: Claim;
+  fact: Fact;
+  file: string;
+  verified: boolean;
+}
+
+/** Matches every numeric claim against the facts; per fact and sentence, the best claim only. */
+export function matchFacts(article: Article, claims: Claim[], facts: { path: string; facts: Fact[] }[]): FactMatch[] {
+  const out: FactMatch[] = [];
+  const numeric = claims.filter((c) => c.kind === 'numeric' && c.quantity);
+  if (!numeric.length) return out;
+  for (const { path: file, facts: list } of facts) {
+    for (const fact of list) {
+      const bySentence = new Map<number, { claim: Claim; d: number }[]>();
+      for (const claim of numeric) {
+        if (!unitsAgree(claim, fact)) continue;
+        if (!fact.terms.every((t) => termRe(t).test(claim.sentence))) continue;
+        if (fact.period && !periodHolds(article, claim, fact.period)) continue;
+        const r = claimRange(claim, fact.unit.toLowerCase());
+        if (!r) continue;
+        const list2 = bySentence.get(claim.sentenceIndex) ?? [];
+        list2.push({ claim, d: distance(r, factRange(fact)) });
+        bySentence.set(claim.sentenceIndex, list2);
+      }
+      for (const cands of bySentence.values()) {
+        // The claim that agrees, or else the nearest one: "from 1 million to 1.2 million containers"
+        // is about the later figure when the fact says 1.2 million.
+        const best = cands.reduce((a, b) => (b.d < a.d ? b : a));
+        out.push({ claim: best.claim, fact, file, verified: best.d === 0 });
+      }
+    }
+  }
+  return out;
+}
+
+export const facts: Rule = {
+  meta: {
+    id: 'verification/facts',
+    category: 'verification',
+    severity: 'error',
+    stage: 'verify',
+    description: 'A figure contradicts one of the newsroom’s reference facts (config `facts` or `--facts`).',
+    docs: [
+      'Reference facts are JSON or YAML files validated by `schemas/facts.schema.json`. Each fact says what it measures, the `terms` that identify it (all must appear in the sentence), an optional `period` (which must appear in the sentence, or in its paragraph when the sentence names no year), a `value` or `low`/`high`, a `unit` (`count`, `percent`, `currency` with `currency`, or a unit word), a relative `tolerance` (default 0.5%), a `source` and a `url`.',
+      '',
+      'A numeric claim that matches a fact becomes `verified` when it agrees (allowing the fact’s tolerance, the rounding of the stated figure and its hedge) and `contradicted` otherwise; a contradicted claim is always an error item whose evidence is the fact and its source. Claims that match no fact stay `unverified`.',
+      '',
+      '```json',
+      '{ "facts": [ { "id": "port-containers-2024", "measure": "Containers handled by the port of Eastmere", "terms": ["containers", "port"], "period": "2024", "value": 1200000, "unit": "count", "source": "Eastmere Port Authority annual report 2024" } ] }',
+      '```',
+    ].join('\n'),
+  },
+  check(ctx) {
+    if (!ctx.config.facts.length) return;
+    for (const m of matchFacts(ctx.article, ctx.claims, ctx.config.facts)) {
+      const { claim, fact } = m;
+      const stated = describeValue(fact);
+      const where = fact.period ? ` (${fact.period})` : '';
+      const ev: Evidence = {
+        kind: 'fact',
+        message: `${fact.measure}${where}: ${stated} according to ${fact.source} [fact ${fact.id} in ${m.file}]`,
+        expected: stated,
+        actual: claim.text,
+        source: fact.source,
+      };
+      if (fact.url) ev.url = fact.url;
+      (claim.evidence ??= []).push(ev);
+      if (m.verified) {
+        if (claim.verdict !== 'contradicted') claim.verdict = 'verified';
+        continue;
+      }
+      claim.verdict = 'contradicted';
+      ctx.report({
+        start: claim.offset,
+        end: claim.endOffset,
+        claimId: claim.id,
+        severity: 'error',
+        message: `The figure “${claim.text}” contradicts the reference fact “${fact.measure}”${where}: ${stated} according to ${fact.source}. Correct the figure, or the facts file if it is out of date.`,
+        expected: stated,
+        actual: claim.text,
+        evidence: [ev],
+      });
+    }
+  },
+};
