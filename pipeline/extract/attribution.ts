@@ -1,9 +1,393 @@
-// Attributed claims: quotations, reported speech, "according to X". (Placeholder until the extractor lands.)
-import type { Article, Claim } from '../types.js';
+// Attributed claims: direct quotations (kind 'quote'), reported speech and "according to X"
+// (kind 'attribution'), and the sources that numeric claims take from them.
+//
+// Cost: one compiled regex of cue words decides which sentences are looked at; everything after that
+// works on the shared tokens with set and map lookups. compromise is used only as a word lexicon
+// (first names, places, demonyms); the name grammar is capitalised runs + lexicon/*.json.
+import type { Article, Attribution, Claim, Token } from '../types.js';
+import { makeClaim } from './claim.js';
+import { findQuotes, tokenIndexAt, type QuoteFound } from './quotes.js';
+import {
+  type Ctx,
+  type Source,
+  type SourceType,
+  ANONYMOUS,
+  DOCUMENTS,
+  NOT_SOURCES,
+  ORG_NOUNS,
+  PUBLICATION_NOUNS,
+  QUANTIFIERS,
+  VAGUE,
+  VERB_FORMS,
+  Registry,
+  bareEnd,
+  classifyRun,
+  isCapWord,
+  isPossessive,
+  lower,
+  matchPublicationAt,
+  roleSegment,
+  runLeft,
+  runRight,
+  sourcePosition,
+  subjectLeft,
+  subjectRight,
+  verbAt,
+  verbContextOk,
+  DETERMINERS,
+} from './sources.js';
+import vagueData from './lexicon/vague-sources.json' with { type: 'json' };
 
-export function extractAttributions(_article: Article): Claim[] {
-  return [];
+// ---------------------------------------------------------------------------------------------
+// Pre-filter: a sentence is looked at only when this matches.
+const DOC_NOUNS = 'study|studies|report|reports|survey|poll|analysis|research|estimates?|forecasts?|review|paper|audit|investigation|data|figures|statistics|census|findings|calculations|projections|assessment';
+const IMPERSONAL_PARTS = 'thought|believed|said|understood|claimed|reported|estimated|alleged|rumou?red|expected|feared|suggested|accepted';
+const CUE_RE = new RegExp(
+  `\\b(?:${VERB_FORMS.map((f) => f.replace(/ /g, '\\s+')).join('|')}|according|citing|words\\s+of|${DOC_NOUNS}|${IMPERSONAL_PARTS})\\b`,
+  'i',
+);
+// "according to X", "as stated by X", "citing X", "in the words of X".
+const ACCORDING_RE =
+  /\b(according\s+to|as\s+(?:stated|reported|cited|quoted|noted|announced|estimated|claimed|revealed|confirmed|predicted|found|shown|published|said|explained|highlighted|outlined|described|indicated|forecast|calculated|argued|suggested|told)\s+(?:by|to|in)|citing|in\s+the\s+words\s+of)\s+/giu;
+// "a study by X", "data from X", "a report published by X".
+const DOC_BY_RE = new RegExp(
+  `\\b(${DOC_NOUNS})\\s+(?:(?:published|compiled|released|conducted|commissioned|carried\\s+out|produced|issued|prepared|collected|gathered)\\s+)?(by|from)\\s+`,
+  'giu',
+);
+// "it is thought that", "it was reported", "it has been claimed".
+const IMPERSONAL_RE = new RegExp(`\\bit\\s+(?:is|was|has\\s+been|had\\s+been)\\s+(?:widely\\s+|generally\\s+|now\\s+|also\\s+|often\\s+)?(${IMPERSONAL_PARTS})\\b`, 'giu');
+const IMPERSONAL_SET = new Set((vagueData.impersonal as string[]).map((s) => s.toLowerCase()));
+// Lemmas whose subject speaks the words of a partial quotation later in the sentence.
+const SAY_LEMMAS = new Set(['say', 'tell', 'add', 'warn', 'claim', 'write', 'argue', 'insist', 'declare', 'explain', 'state']);
+
+interface Found {
+  kind: 'quote' | 'attribution';
+  start: number;
+  end: number;
+  src: Source;
+  cue: string;
+  direct: boolean;
+  verbTok?: number;
+  lemma?: string;
 }
 
-/** Gives numeric claims the source stated in their sentence, or inherited from earlier in the paragraph. */
-export function attachSources(_article: Article, _numeric: Claim[], _attributions: Claim[]): void {}
+const isHeading = (article: Article, block: number) => article.blocks[block]?.kind === 'heading';
+
+// ---------------------------------------------------------------------------------------------
+// Sources after a cue ("according to the Russian newspaper Kommersant").
+
+const NP_STOP = new Set(
+  'that which who whose where when while but because if than is are was were has have had will would could can may might should said says told only also since although though as so'.split(' '),
+);
+
+/** The source named in the noun phrase starting at token i (after a cue), up to hi. */
+function sourceForward(ctx: Ctx, i: number, hi: number, depth = 0): Source | undefined {
+  const { article, reg } = ctx;
+  const { tokens, text } = article;
+  let w = i;
+  while (w <= hi && w - i < 14) {
+    const t = tokens[w];
+    if (t.kind === 'punct' && /^[,;:.!?()“”"—–]$/.test(t.text)) break;
+    if (w > i && NP_STOP.has(lower(t))) break;
+    w++;
+  }
+  const we = w - 1;
+  if (we < i) return undefined;
+  const first = lower(tokens[i]);
+  // "according to him": the person named last.
+  if (/^(?:him|her|them)$/.test(first) && (i === we || first !== 'her')) {
+    if (first === 'them') return undefined;
+    const name = reg.resolvePronoun(tokens[i].start, first);
+    return name ? { name, type: 'person', start: tokens[i].start, end: tokens[i].end, firstTok: i, lastTok: i } : undefined;
+  }
+  // "a report by the IMF", "figures from the Office for National Statistics".
+  if (depth === 0) {
+    for (let j = i + 1; j <= we; j++) {
+      const lj = lower(tokens[j]);
+      if ((lj === 'by' || lj === 'from') && DOCUMENTS.has(lower(tokens[j - 1]).replace(/['’]$/, ''))) {
+        const sub = sourceForward(ctx, j + 1, hi, depth + 1);
+        if (sub && sub.type !== 'vague') return sub;
+        break;
+      }
+    }
+  }
+  // A publication anywhere in the phrase (the Russian news outlet The Bell).
+  for (let j = i; j <= we; j++) {
+    const t = tokens[j];
+    if (!isCapWord(t) && lower(t) !== 'the') continue;
+    if (j > i && isCapWord(tokens[j - 1]) && lower(tokens[j - 1]) !== 'the') continue;
+    const pub = matchPublicationAt(text, t.start);
+    if (pub) {
+      let last = j;
+      while (last + 1 < tokens.length && tokens[last + 1].end <= pub.end) last++;
+      reg.addOrganization(pub.name, pub.start);
+      return withRole(ctx, { name: pub.name, type: 'publication', start: pub.start, end: pub.end, firstTok: j, lastTok: last }, hi);
+    }
+  }
+  // The first capitalised run that is a name.
+  for (let j = i; j <= we; j++) {
+    if (!isCapWord(tokens[j])) continue;
+    const run = runRight(tokens, j, we);
+    if (!run) continue;
+    const prev = lower(tokens[j - 1]);
+    const afterThe = j > i && prev === 'the';
+    const pubCtx = j > i && (PUBLICATION_NOUNS.has(prev) || PUBLICATION_NOUNS.has(`${lower(tokens[j - 2])} ${prev}`));
+    const src = classifyRun(article, reg, run[0], run[1], { afterThe, publicationContext: pubCtx });
+    if (src) {
+      if (src.type === 'person') reg.add(src.name, src.start, tokens[src.firstTok].text);
+      else reg.addOrganization(src.name, src.start);
+      return withRole(ctx, src, hi);
+    }
+    j = run[1];
+  }
+  // Unnamed: "analysts", "a spokesperson", "official figures", "the ministry"; not "plan", "the rules".
+  const phrase = text.slice(tokens[i].start, tokens[we].end).toLowerCase();
+  const bare = phrase.replace(/^(?:the|a|an|its|his|her|their)\s+/, '');
+  if (NOT_SOURCES.has(phrase) || NOT_SOURCES.has(bare) || NOT_SOURCES.has(bare.split(/\s+/)[0])) return undefined;
+  // The head noun: the first word followed by a preposition ("a spokesman for the ministry"), else the last word.
+  let head = we;
+  for (let j = i; j < we; j++) {
+    if (/^(?:for|at|of|from|with|in|on|close|familiar|within|inside|involved|who)$/.test(lower(tokens[j + 1])) && tokens[j].kind === 'word') {
+      head = j;
+      break;
+    }
+  }
+  const hl = lower(tokens[head]);
+  const two = head > i ? `${lower(tokens[head - 1])} ${hl}` : '';
+  let type: SourceType | undefined;
+  if (ANONYMOUS.has(two) || ANONYMOUS.has(hl)) type = ANONYMOUS.has(two) || !VAGUE.has(hl) || /^(?:a|an|one)$/.test(first) ? 'anonymous' : 'vague';
+  else if (VAGUE.has(hl) || DOCUMENTS.has(hl)) type = 'vague';
+  else if (ORG_NOUNS.has(hl)) type = PUBLICATION_NOUNS.has(hl) && !/^(?:agency|network|service|programme|show|station)$/.test(hl) ? 'publication' : 'organization';
+  if (!type) return undefined;
+  // The phrase runs to the window's end ("people familiar with the matter").
+  return { name: text.slice(tokens[i].start, tokens[we].end), type, start: tokens[i].start, end: tokens[we].end, firstTok: i, lastTok: we };
+  return undefined;
+}
+
+function withRole(ctx: Ctx, src: Source, hi: number): Source {
+  const { tokens } = ctx.article;
+  if (src.type === 'person' && !src.role && tokens[src.lastTok + 1]?.text === ',') {
+    const seg = roleSegment(ctx.article, src.lastTok + 2, hi);
+    if (seg) src.role = seg.role;
+  }
+  return src;
+}
+
+// ---------------------------------------------------------------------------------------------
+// One sentence: according-to cues, document sources, impersonal cues, reported speech.
+
+function sentenceAttributions(ctx: Ctx, si: number, consumed: Set<number>, out: Found[]): void {
+  const { article } = ctx;
+  const { tokens, sentences, prose } = article;
+  const sent = sentences[si];
+  const lo = sent.firstToken;
+  const hi = sent.lastToken - 1;
+  const text = prose.slice(sent.start, sent.end);
+  const spans: [number, number][] = [];
+  const inSpan = (a: number) => spans.some(([s, e]) => a >= s && a < e);
+  const tokAt = (offset: number) => tokenIndexAt(tokens, offset);
+
+  // "according to X".
+  for (const m of text.matchAll(ACCORDING_RE)) {
+    const cueStart = sent.start + m.index!;
+    const ti = tokAt(cueStart);
+    if (tokens[ti]?.quoted) continue;
+    const after = tokAt(sent.start + m.index! + m[0].length);
+    const src = sourceForward(ctx, after, hi);
+    if (!src) continue;
+    const end = src.end;
+    out.push({ kind: 'attribution', start: cueStart, end, src, cue: m[1].toLowerCase().replace(/\s+/g, ' '), direct: false });
+    spans.push([cueStart, end]);
+  }
+  // "a study by X", "data from X".
+  for (const m of text.matchAll(DOC_BY_RE)) {
+    const nounStart = sent.start + m.index!;
+    if (inSpan(nounStart)) continue;
+    const ni = tokAt(nounStart);
+    if (tokens[ni]?.quoted) continue;
+    const after = tokAt(nounStart + m[0].length);
+    const src = sourceForward(ctx, after, hi, 1);
+    if (!src || src.type === 'vague' || src.type === 'anonymous') continue;
+    // Include the determiner and adjectives: "a new study by".
+    let s = ni;
+    while (s - 1 >= lo && ni - s < 3 && tokens[s - 1].kind === 'word' && !verbAt(tokens, s - 1)) {
+      const l = lower(tokens[s - 1]);
+      if (!(DETERMINERS.has(l) || /^(?:new|recent|latest|annual|separate|independent|official|preliminary|final|last|this|govern?ment|quarterly|monthly)$/.test(l))) break;
+      s--;
+    }
+    const start = tokens[s].start;
+    out.push({ kind: 'attribution', start, end: src.end, src, cue: `${m[1].toLowerCase()} ${m[2].toLowerCase()}`, direct: false });
+    spans.push([start, src.end]);
+  }
+  // "X's report / data / figures".
+  for (let k = lo; k < hi; k++) {
+    const t = tokens[k];
+    if (!isPossessive(t) || !isCapWord(t) || t.quoted || inSpan(t.start)) continue;
+    let n = k + 1;
+    if (/^(?:latest|new|recent|annual|own|quarterly|monthly|official|preliminary|final|internal|first|second|third)$/.test(lower(tokens[n]))) n++;
+    const noun = lower(tokens[n]);
+    if (!DOCUMENTS.has(noun) || noun === 'statement' || noun === 'paper') continue;
+    const run = runLeft(tokens, k, lo);
+    if (!run) continue;
+    const afterThe = run[0] > lo && lower(tokens[run[0] - 1]) === 'the';
+    const src = classifyRun(article, ctx.reg, run[0], k, { afterThe });
+    if (!src) continue;
+    src.end = Math.min(src.end, bareEnd(t));
+    out.push({ kind: 'attribution', start: src.start, end: tokens[n].end, src, cue: noun, direct: false });
+    spans.push([src.start, tokens[n].end]);
+  }
+  // "it is thought that".
+  for (const m of text.matchAll(IMPERSONAL_RE)) {
+    const start = sent.start + m.index!;
+    const phrase = m[0].toLowerCase().replace(/\s+/g, ' ').replace(/ (?:widely|generally|now|also|often) /, ' ');
+    if (!IMPERSONAL_SET.has(phrase) && !/^it (?:is|was|has been|had been) /.test(phrase)) continue;
+    if (tokens[tokAt(start)]?.quoted || inSpan(start)) continue;
+    const end = start + m[0].length;
+    const src: Source = { name: 'unspecified', type: 'vague', start, end: start + 2, firstTok: tokAt(start), lastTok: tokAt(start) };
+    out.push({ kind: 'attribution', start, end, src, cue: phrase, direct: false });
+    spans.push([start, end]);
+    const vt = tokAt(end - m[1].length);
+    consumed.add(vt);
+  }
+  // Reported speech: X said, X told Y, officials said, said X.
+  for (let v = lo; v <= hi; v++) {
+    const t = tokens[v];
+    if (t.kind !== 'word' || t.quoted || consumed.has(v) || inSpan(t.start)) continue;
+    const verb = verbAt(tokens, v);
+    if (!verb || verb.quoteOnly) continue;
+    if (!verbContextOk(tokens, v, lo)) continue;
+    let sub = subjectLeft(ctx, v, lo);
+    let inverted = false;
+    if (!sub && verb.inverts && v > lo && /^[,”"’]$/.test(tokens[v - 1].text)) {
+      sub = subjectRight(ctx, verb.end + 1, hi);
+      inverted = !!sub;
+    }
+    if (!sub || inSpan(tokens[sub.firstTok].start)) continue;
+    const next = tokens[verb.end + 1];
+    const nl = lower(next);
+    const named = sub.src.type === 'person' || sub.src.type === 'organization' || sub.src.type === 'publication';
+    const clauseNext = !next || nl === 'that' || /^[,:;.“"‘]$/.test(next.text);
+    if (!inverted) {
+      // A base form ("note", "predict") needs a plural subject: not "a research note", not "Mr Blair predict".
+      const base = verb.cue === verb.lemma && verb.lemma !== 'forecast';
+      if (base && (sub.src.type === 'person' || /^(?:a|an|one|the)$/.test(lower(tokens[sub.firstTok])) && !/s$/.test(lower(tokens[sub.lastTok])))) continue;
+      if (verb.needsObject && (!next || next.kind !== 'word' || nl === 'that')) continue;
+      if (verb.opinion && named && nl !== 'that') continue;
+      if (verb.opinion && sub.src.type === 'person' && tokens[sub.src.firstTok].text.length <= 3) continue;
+      if (verb.strict && named && !clauseNext) continue;
+      if (verb.lemma === 'add' && !clauseNext && !/^(?:it|he|she|they|there|this|its|the|a|an)$/.test(nl)) continue;
+      if (verb.lemma === 'add' && /^(?:the|a|an)$/.test(nl) && sub.src.type === 'person' && !/^(?:he|she)$/i.test(tokens[sub.src.firstTok].text)) {
+        // "Rooney added a second goal": a named person adding a thing.
+        continue;
+      }
+    }
+    const start = Math.min(tokens[sub.firstTok].start, t.start);
+    const end = inverted ? sub.src.end : tokens[verb.end].end;
+    out.push({ kind: 'attribution', start, end: Math.max(end, tokens[verb.end].end), src: sub.src, cue: verb.cue, direct: false, verbTok: v, lemma: verb.lemma });
+    consumed.add(v);
+    v = Math.max(v, verb.end);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Quotations with their speakers, reported speech and "according to" attributions, in text order. */
+export function extractAttributions(article: Article): Claim[] {
+  const reg = new Registry(article);
+  const ctx: Ctx = { article, reg };
+  const consumed = new Set<number>();
+  const { sentences, tokens } = article;
+  const found: Found[] = [];
+  const skip = (b: number) => isHeading(article, b);
+
+  // Quotations first (their tags are not counted again as reported speech), then sentence by sentence.
+  const quotes = article.quotations.length ? findQuotes(ctx, consumed, skip) : [];
+  for (const q of quotes) found.push({ kind: 'quote', start: q.start, end: q.end, src: q.src, cue: q.cue, direct: true });
+  const quoted = new Set(quotes.map((q) => q.start));
+
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si];
+    if (skip(s.block) || !CUE_RE.test(s.text)) continue;
+    const before = found.length;
+    sentenceAttributions(ctx, si, consumed, found);
+    // A partial quotation inside reported speech: "X said the plan was “a costly mistake”".
+    if (found.length === before) continue;
+    for (const q of article.quotations) {
+      if (q.depth !== 0 || !q.closed || q.start < s.start || q.start >= s.end || quoted.has(q.start)) continue;
+      const words = article.text.slice(q.start + 1, q.end - 1).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+      if (words < 2) continue;
+      const speech = found
+        .slice(before)
+        .filter((f) => f.kind === 'attribution' && f.lemma && SAY_LEMMAS.has(f.lemma) && f.verbTok !== undefined && tokens[f.verbTok].end <= q.start)
+        .pop();
+      if (!speech) continue;
+      found.push({ kind: 'quote', start: q.start, end: q.end, src: speech.src, cue: speech.cue, direct: true });
+      quoted.add(q.start);
+    }
+  }
+  found.sort((a, b) => a.start - b.start || a.end - b.end);
+  const claims: Claim[] = [];
+  const seen = new Set<string>();
+  for (const f of found) {
+    const key = `${f.kind}:${f.start}:${f.end}`;
+    if (seen.has(key) || f.end <= f.start) continue;
+    seen.add(key);
+    const ti = tokenIndexAt(tokens, f.start);
+    const sentenceIndex = tokens[Math.min(ti, tokens.length - 1)].sentence;
+    const attribution: Attribution = {
+      source: f.src.name,
+      sourceType: f.src.type,
+      ...(f.src.role ? { role: f.src.role } : {}),
+      cue: f.cue,
+      direct: f.direct,
+      inherited: false,
+      ...sourcePosition(article, f.src),
+    };
+    claims.push(makeClaim(article, f.start, f.end, { kind: f.kind, sentenceIndex, attribution }));
+  }
+  return claims;
+}
+
+/**
+ * Gives each numeric claim the source of its own sentence (or of the quotation it sits in), or
+ * failing that the nearest earlier source in the same block (inherited). Mutates the claims.
+ */
+export function attachSources(article: Article, numeric: Claim[], attributions: Claim[]): void {
+  const sourced = attributions.filter((c) => c.attribution).sort((a, b) => a.offset - b.offset);
+  if (!sourced.length) return;
+  const blockOf = (c: Claim) => article.sentences[c.sentenceIndex]?.block ?? -1;
+  for (const n of numeric) {
+    if (n.kind !== 'numeric') continue;
+    // Inside a quotation: the speaker's own words.
+    const q = sourced.find((c) => c.kind === 'quote' && c.offset <= n.offset && n.endOffset <= c.endOffset);
+    if (q) {
+      n.attribution = { ...q.attribution!, direct: true, inherited: false };
+      continue;
+    }
+    // The same sentence: the nearest cue.
+    let best: Claim | undefined;
+    let bestDist = Infinity;
+    for (const c of sourced) {
+      if (c.sentenceIndex !== n.sentenceIndex && !(c.offset <= n.offset && c.endOffset >= n.endOffset)) continue;
+      const d = c.endOffset <= n.offset ? n.offset - c.endOffset : c.offset >= n.endOffset ? c.offset - n.endOffset : 0;
+      if (d < bestDist) {
+        best = c;
+        bestDist = d;
+      }
+    }
+    if (best) {
+      n.attribution = { ...best.attribution!, direct: false, inherited: false };
+      continue;
+    }
+    // Earlier in the same block.
+    const block = blockOf(n);
+    let prev: Claim | undefined;
+    for (const c of sourced) {
+      if (c.offset >= n.offset) break;
+      if (blockOf(c) === block && c.sentenceIndex < n.sentenceIndex) prev = c;
+    }
+    if (prev) n.attribution = { ...prev.attribution!, direct: false, inherited: true };
+  }
+}
+
+export type { Token };

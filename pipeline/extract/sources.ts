@@ -1,0 +1,924 @@
+// Who a source is: capitalised-word runs over the shared tokens, the publication lexicon, person
+// titles and organisation suffixes, and compromise's word lexicon (a hash lookup: first names, last
+// names, places, demonyms). Nothing here parses text with compromise: on names it is both slow
+// (~0.6 ms per call) and wrong ("Vitaly" is an adverb, "The Moscow Times" is a place, "Kommersant"
+// and "The Bell" are unknown).
+import nlp from 'compromise';
+import type { Article, Token } from '../types.js';
+import { spanOf } from '../parse/positions.js';
+import pubData from './lexicon/publications.json' with { type: 'json' };
+import namesData from './lexicon/names.json' with { type: 'json' };
+import vagueData from './lexicon/vague-sources.json' with { type: 'json' };
+import verbData from './lexicon/reporting-verbs.json' with { type: 'json' };
+
+export type SourceType = 'person' | 'organization' | 'publication' | 'anonymous' | 'vague';
+
+/** A source mention: its normalised name and type, and the mention's own offsets. */
+export interface Source {
+  name: string;
+  type: SourceType;
+  start: number;
+  end: number;
+  role?: string;
+  /** Token index of the first and last token of the mention (role excluded). */
+  firstTok: number;
+  lastTok: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// compromise's lexicon: word -> tag(s). A lookup, no parsing.
+const LEX = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
+export function lexTags(word: string): string[] {
+  const v = LEX[word.toLowerCase()];
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+}
+const hasTag = (word: string, ...tags: string[]) => lexTags(word).some((t) => tags.includes(t));
+const isFirstName = (w: string) => hasTag(w, 'MaleName', 'FemaleName', 'FirstName');
+
+// ---------------------------------------------------------------------------------------------
+// Word lists.
+const lowerSet = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
+export const ORG_SUFFIX = new Set(namesData.orgSuffixes);
+const PUB_SUFFIX = new Set(namesData.publicationSuffixes);
+export const ORG_NOUNS = lowerSet(namesData.orgNouns);
+export const PUBLICATION_NOUNS = lowerSet(namesData.publicationNouns);
+export const ROLE_NOUNS = lowerSet(namesData.roleNouns);
+const PERSON_TITLES = lowerSet(namesData.personTitles);
+const COURTESY = lowerSet(namesData.courtesyTitles);
+const CONNECTORS = lowerSet(namesData.connectors);
+const NOT_NAMES = lowerSet(namesData.notNames);
+export const ANONYMOUS = lowerSet(vagueData.anonymous);
+export const VAGUE = lowerSet(vagueData.vague);
+export const QUANTIFIERS = lowerSet(vagueData.quantifiers);
+export const DOCUMENTS = lowerSet(vagueData.documents);
+export const NOT_SOURCES = lowerSet(vagueData.notSources);
+const MAX_TITLE_WORDS = 3;
+// Modifiers that may precede a role noun in a role written before a name ("deputy finance minister").
+const ROLE_MODIFIERS = new Set(
+  'chief deputy senior former managing executive general vice assistant acting interim lead head principal junior foreign finance economic economics financial political shadow public technical sales marketing research investment editorial operating'.split(' '),
+);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'his', 'her', 'their', 'our', 'one', 'another']);
+
+// ---------------------------------------------------------------------------------------------
+// Token predicates.
+const CAP = /^\p{Lu}/u;
+const PREFIXED_CAP = /^(?:al|el|bin|ibn|de|van|von|da|di|du|le|la|mc|mac|o)[-'’]\p{Lu}/u;
+export const POSSESSIVE = /['’]s?$/;
+
+export function isCapWord(t: Token | undefined): boolean {
+  return !!t && t.kind === 'word' && (CAP.test(t.text) || PREFIXED_CAP.test(t.text));
+}
+export const lower = (t: Token | undefined) => (t ? t.text.toLowerCase() : '');
+const isPossessive = (t: Token) => t.kind === 'word' && /['’]s$|s['’]$/.test(t.text);
+/** End offset of a token with any possessive mark removed (Putin’s -> Putin). */
+export function bareEnd(t: Token): number {
+  const m = /['’]s?$/.exec(t.text);
+  return m && t.text.length > m[0].length + 1 ? t.end - m[0].length : t.end;
+}
+const isAcronym = (w: string) => /^[A-Z][A-Z&.]{1,5}$/.test(w);
+const isDemonymOrAdj = (w: string) =>
+  hasTag(w, 'Demonym', 'Adjective') || (/(?:ian|ese|ish|ern)$/.test(w) && !isFirstName(w) && !hasTag(w, 'LastName'));
+const isPlace = (w: string) => hasTag(w, 'Country', 'City', 'Region', 'Place');
+
+// ---------------------------------------------------------------------------------------------
+// Publications: one sticky regex over every name and alias, tried at a given offset.
+interface PubVariant {
+  name: string;
+  /** A leading "the" is part of the name (The Bell): required in the text. */
+  needsThe: boolean;
+  /** Short capitals (AP, FT, RT): must match case exactly. */
+  exact: string | undefined;
+}
+const PUB_BY_CORE = new Map<string, PubVariant>();
+const cores: string[] = [];
+for (const p of pubData.publications as { name: string; aliases?: string[] }[]) {
+  for (const v of [p.name, ...(p.aliases ?? [])]) {
+    const needsThe = /^the\s/i.test(v);
+    const core = v.replace(/^the\s+/i, '');
+    const key = core.toLowerCase();
+    if (PUB_BY_CORE.has(key)) continue;
+    PUB_BY_CORE.set(key, { name: p.name, needsThe, exact: /^[A-Za-z]{2,4}$/.test(core) && core === core.toUpperCase() ? core : undefined });
+    cores.push(core);
+  }
+}
+cores.sort((a, b) => b.length - a.length);
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\\/]/g, '\\$&').replace(/\s+/g, '\\s+');
+const PUB_RE = new RegExp(`(?:(the)\\s+)?(${cores.map(esc).join('|')})(?![\\p{L}\\p{N}])`, 'iuy');
+/** All publication names and aliases (canonical casing first), for other stages (casing rules). */
+export const PUBLICATION_NAMES: string[] = (pubData.publications as { name: string }[]).map((p) => p.name);
+
+export interface PubMatch {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** A publication named at `pos` (optionally after "the"), with casing checks; undefined otherwise. */
+export function matchPublicationAt(text: string, pos: number): PubMatch | undefined {
+  PUB_RE.lastIndex = pos;
+  const m = PUB_RE.exec(text);
+  if (!m) return undefined;
+  const core = m[2];
+  const v = PUB_BY_CORE.get(core.toLowerCase().replace(/\s+/g, ' '));
+  if (!v) return undefined;
+  if (v.needsThe && !m[1]) return undefined;
+  if (v.exact ? core !== v.exact : !CAP.test(core) && CAP.test(v.name.replace(/^the\s+/i, ''))) return undefined;
+  // A longer capitalised name goes on (Reuters Institute, Bloomberg Intelligence): not the publication.
+  const after = /^\s+(\S+)/u.exec(text.slice(pos + m[0].length, pos + m[0].length + 40));
+  if (after && CAP.test(after[1]) && !NOT_NAMES.has(after[1].replace(/[^\p{L}]/gu, '').toLowerCase())) {
+    const nextWord = after[1].replace(/[^\p{L}'’]/gu, '');
+    if (nextWord && !/^(?:According|But|And|The|This|In|On|It|He|She|They)$/.test(nextWord)) return undefined;
+  }
+  const start = m[1] && v.needsThe ? m.index : m.index + (m[0].length - core.length);
+  return { name: v.name, start, end: m.index + m[0].length };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Capitalised runs.
+
+/** A maximal run of capitalised words (with inner connectors: of, for, de, van, &) starting at token i. */
+export function runRight(tokens: Token[], i: number, hi: number): [number, number] | undefined {
+  if (!isCapWord(tokens[i])) return undefined;
+  let e = i;
+  let sawOf = false;
+  while (e + 1 <= hi) {
+    if (isPossessive(tokens[e])) break;
+    const n = tokens[e + 1];
+    if (isCapWord(n) && n.start - tokens[e].end <= 1) {
+      e++;
+      continue;
+    }
+    const l = lower(n);
+    if (n.kind === 'word' && CONNECTORS.has(l) && (l !== 'and' || sawOf)) {
+      // "of the", "for the" before a capital.
+      let k = e + 2;
+      if ((l === 'of' || l === 'for') && lower(tokens[k]) === 'the') k++;
+      if (k <= hi && isCapWord(tokens[k])) {
+        if (l === 'of' || l === 'for') sawOf = true;
+        e = k;
+        continue;
+      }
+    }
+    if (n.kind === 'punct' && n.text === '&' && isCapWord(tokens[e + 2]) && e + 2 <= hi) {
+      e += 2;
+      continue;
+    }
+    break;
+  }
+  return [i, e];
+}
+
+/** The run of capitalised words that ends at token e (which must be capitalised), not before lo. */
+export function runLeft(tokens: Token[], e: number, lo: number): [number, number] | undefined {
+  if (!isCapWord(tokens[e])) return undefined;
+  let s = e;
+  while (s - 1 >= lo) {
+    const p = tokens[s - 1];
+    if (isCapWord(p) && !isPossessive(p) && tokens[s].start - p.end <= 1) {
+      s--;
+      continue;
+    }
+    const l = lower(p);
+    if (p.kind === 'word' && (CONNECTORS.has(l) || l === 'the') && s - 2 >= lo) {
+      let k = s - 2;
+      if (l === 'the' && /^(?:of|for)$/.test(lower(tokens[k]))) k--;
+      else if (l === 'the') break;
+      if (k >= lo && isCapWord(tokens[k]) && !isPossessive(tokens[k])) {
+        s = k;
+        continue;
+      }
+    }
+    if (p.text === '&' && s - 2 >= lo && isCapWord(tokens[s - 2])) {
+      s -= 2;
+      continue;
+    }
+    break;
+  }
+  // "Smith and Jones" is two names; "Union of Industrialists and Entrepreneurs" is one.
+  for (let k = e; k > s; k--) {
+    if (lower(tokens[k]) === 'and') {
+      let of = false;
+      for (let j = s; j < k; j++) if (lower(tokens[j]) === 'of' || lower(tokens[j]) === 'for') of = true;
+      if (!of) {
+        s = k + 1;
+        break;
+      }
+    }
+  }
+  return [s, e];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Person registry: named people in text order, for pronouns (he said) and surnames (Mr Greenspan).
+
+export interface PersonMention {
+  name: string;
+  start: number;
+  gender?: 'm' | 'f';
+}
+
+export class Registry {
+  private scanned: PersonMention[] | undefined;
+  /** People found as sources so far (text order of discovery, which is text order). */
+  readonly found: PersonMention[] = [];
+  constructor(private readonly article: Article) {}
+
+  private scan(): PersonMention[] {
+    if (this.scanned) return this.scanned;
+    const out: PersonMention[] = [];
+    const { tokens, blocks, sentences } = this.article;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (!isCapWord(t) || (i > 0 && isCapWord(tokens[i - 1]) && tokens[i - 1].sentence === t.sentence)) continue;
+      if (blocks[sentences[t.sentence].block]?.kind === 'heading') continue;
+      const title = titleAt(tokens, i, i + 3);
+      const first = title ? title.end + 1 : i;
+      if (first >= tokens.length || !isCapWord(tokens[first])) continue;
+      if (!title && !isFirstName(tokens[first].text)) continue;
+      const run = runRight(tokens, first, Math.min(tokens.length - 1, first + 4));
+      if (!run) continue;
+      const [s, e] = run;
+      if (!title && e === s) continue; // a first name alone
+      if (nameWords(tokens, s, e).some((w) => ORG_SUFFIX.has(w))) continue;
+      const name = this.article.text.slice(tokens[s].start, bareEnd(tokens[e]));
+      out.push({ name, start: tokens[title ? i : s].start, gender: genderOf(tokens[first].text, title?.text) });
+      i = e;
+    }
+    return (this.scanned = out);
+  }
+
+  add(name: string, start: number, firstWord?: string): void {
+    this.found.push({ name, start, gender: firstWord ? genderOf(firstWord) : undefined });
+  }
+
+  /** Named organisations and publications found as sources, with their block. */
+  private readonly orgs: { name: string; start: number; block: number }[] = [];
+  addOrganization(name: string, start: number): void {
+    const block = this.blockAt(start);
+    this.orgs.push({ name, start, block });
+  }
+  lastOrganization(offset: number, block: number): string | undefined {
+    let best: { name: string; start: number; block: number } | undefined;
+    for (const o of this.orgs) if (o.start < offset && block - o.block <= 1 && block >= o.block && (!best || o.start > best.start)) best = o;
+    return best?.name;
+  }
+  private blockAt(offset: number): number {
+    const { blocks } = this.article;
+    let lo = 0;
+    let hi = blocks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (blocks[mid].start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** The most recent person named before `offset` (he/she: skipping people of the other gender when known). */
+  resolvePronoun(offset: number, pronoun: string): string | undefined {
+    const want = /^(?:he|him|his)$/i.test(pronoun) ? 'm' : /^(?:she|her|hers)$/i.test(pronoun) ? 'f' : undefined;
+    let best: PersonMention | undefined;
+    for (const list of [this.scan(), this.found]) {
+      for (const p of list) {
+        if (p.start >= offset) continue;
+        if (want && p.gender && p.gender !== want) continue;
+        if (!best || p.start > best.start) best = p;
+      }
+    }
+    return best ? this.fullName(best.name, offset) : undefined;
+  }
+
+  /** "Greenspan" -> "Alan Greenspan" when a fuller name ending in it came earlier. */
+  fullName(name: string, offset: number): string {
+    const words = name.split(/\s+/);
+    if (words.length > 1) return name;
+    let best: PersonMention | undefined;
+    for (const list of [this.scan(), this.found]) {
+      for (const p of list) {
+        if (p.start >= offset || !p.name.includes(' ')) continue;
+        if (p.name.split(/\s+/).pop() !== name) continue;
+        if (!best || p.start > best.start) best = p;
+      }
+    }
+    return best?.name ?? name;
+  }
+
+  /** Whether a single word is the surname of someone named before. */
+  knownSurname(word: string, offset: number): boolean {
+    if (this.fullName(word, offset) !== word) return true;
+    // "Liverpool chief executive Rick Parry ... Parry said": a capitalised word right before the surname, earlier on.
+    const re = new RegExp(`(?<![\\p{L}'’])(\\p{Lu}[\\p{L}'’-]+)\\s+${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'gu');
+    const before = this.article.text.slice(0, offset);
+    let hit: RegExpExecArray | null;
+    let best: { name: string; start: number } | undefined;
+    while ((hit = re.exec(before))) {
+      const first = hit[1];
+      if (NOT_NAMES.has(first.toLowerCase()) || PERSON_TITLES.has(first.toLowerCase()) || isDemonymOrAdj(first) || isPlace(first) || ORG_SUFFIX.has(first)) continue;
+      best = { name: `${first} ${word}`, start: hit.index };
+    }
+    if (!best) return false;
+    this.found.push({ name: best.name, start: best.start, gender: genderOf(best.name.split(' ')[0]) });
+    return true;
+  }
+}
+
+function genderOf(firstWord: string, title?: string): 'm' | 'f' | undefined {
+  const t = title?.toLowerCase().replace(/\.$/, '');
+  if (t === 'mr' || t === 'sir' || t === 'lord' || t === 'king' || t === 'prince') return 'm';
+  if (t === 'mrs' || t === 'ms' || t === 'miss' || t === 'dame' || t === 'lady' || t === 'queen' || t === 'princess' || t === 'baroness') return 'f';
+  const tags = lexTags(firstWord);
+  if (tags.includes('MaleName') && !tags.includes('FemaleName')) return 'm';
+  if (tags.includes('FemaleName') && !tags.includes('MaleName')) return 'f';
+  return undefined;
+}
+
+function nameWords(tokens: Token[], s: number, e: number): string[] {
+  const out: string[] = [];
+  for (let k = s; k <= e; k++) out.push(tokens[k].text.replace(POSSESSIVE, ''));
+  return out;
+}
+
+/** A person title (Mr, Prime Minister, Foreign Minister) starting at token i: its last token. */
+function titleAt(tokens: Token[], i: number, hi: number): { end: number; text: string } | undefined {
+  for (let n = MAX_TITLE_WORDS; n >= 1; n--) {
+    if (i + n - 1 > hi || i + n - 1 >= tokens.length) continue;
+    let key = '';
+    for (let k = i; k < i + n; k++) key += (k > i ? ' ' : '') + tokens[k].text.toLowerCase();
+    const titleLike = PERSON_TITLES.has(key) || (n === 1 && ROLE_NOUNS.has(key)) || (n === 1 && /-/.test(key) && PERSON_TITLES.has(key.split('-').pop()!));
+    if (titleLike && CAP.test(tokens[i].text)) {
+      // "Mr." is one token plus a dot token.
+      let end = i + n - 1;
+      if (tokens[end + 1]?.text === '.' && tokens[end + 1].start === tokens[end].end) end++;
+      return { end, text: tokens.slice(i, i + n).map((t) => t.text).join(' ') };
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Classifying a capitalised run.
+
+export interface ClassifyOptions {
+  /** The run follows "the" (the Federal Reserve): an organisation unless it is a publication. */
+  afterThe?: boolean;
+  /** A publication noun precedes it (the newspaper X): a publication unless clearly a person. */
+  publicationContext?: boolean;
+}
+
+/**
+ * Classifies the capitalised run [s, e] as a source, or undefined when it is not one (a demonym
+ * such as "Russian", a function word at a sentence start).
+ */
+export function classifyRun(article: Article, reg: Registry, s: number, e: number, opts: ClassifyOptions = {}): Source | undefined {
+  const { tokens, text } = article;
+  // Leading function words ("But Smith", "Meanwhile Microsoft") and "The".
+  let afterThe = !!opts.afterThe;
+  while (s <= e && NOT_NAMES.has(lower(tokens[s])) && !hasTag(tokens[s].text, 'Demonym') && !titleAt(tokens, s, e)) {
+    if (lower(tokens[s]) === 'the') afterThe = true;
+    s++;
+  }
+  while (s <= e && CONNECTORS.has(lower(tokens[s]))) s++;
+  if (s > e) return undefined;
+  const start = tokens[s].start;
+  const end = bareEnd(tokens[e]);
+  // Publications: tried at "the" before the run, then at the run.
+  const thePos = s > 0 && lower(tokens[s - 1]) === 'the' ? tokens[s - 1].start : undefined;
+  for (const pos of thePos !== undefined ? [thePos, start] : [start]) {
+    const pub = matchPublicationAt(text, pos);
+    if (pub && pub.end >= end) return { name: pub.name, type: 'publication', start: pub.start, end: pub.end, firstTok: s, lastTok: tokenEndingAt(tokens, e, pub.end) };
+  }
+  const words = nameWords(tokens, s, e);
+  const one = s === e;
+  if (one && (VAGUE.has(words[0].toLowerCase()) || ANONYMOUS.has(words[0].toLowerCase()))) return undefined;
+  // Nationalities and adjectives alone are not sources ("Russian", "Western").
+  if (words.every((w) => isDemonymOrAdj(w) && !isPlace(w) && !ORG_SUFFIX.has(w))) return undefined;
+  // Titles: "Prime Minister Tony Blair", "US President George W Bush", "Mr Greenspan".
+  let role: string | undefined;
+  let nameStart = s;
+  let titled = false;
+  for (let k = s; k < e; k++) {
+    const t = titleAt(tokens, k, e - 1);
+    if (t && t.end < e && isCapWord(tokens[t.end + 1])) {
+      titled = true;
+      nameStart = t.end + 1;
+      const titleText = text.slice(tokens[s].start, tokens[t.end].end);
+      if (!COURTESY.has(t.text.toLowerCase()) || k > s) role = titleText;
+      k = t.end;
+    }
+  }
+  if (titled) {
+    const bare = text.slice(tokens[nameStart].start, end);
+    const name = reg.fullName(bare, start);
+    return { name, type: 'person', start: tokens[nameStart].start, end, role, firstTok: nameStart, lastTok: e };
+  }
+  // "Ray Marshall of the Hendrix Foundation": a person, then where they work.
+  for (let k = s + 1; k < e; k++) {
+    const l = lower(tokens[k]);
+    if ((l === 'of' || l === 'for') && k - s >= 2 && k - s <= 3 && isFirstName(tokens[s].text)) {
+      const nameEnd = tokens[k - 1].end;
+      return { name: text.slice(start, nameEnd), type: 'person', start, end: nameEnd, role: text.slice(tokens[k].start, end), firstTok: s, lastTok: k - 1 };
+    }
+  }
+  const raw = text.slice(start, end);
+  const src = (type: SourceType, name = raw): Source => ({ name, type, start, end, firstTok: s, lastTok: e });
+  if (opts.publicationContext) return src('publication');
+  if (!one && PUB_SUFFIX.has(words[words.length - 1]) && !isFirstName(words[0])) return src('publication');
+  // Organisations: a suffix word (Union, Bank, Ministry), an acronym, a lexicon organisation, "the ...".
+  if (words.some((w) => ORG_SUFFIX.has(w)) || isAcronym(words[0])) return src('organization');
+  if (!one && words.length <= 4 && isFirstName(words[0]) && !hasTag(raw, 'Organization')) return src('person');
+  if (hasTag(raw, 'Organization', 'SportsTeam') || words.some((w) => hasTag(w, 'Organization', 'SportsTeam'))) return src('organization');
+  if (afterThe) return src('organization');
+  if (one && isPlace(words[0])) return src('organization');
+  // People: a known first name, a known surname, or a short run of two to four words.
+  if (isFirstName(words[0]) && !one) return src('person');
+  // A campaign or a product that starts with a verb ("Stop Stansted Expansion", "Save the Children").
+  if (!one && hasTag(words[0], 'Infinitive', 'Imperative')) return src('organization');
+  if (one) {
+    if (reg.knownSurname(words[0], start)) return src('person', reg.fullName(words[0], start));
+    if (hasTag(words[0], 'LastName', 'MaleName', 'FemaleName')) return src('person');
+    return src('organization');
+  }
+  if (words.length <= 4 && !words.some((w) => CONNECTORS.has(w.toLowerCase()))) {
+    if (isPlace(raw) || words.every((w) => isPlace(w) || isDemonymOrAdj(w))) return src('organization');
+    return src('person');
+  }
+  return src('organization');
+}
+
+function tokenEndingAt(tokens: Token[], from: number, end: number): number {
+  let k = from;
+  while (k + 1 < tokens.length && tokens[k + 1].end <= end) k++;
+  return k;
+}
+
+/** A role written before a name: "Bank of England governor Mervyn King" -> "Bank of England governor". */
+export function roleBefore(article: Article, s: number, lo: number): { role: string; firstTok: number } | undefined {
+  const { tokens } = article;
+  let k = s - 1;
+  let sawRole = false;
+  let first = s;
+  while (k >= lo && s - k <= 8) {
+    const t = tokens[k];
+    const l = lower(t);
+    if (t.kind !== 'word') break;
+    if (ROLE_NOUNS.has(l) || ROLE_MODIFIERS.has(l)) {
+      if (ROLE_NOUNS.has(l)) sawRole = true;
+      first = k--;
+      continue;
+    }
+    if (sawRole && (isCapWord(t) || CONNECTORS.has(l) || isPossessive(t))) {
+      if (NOT_NAMES.has(l) && l !== 'the') break;
+      if (l === 'the') break;
+      first = k--;
+      continue;
+    }
+    break;
+  }
+  // Leading connectors are not part of the role.
+  while (first < s && CONNECTORS.has(lower(tokens[first]))) first++;
+  if (!sawRole || first >= s) return undefined;
+  return { role: article.text.slice(tokens[first].start, tokens[s - 1].end), firstTok: first };
+}
+
+/**
+ * A role in apposition after a comma: ", president of the X," / ", head of strategy at Y." Tokens
+ * from `i` (the first token after the comma) up to `hi`; returns the role and its last token.
+ */
+export function roleSegment(article: Article, i: number, hi: number): { role: string; lastTok: number } | undefined {
+  const { tokens } = article;
+  let e = i;
+  while (e <= hi && !/^[,;:.!?()“”"‘’—–]$/.test(tokens[e].text) && !(tokens[e].kind === 'punct' && tokens[e].text === "'")) e++;
+  e--;
+  if (e < i || e - i > 25) return undefined;
+  // The role must name a job early on ("president of", "the chief executive of", "ex-head of"), or read
+  // like one ("one of the founders of Y", "a member of the board").
+  let found = false;
+  for (let k = i; k <= Math.min(e, i + 5); k++) {
+    const l = lower(tokens[k]).replace(POSSESSIVE, '');
+    if (ROLE_NOUNS.has(l) || PERSON_TITLES.has(l) || (l.includes('-') && l.split('-').some((part) => ROLE_NOUNS.has(part)))) {
+      found = true;
+      break;
+    }
+  }
+  // "from Goldman Sachs", "of the Hendrix Foundation": where the person works.
+  if (!found && /^(?:from|of|at)$/.test(lower(tokens[i])) && (isCapWord(tokens[i + 1]) || (lower(tokens[i + 1]) === 'the' && isCapWord(tokens[i + 2])))) found = true;
+  // "the world's largest reinsurance company": what an organisation is.
+  if (!found && DETERMINERS.has(lower(tokens[i])) && (ORG_NOUNS.has(lower(tokens[e])) || PUBLICATION_NOUNS.has(lower(tokens[e])))) found = true;
+  if (!found) {
+    const first = lower(tokens[i]);
+    const lowerStart = /^(?:a|an|the|one|its|his|her|their|former|ex)$/.test(first) || /^\p{Ll}/u.test(tokens[i].text);
+    let prep = false;
+    for (let k = i + 1; k <= e; k++) if (/^(?:of|at|for|with)$/.test(lower(tokens[k]))) prep = true;
+    if (!(lowerStart && prep && e - i <= 12 && !/^(?:who|which|where|when|whose|and|but|in|on|at|after|before|during|while|if|as|despite)$/.test(first))) return undefined;
+    for (let k = i; k <= e; k++) if (VERBS.has(lower(tokens[k]))) return undefined;
+  }
+  let s = i;
+  if (/^(?:the|a|an)$/.test(lower(tokens[s])) && s < e) s++;
+  return { role: article.text.slice(tokens[s].start, tokens[e].end), lastTok: e };
+}
+
+/** Position fields of an attribution for a source mention. */
+export function sourcePosition(article: Article, src: { start: number; end: number }) {
+  const p = spanOf(article, src.start, src.end);
+  return { sourceOffset: src.start, sourceEndOffset: src.end, sourceLine: p.line, sourceColumn: p.column };
+}
+
+export const PRONOUNS = new Set(['he', 'she']);
+export { DETERMINERS, isFirstName, isAcronym, isPossessive, NOT_NAMES, CONNECTORS };
+
+// ---------------------------------------------------------------------------------------------
+// Reporting verbs and the subject grammar around them.
+
+export interface VerbInfo {
+  lemma: string;
+  inverts: boolean;
+  needsObject: boolean;
+  opinion: boolean;
+  quoteOnly: boolean;
+  /** Verbs that report only with "that", a colon, a comma or a quotation after them when the subject is named
+   * ("Federer claimed the title" reports nothing). */
+  strict: boolean;
+}
+export interface VerbHit extends VerbInfo {
+  /** The verb as written, lower case ("said", "pointed out"). */
+  cue: string;
+  /** Last token of the verb (the particle of "pointed out"). */
+  end: number;
+}
+const STRICT = new Set(
+  'find claim deny admit ask post respond recall observe note stress reveal indicate maintain acknowledge conclude assert contend remark comment predict suggest confirm explain insist argue declare tweet disclose emphasise reply'.split(' '),
+);
+const VERBS = new Map<string, VerbInfo & { particle?: string }>();
+for (const v of verbData.verbs as { lemma: string; forms: string[]; inverts?: boolean; needsObject?: boolean; opinion?: boolean; quoteOnly?: boolean }[]) {
+  for (const f of v.forms) {
+    const [head, particle] = f.split(' ');
+    VERBS.set(head, {
+      lemma: v.lemma,
+      inverts: !!v.inverts,
+      needsObject: !!v.needsObject,
+      opinion: !!v.opinion,
+      quoteOnly: !!v.quoteOnly,
+      strict: STRICT.has(v.lemma),
+      particle,
+    });
+  }
+}
+/** Every form of every reporting verb, for the sentence pre-filter. */
+export const VERB_FORMS: string[] = [...new Set((verbData.verbs as { forms: string[] }[]).flatMap((v) => v.forms))];
+
+export function verbAt(tokens: Token[], i: number): VerbHit | undefined {
+  const t = tokens[i];
+  if (!t || t.kind !== 'word') return undefined;
+  // A capitalised form is a name or a title word ("Garden State"), not a reporting verb.
+  if (CAP.test(t.text)) return undefined;
+  const l = t.text.toLowerCase();
+  const v = VERBS.get(l);
+  if (!v) return undefined;
+  // "tells the story of": not reporting.
+  if (v.lemma === 'tell' && /^(?:the|a|of|how|its|his|her|their)$/.test(lower(tokens[i + 1])) && /^(?:story|tale|of|how)$/.test(lower(tokens[i + 2]) || lower(tokens[i + 1]))) return undefined;
+  if (v.particle) {
+    if (lower(tokens[i + 1]) !== v.particle) return undefined;
+    return { ...v, cue: `${l} ${v.particle}`, end: i + 1 };
+  }
+  return { ...v, cue: l, end: i };
+}
+
+// Words between a subject and its verb: auxiliaries and adverbs ("has also said", "later told").
+const AUX = new Set('has have had also later previously recently earlier once repeatedly again further then publicly privately separately subsequently yesterday today himself herself itself themselves reportedly allegedly initially originally simply flatly'.split(' '));
+const BE = new Set('be been being was were is are am'.split(' '));
+// A word right before the verb that rules out reporting: "the said property", "was told", "all told", "to say".
+const NOT_BEFORE_VERB = new Set('the a an this that these those said was were is are be been being to all not never who which whom would could should might may must will shall can did do does nor'.split(' '));
+const PREPOSITIONS = new Set('in on at to during after before from with via by while when for outside inside about ahead last this through following over under within across amid'.split(' '));
+const PUNCT_CLAUSE = /^[,;:.!?()“”"‘’—–…]$/;
+
+export interface Subject {
+  src: Source;
+  /** First token of the subject phrase (role included), and last. */
+  firstTok: number;
+  lastTok: number;
+}
+
+export interface Ctx {
+  article: Article;
+  reg: Registry;
+}
+
+/** Whether the word before a verb (after auxiliaries) allows a reporting reading. */
+export function verbContextOk(tokens: Token[], v: number, lo: number): boolean {
+  let k = v - 1;
+  while (k >= lo && (AUX.has(lower(tokens[k])) || BE.has(lower(tokens[k])))) {
+    if (BE.has(lower(tokens[k]))) return false; // passive: "was told", "had been said"
+    k--;
+  }
+  if (k < lo) return true;
+  return CAP.test(tokens[k].text) && k > lo ? true : !NOT_BEFORE_VERB.has(lower(tokens[k]));
+}
+
+/** The subject that ends right before verb token v (after auxiliaries), not reaching before lo. */
+export function subjectLeft(ctx: Ctx, v: number, lo: number): Subject | undefined {
+  const { tokens } = ctx.article;
+  let k = v - 1;
+  while (k >= lo && AUX.has(lower(tokens[k]))) k--;
+  if (k < lo) return undefined;
+  const t = tokens[k];
+  if (t.text === ',') {
+    // Apposition: "X, president of Y, said" / "X, who ..., said".
+    let j = k - 1;
+    while (j >= lo && k - j <= 30 && !PUNCT_CLAUSE.test(tokens[j].text)) j--;
+    if (j < lo || tokens[j].text !== ',' || j === k - 1) return undefined;
+    const seg = roleSegment(ctx.article, j + 1, k - 1);
+    const relative = /^(?:who|whose)$/.test(lower(tokens[j + 1]));
+    if (!seg && !relative) {
+      // "The ambassador to the WTO, Carlo Trojan, said": the name is the apposition.
+      const run = isCapWord(tokens[j + 1]) ? runRight(tokens, j + 1, k - 1) : undefined;
+      if (!run || run[1] !== k - 1) return undefined;
+      const src = classifyRun(ctx.article, ctx.reg, run[0], run[1], {});
+      if (!src || src.type !== 'person') return undefined;
+      ctx.reg.add(src.name, src.start, tokens[src.firstTok].text);
+      return { src, firstTok: j + 1, lastTok: k - 1 };
+    }
+    const core = subjectCore(ctx, j - 1, lo);
+    if (!core) return undefined;
+    if (seg && !core.src.role && (core.src.type === 'person' || core.src.type === 'anonymous' || core.src.type === 'vague')) core.src.role = seg.role;
+    return core;
+  }
+  return subjectCore(ctx, k, lo);
+}
+
+function npStart(tokens: Token[], k: number, lo: number): { s: number; det: boolean } {
+  const strict = npStartStrict(tokens, k, lo);
+  if (strict.det) return strict;
+  // "the search giant", "the Swiss food company": up to three lower-case words back to a determiner.
+  for (let s = k - 1; s >= lo && k - s <= 4; s--) {
+    const l = lower(tokens[s]);
+    if (tokens[s].kind !== 'word' || VERBS.has(l) || (NOT_BEFORE_VERB.has(l) && !DETERMINERS.has(l))) break;
+    if (DETERMINERS.has(l)) return { s, det: true };
+    if (isPossessive(tokens[s])) {
+      // "Germany's BdB private banks association", "Australia's competition watchdog".
+      let first = s;
+      if (isCapWord(tokens[s])) first = runLeft(tokens, s, lo)?.[0] ?? s;
+      if (first - 1 >= lo && lower(tokens[first - 1]) === 'the') first--;
+      return { s: first, det: true };
+    }
+  }
+  return strict;
+}
+
+function npStartStrict(tokens: Token[], k: number, lo: number): { s: number; det: boolean } {
+  let s = k;
+  let det = false;
+  while (s - 1 >= lo && k - s < 5) {
+    const p = tokens[s - 1];
+    const pl = lower(p);
+    if (p.kind !== 'word') break;
+    if (DETERMINERS.has(pl) || QUANTIFIERS.has(pl)) {
+      s--;
+      if (DETERMINERS.has(pl)) {
+        det = true;
+        break;
+      }
+      // After a quantifier only a determiner may come ("the many", not "Mr Blair acknowledged some").
+      if (s - 1 >= lo && DETERMINERS.has(lower(tokens[s - 1]))) {
+        s--;
+        det = true;
+      }
+      break;
+    }
+    if (VERBS.has(pl)) break;
+    if (isPossessive(p)) {
+      // "Russia's central bank", "the firm's chief executive".
+      s--;
+      det = true;
+      if (isCapWord(p)) {
+        const run = runLeft(tokens, s, lo);
+        if (run) s = run[0];
+      }
+      if (s - 1 >= lo && lower(tokens[s - 1]) === 'the') s--;
+      break;
+    }
+    if (hasTag(p.text, 'Adjective', 'Demonym') || (isCapWord(p) && !NOT_NAMES.has(pl)) || ROLE_MODIFIERS.has(pl) || /^(?:central|state|national|federal|senior|top)$/.test(pl)) {
+      s--;
+      continue;
+    }
+    break;
+  }
+  return { s, det };
+}
+
+const PP_AFTER_HEAD = new Set('for at of from with close familiar in within on to'.split(' '));
+
+function unnamed(ctx: Ctx, s: number, e: number, type: SourceType): Subject {
+  const { tokens, text } = ctx.article;
+  return { src: { name: text.slice(tokens[s].start, tokens[e].end), type, start: tokens[s].start, end: tokens[e].end, firstTok: s, lastTok: e }, firstTok: s, lastTok: e };
+}
+
+/** The subject phrase whose last token is k. */
+export function subjectCore(ctx: Ctx, k: number, lo: number): Subject | undefined {
+  const { article, reg } = ctx;
+  const { tokens } = article;
+  if (k < lo) return undefined;
+  const t = tokens[k];
+  const l = lower(t);
+  if (t.kind !== 'word') return undefined;
+  if (PRONOUNS.has(l)) return pronounSubject(ctx, k);
+  if (l === 'it') return itSubject(ctx, k);
+  // A capitalised word inside a sentence is a name ("Thames Valley Police"), even when it is also a group noun.
+  const named = isCapWord(t) && ((k > article.sentences[t.sentence].firstToken && !/^[“"‘']$/.test(tokens[k - 1].text)) || isCapWord(tokens[k - 1]));
+  if (named) return namedSubject(ctx, k, lo);
+  // Unnamed groups and people: "officials", "some analysts", "a spokesperson", "Western diplomats".
+  const two = k > lo ? `${lower(tokens[k - 1])} ${l}` : '';
+  if (ANONYMOUS.has(two) || VAGUE.has(two)) {
+    const { s } = npStart(tokens, k - 1, lo);
+    return unnamed(ctx, s, k, ANONYMOUS.has(two) ? 'anonymous' : 'vague');
+  }
+  if (DOCUMENTS.has(l) && !VAGUE.has(l)) {
+    // "the report said", "a survey found": the document itself, unnamed.
+    const { s, det } = npStart(tokens, k, lo);
+    return det ? unnamed(ctx, s, k, 'vague') : undefined;
+  }
+  if (VAGUE.has(l) || ANONYMOUS.has(l)) {
+    const { s, det } = npStartStrict(tokens, k, lo);
+    const singular = det && /^(?:a|an|one|another)$/.test(lower(tokens[s]));
+    const type: SourceType = ANONYMOUS.has(l) && (singular || !VAGUE.has(l)) ? 'anonymous' : 'vague';
+    if (DOCUMENTS.has(l) && !det && s === k) return unnamed(ctx, s, k, 'vague');
+    return unnamed(ctx, s, k, type);
+  }
+  // "a spokesman for the ministry", "people familiar with the matter", "analysts at Barclays".
+  for (let j = k - 1; j >= Math.max(lo, k - 8); j--) {
+    const tj = tokens[j];
+    if (tj.kind === 'punct') break;
+    const lj = lower(tj);
+    const lj2 = `${lj} ${lower(tokens[j + 1])}`;
+    if ((ANONYMOUS.has(lj) || VAGUE.has(lj) || ANONYMOUS.has(lj2)) && PP_AFTER_HEAD.has(lower(tokens[j + 1])) && !DOCUMENTS.has(lj) && !QUANTIFIERS.has(lj) && lj !== 'others') {
+      const { s } = npStart(tokens, j, lo);
+      return unnamed(ctx, s, k, ANONYMOUS.has(lj) || ANONYMOUS.has(lj2) ? 'anonymous' : 'vague');
+    }
+    if (VERBS.has(lj) || lj === 'that' || lj === 'who' || lj === 'which') break;
+  }
+  // "the company", "Russia's central bank", "the newspaper".
+  if (!isCapWord(t) || NOT_NAMES.has(l)) {
+    if (ORG_NOUNS.has(l) || ROLE_NOUNS.has(l) || PUBLICATION_NOUNS.has(l)) {
+      const { s, det } = npStart(tokens, k, lo);
+      if (!det) return undefined;
+      const type: SourceType = ORG_NOUNS.has(l) ? (PUBLICATION_NOUNS.has(l) && !/^(?:agency|network|service|programme|show|station)$/.test(l) ? 'publication' : 'organization') : 'anonymous';
+      return unnamed(ctx, s, k, type);
+    }
+    return undefined;
+  }
+  return namedSubject(ctx, k, lo);
+}
+
+/** A named subject: the capitalised run ending at token k, with a role written before it. */
+function namedSubject(ctx: Ctx, k: number, lo: number): Subject | undefined {
+  const { article, reg } = ctx;
+  const { tokens } = article;
+  const t = tokens[k];
+  if (isPossessive(t)) return undefined;
+  const run = runLeft(tokens, k, lo);
+  if (!run) return undefined;
+  let [s] = run;
+  const afterThe = s > lo && lower(tokens[s - 1]) === 'the';
+  const pubCtx = s > lo && PUBLICATION_NOUNS.has(lower(tokens[s - 1]));
+  const src = classifyRun(article, reg, s, k, { afterThe, publicationContext: pubCtx && !isFirstName(tokens[s].text) });
+  if (!src) return undefined;
+  let first = Math.min(s, src.firstTok);
+  if (afterThe && src.type !== 'person') first = s - 1;
+  if (src.type === 'person') {
+    reg.add(src.name, src.start, tokens[src.firstTok].text);
+    if (!src.role) {
+      const rb = roleBefore(article, src.firstTok, lo);
+      if (rb) {
+        src.role = rb.role;
+        first = rb.firstTok;
+      }
+    }
+  }
+  if (src.type === 'organization' || src.type === 'publication') reg.addOrganization(src.name, src.start);
+  s = first;
+  return { src, firstTok: s, lastTok: k };
+}
+
+/** The subject right after a verb (inverted order: "said Robert Sinche, head of ..."), up to hi. */
+export function subjectRight(ctx: Ctx, i: number, hi: number): Subject | undefined {
+  const { article } = ctx;
+  const { tokens } = article;
+  if (i > hi) return undefined;
+  const t = tokens[i];
+  if (t.kind !== 'word') return undefined;
+  const l = lower(t);
+  const sub = PRONOUNS.has(l) ? pronounSubject(ctx, i) : l === 'it' ? undefined : namedRight(ctx, i, hi) ?? roleThenName(ctx, i, hi) ?? unnamedRight(ctx, i, hi);
+  // Role after a comma: "said Robert Sinche, head of currency strategy at Bank of America."
+  if (sub && sub.lastTok + 2 <= hi && tokens[sub.lastTok + 1].text === ',') {
+    const seg = roleSegment(article, sub.lastTok + 2, hi);
+    if (seg) {
+      if (!sub.src.role && sub.src.type !== 'organization' && sub.src.type !== 'publication') sub.src.role = seg.role;
+      sub.lastTok = seg.lastTok;
+    }
+  }
+  return sub;
+}
+
+/** "It said": the organisation or publication that was last a source, in this block or the one before. */
+function itSubject(ctx: Ctx, k: number): Subject | undefined {
+  const { tokens, sentences } = ctx.article;
+  const t = tokens[k];
+  const block = sentences[t.sentence].block;
+  const prev = ctx.reg.lastOrganization(t.start, block);
+  if (!prev) return undefined;
+  return { src: { name: prev, type: 'organization', start: t.start, end: t.end, firstTok: k, lastTok: k }, firstTok: k, lastTok: k };
+}
+
+function pronounSubject(ctx: Ctx, k: number): Subject | undefined {
+  const t = ctx.article.tokens[k];
+  const name = ctx.reg.resolvePronoun(t.start, lower(t));
+  if (!name) return undefined;
+  return { src: { name, type: 'person', start: t.start, end: t.end, firstTok: k, lastTok: k }, firstTok: k, lastTok: k };
+}
+
+/** "said Microsoft", "said the Federal Reserve", "said Prime Minister Tony Blair", "said Segas chairman Vassilis Sevastis". */
+function namedRight(ctx: Ctx, i: number, hi: number): Subject | undefined {
+  const { article, reg } = ctx;
+  const { tokens } = article;
+  const l = lower(tokens[i]);
+  const afterThe = l === 'the';
+  const first = afterThe ? i + 1 : i;
+  if (first > hi || !isCapWord(tokens[first]) || NOT_NAMES.has(lower(tokens[first]).replace(POSSESSIVE, ''))) return undefined;
+  if (afterThe && VAGUE.has(lower(tokens[first]))) return undefined;
+  const run = runRight(tokens, first, hi);
+  if (!run || isPossessive(tokens[run[1]])) return undefined;
+  // A role between an organisation and the name.
+  let r = run[1] + 1;
+  while (r <= hi && r - run[1] <= 3 && (ROLE_MODIFIERS.has(lower(tokens[r])) || ROLE_NOUNS.has(lower(tokens[r])))) r++;
+  if (r > run[1] + 1 && r <= hi && ROLE_NOUNS.has(lower(tokens[r - 1])) && isCapWord(tokens[r])) {
+    const name = runRight(tokens, r, hi);
+    const src = name && classifyRun(article, reg, name[0], name[1], {});
+    if (name && src && src.type === 'person') {
+      src.role = src.role ?? article.text.slice(tokens[i].start, tokens[r - 1].end);
+      reg.add(src.name, src.start, tokens[src.firstTok].text);
+      return { src, firstTok: i, lastTok: name[1] };
+    }
+  }
+  const src = classifyRun(article, reg, run[0], run[1], { afterThe });
+  if (!src) return undefined;
+  if (src.type === 'person') reg.add(src.name, src.start, tokens[src.firstTok].text);
+  else reg.addOrganization(src.name, src.start);
+  return { src, firstTok: i, lastTok: Math.max(run[1], src.lastTok) };
+}
+
+/** "said chief executive Tom McKillop", "said Swedish trades union official Ulf Carlsson". */
+function roleThenName(ctx: Ctx, i: number, hi: number): Subject | undefined {
+  const { article, reg } = ctx;
+  const { tokens } = article;
+  let j = i;
+  let sawRole = false;
+  while (j <= hi && j - i < 6) {
+    const tj = tokens[j];
+    const lj = lower(tj);
+    if (tj.kind !== 'word' || VERBS.has(lj)) break;
+    if (isCapWord(tj) && !hasTag(tj.text, 'Demonym') && sawRole) break;
+    if (ROLE_NOUNS.has(lj)) sawRole = true;
+    else if (isCapWord(tj) && !hasTag(tj.text, 'Demonym') && !sawRole && j > i) break;
+    j++;
+  }
+  if (!sawRole || j > hi || !isCapWord(tokens[j]) || !ROLE_NOUNS.has(lower(tokens[j - 1]))) return undefined;
+  const run = runRight(tokens, j, hi);
+  const src = run && classifyRun(article, reg, run[0], run[1], {});
+  if (!run || !src || src.type !== 'person') return undefined;
+  src.role = src.role ?? article.text.slice(tokens[i].start, tokens[j - 1].end);
+  reg.add(src.name, src.start, tokens[src.firstTok].text);
+  return { src, firstTok: i, lastTok: run[1] };
+}
+
+/** "said one analyst", "said a spokesman for the firm", "said analysts at Barclays", "said the company". */
+function unnamedRight(ctx: Ctx, i: number, hi: number): Subject | undefined {
+  const { tokens } = ctx.article;
+  let j = i;
+  while (
+    j <= hi &&
+    j - i < 4 &&
+    (DETERMINERS.has(lower(tokens[j])) || QUANTIFIERS.has(lower(tokens[j])) || hasTag(tokens[j].text, 'Adjective', 'Demonym') || (j > i && isCapWord(tokens[j]) && DETERMINERS.has(lower(tokens[i]))))
+  )
+    j++;
+  if (j > hi) return undefined;
+  const hl = lower(tokens[j]);
+  const hl2 = `${hl} ${lower(tokens[j + 1])}`;
+  let type: SourceType | undefined;
+  if (ANONYMOUS.has(hl2)) {
+    type = 'anonymous';
+    j++;
+  } else if (ANONYMOUS.has(hl)) type = (j > i && /^(?:a|an|one|another)$/.test(lower(tokens[i]))) || !VAGUE.has(hl) ? 'anonymous' : 'vague';
+  else if (VAGUE.has(hl) && !DOCUMENTS.has(hl)) type = 'vague';
+  else if ((ORG_NOUNS.has(hl) || ROLE_NOUNS.has(hl) || DOCUMENTS.has(hl)) && j > i && DETERMINERS.has(lower(tokens[i])))
+    type = ORG_NOUNS.has(hl) ? 'organization' : DOCUMENTS.has(hl) ? 'vague' : 'anonymous';
+  if (!type) return undefined;
+  let e = j;
+  if (e + 1 <= hi && PP_AFTER_HEAD.has(lower(tokens[e + 1]))) {
+    let k = e + 1;
+    while (k + 1 <= hi && k - e < 7 && !PUNCT_CLAUSE.test(tokens[k + 1].text) && !VERBS.has(lower(tokens[k + 1])) && lower(tokens[k + 1]) !== 'that') k++;
+    e = k;
+  }
+  return unnamed(ctx, i, e, type);
+}
+
+export const isPunctClause = (t: Token | undefined) => !!t && PUNCT_CLAUSE.test(t.text);
+export { PREPOSITIONS, AUX };
