@@ -305,7 +305,7 @@
     var items = state.ordered.filter(function (it) { return it.file === path && matches(it, true); });
     var key = items.map(function (it) { return it.id + it.status; }).join(',');
     var text = state.texts.get(path);
-    if (text === undefined) {
+    if (text === undefined || (text && typeof text.then === 'function')) {
       clear(box);
       box.appendChild(el('p', { className: 'empty', text: 'Loading the article…' }));
       loadText(file).then(function () { if (viewPath() === path) renderAll(); });
@@ -327,8 +327,36 @@
     markCurrent();
   }
 
+  /**
+   * The text as displayed: a single line break inside a paragraph (a soft wrap in the source) shows
+   * as a space, so paragraphs reflow to the pane. Same length as the text, so offsets still hold.
+   * Front matter, headings, list items, quotes, tables, code and Markdown hard breaks keep their lines.
+   */
+  var BLOCK_START = /^(?:\s|#|>|[-*+]\s|\d+[.)]\s|\||---|\.\.\.|```|~~~)/;
+  function displayText(text) {
+    var fm = /^---\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
+    var from = fm ? fm[0].length : 0;
+    var out = null;
+    var re = /[^\n]\r?\n(?=[^\r\n])/g;
+    re.lastIndex = from;
+    var m;
+    while ((m = re.exec(text))) {
+      var nl = m.index + m[0].length - 1; // the \n
+      var lineStart = text.lastIndexOf('\n', m.index) + 1;
+      var prev = text.slice(lineStart, m.index + 1);
+      if (/^(?:#|\||\s{4})/.test(prev) || / {2}$/.test(prev) || /\\$/.test(prev)) continue;
+      if (BLOCK_START.test(text.slice(nl + 1, nl + 8))) continue;
+      if (!out) out = text.split('');
+      out[nl] = ' ';
+      if (text[nl - 1] === '\r') out[nl - 1] = ' ';
+      re.lastIndex = nl + 1;
+    }
+    return out ? out.join('') : text;
+  }
+
   /** The article text as DOM: flagged spans as <mark>, claims underlined, zero-width items as pins. */
   function highlight(text, items, claims) {
+    text = displayText(text);
     var n = text.length;
     var clamp = function (x) { return Math.max(0, Math.min(n, x)); };
     var points = new Set([0, n]);
@@ -526,11 +554,12 @@
     var list = filtered();
     var pos = list.indexOf(it);
     box.appendChild(el('div', { className: 'detail-head' },
-      sevBadge(it.severity), ' ', el('code', { className: 'rule', text: it.rule }), ' ', el('span', { className: 'muted', text: it.category }), ' ', statusBadge(it.status),
+      sevBadge(it.severity), ' ', el('code', { className: 'rule', text: it.rule }), ' ', statusBadge(it.status),
       el('span', { className: 'muted position', text: pos >= 0 ? (pos + 1) + ' / ' + list.length : 'hidden by the filters' })));
     box.appendChild(el('p', { className: 'message', text: it.message }));
     box.appendChild(dl([
       ['where', it.file + ':' + it.line + ':' + it.column],
+      ['category', it.category],
       ['excerpt', it.excerpt ? el('q', { className: 'excerpt', text: it.excerpt }) : ''],
       ['expected', it.expected],
       ['actual', it.actual],
