@@ -32,8 +32,15 @@ export function lexTags(word: string): string[] {
   const v = LEX[word.toLowerCase()];
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
 }
-const hasTag = (word: string, ...tags: string[]) => lexTags(word).some((t) => tags.includes(t));
+function hasTag(word: string, ...tags: string[]): boolean {
+  const v = LEX[word.toLowerCase()];
+  if (v === undefined) return false;
+  if (typeof v === 'string') return tags.includes(v);
+  for (const t of v) if (tags.includes(t)) return true;
+  return false;
+}
 const isFirstName = (w: string) => hasTag(w, 'MaleName', 'FemaleName', 'FirstName');
+const isVerbWord = (w: string) => hasTag(w, 'PastTense', 'Infinitive', 'PresentTense', 'Gerund', 'Copula', 'Modal', 'Participle', 'PhrasalVerb');
 
 // ---------------------------------------------------------------------------------------------
 // Word lists.
@@ -45,6 +52,7 @@ export const PUBLICATION_NOUNS = lowerSet(namesData.publicationNouns);
 export const ROLE_NOUNS = lowerSet(namesData.roleNouns);
 const PERSON_TITLES = lowerSet(namesData.personTitles);
 const COURTESY = lowerSet(namesData.courtesyTitles);
+const TITLE_FIRST = new Set([...PERSON_TITLES].map((t) => t.split(' ')[0]));
 const CONNECTORS = lowerSet(namesData.connectors);
 const NOT_NAMES = lowerSet(namesData.notNames);
 export const ANONYMOUS = lowerSet(vagueData.anonymous);
@@ -52,7 +60,7 @@ export const VAGUE = lowerSet(vagueData.vague);
 export const QUANTIFIERS = lowerSet(vagueData.quantifiers);
 export const DOCUMENTS = lowerSet(vagueData.documents);
 export const NOT_SOURCES = lowerSet(vagueData.notSources);
-const MAX_TITLE_WORDS = 3;
+const MAX_TITLE_WORDS = 4;
 // Modifiers that may precede a role noun in a role written before a name ("deputy finance minister").
 const ROLE_MODIFIERS = new Set(
   'chief deputy senior former managing executive general vice assistant acting interim lead head principal junior foreign finance economic economics financial political shadow public technical sales marketing research investment editorial operating'.split(' '),
@@ -303,18 +311,34 @@ export class Registry {
     return best?.name ?? name;
   }
 
+  private pairIndex: Map<string, { first: string; start: number }[]> | undefined;
+  /** Capitalised word -> the capitalised words right before it, in text order (built once per article). */
+  private pairs(): Map<string, { first: string; start: number }[]> {
+    if (this.pairIndex) return this.pairIndex;
+    const index = new Map<string, { first: string; start: number }[]>();
+    const { tokens } = this.article;
+    for (let i = 1; i < tokens.length; i++) {
+      const t = tokens[i];
+      const p = tokens[i - 1];
+      if (!isCapWord(t) || !isCapWord(p) || p.sentence !== t.sentence || t.start - p.end !== 1 || isPossessive(p)) continue;
+      const w = t.text.slice(0, bareEnd(t) - t.start);
+      let list = index.get(w);
+      if (!list) index.set(w, (list = []));
+      list.push({ first: p.text, start: p.start });
+    }
+    return (this.pairIndex = index);
+  }
+
   /** Whether a single word is the surname of someone named before. */
   knownSurname(word: string, offset: number): boolean {
     if (this.fullName(word, offset) !== word) return true;
     // "Liverpool chief executive Rick Parry ... Parry said": a capitalised word right before the surname, earlier on.
-    const re = new RegExp(`(?<![\\p{L}'’])(\\p{Lu}[\\p{L}'’-]+)\\s+${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'gu');
-    const before = this.article.text.slice(0, offset);
-    let hit: RegExpExecArray | null;
     let best: { name: string; start: number } | undefined;
-    while ((hit = re.exec(before))) {
-      const first = hit[1];
+    for (const p of this.pairs().get(word) ?? []) {
+      if (p.start >= offset) break;
+      const first = p.first;
       if (NOT_NAMES.has(first.toLowerCase()) || PERSON_TITLES.has(first.toLowerCase()) || isDemonymOrAdj(first) || isPlace(first) || ORG_SUFFIX.has(first)) continue;
-      best = { name: `${first} ${word}`, start: hit.index };
+      best = { name: `${first} ${word}`, start: p.start };
     }
     if (!best) return false;
     this.found.push({ name: best.name, start: best.start, gender: genderOf(best.name.split(' ')[0]) });
@@ -340,6 +364,8 @@ function nameWords(tokens: Token[], s: number, e: number): string[] {
 
 /** A person title (Mr, Prime Minister, Foreign Minister) starting at token i: its last token. */
 function titleAt(tokens: Token[], i: number, hi: number): { end: number; text: string } | undefined {
+  const head = tokens[i]?.text.toLowerCase();
+  if (!head || !(TITLE_FIRST.has(head) || ROLE_NOUNS.has(head) || head.includes('-'))) return undefined;
   for (let n = MAX_TITLE_WORDS; n >= 1; n--) {
     if (i + n - 1 > hi || i + n - 1 >= tokens.length) continue;
     let key = '';
@@ -411,10 +437,15 @@ export function classifyRun(article: Article, reg: Registry, s: number, e: numbe
     const name = reg.fullName(bare, start);
     return { name, type: 'person', start: tokens[nameStart].start, end, role, firstTok: nameStart, lastTok: e };
   }
-  // "Ray Marshall of the Hendrix Foundation": a person, then where they work.
+  // "Ray Marshall of the Hendrix Foundation", "Kazuhiro Takahashi of Daiwa Securities": a person, then where they work.
   for (let k = s + 1; k < e; k++) {
     const l = lower(tokens[k]);
-    if ((l === 'of' || l === 'for') && k - s >= 2 && k - s <= 3 && isFirstName(tokens[s].text)) {
+    if (l !== 'of' && l !== 'for') continue;
+    const before = nameWords(tokens, s, k - 1);
+    const after = nameWords(tokens, k + 1, e);
+    const personLike = before.length >= 2 && before.length <= 3 && !before.some((w) => ORG_SUFFIX.has(w) || isAcronym(w) || isPlace(w) || isDemonymOrAdj(w));
+    const orgAfter = after.some((w) => ORG_SUFFIX.has(w) || isAcronym(w) || hasTag(w, 'Organization'));
+    if (personLike && (isFirstName(before[0]) || orgAfter)) {
       const nameEnd = tokens[k - 1].end;
       return { name: text.slice(start, nameEnd), type: 'person', start, end: nameEnd, role: text.slice(tokens[k].start, end), firstTok: s, lastTok: k - 1 };
     }
@@ -570,8 +601,7 @@ export function verbAt(tokens: Token[], i: number): VerbHit | undefined {
   const t = tokens[i];
   if (!t || t.kind !== 'word') return undefined;
   // A capitalised form is a name or a title word ("Garden State"), not a reporting verb.
-  if (CAP.test(t.text)) return undefined;
-  const l = t.text.toLowerCase();
+  const l = t.text;
   const v = VERBS.get(l);
   if (!v) return undefined;
   // "tells the story of": not reporting.
@@ -722,6 +752,12 @@ export function subjectCore(ctx: Ctx, k: number, lo: number): Subject | undefine
   if (t.kind !== 'word') return undefined;
   if (PRONOUNS.has(l)) return pronounSubject(ctx, k);
   if (l === 'it') return itSubject(ctx, k);
+  // "the 36-year-old said": the person named last.
+  if (l === 'year-old' && k - 3 >= lo && tokens[k - 1].text === '-' && tokens[k - 2].kind === 'number' && lower(tokens[k - 3]) === 'the') {
+    const name = reg.resolvePronoun(tokens[k - 3].start, 'they');
+    if (!name) return undefined;
+    return { src: { name, type: 'person', start: tokens[k - 3].start, end: t.end, firstTok: k - 3, lastTok: k }, firstTok: k - 3, lastTok: k };
+  }
   // A capitalised word inside a sentence is a name ("Thames Valley Police"), even when it is also a group noun.
   const named = isCapWord(t) && ((k > article.sentences[t.sentence].firstToken && !/^[“"‘']$/.test(tokens[k - 1].text)) || isCapWord(tokens[k - 1]));
   if (named) return namedSubject(ctx, k, lo);
@@ -753,14 +789,19 @@ export function subjectCore(ctx: Ctx, k: number, lo: number): Subject | undefine
       const { s } = npStart(tokens, j, lo);
       return unnamed(ctx, s, k, ANONYMOUS.has(lj) || ANONYMOUS.has(lj2) ? 'anonymous' : 'vague');
     }
-    if (VERBS.has(lj) || lj === 'that' || lj === 'who' || lj === 'which') break;
+    if (VERBS.has(lj) || lj === 'that' || lj === 'who' || lj === 'which' || lj === 'to' || isVerbWord(tj.text)) break;
   }
   // "the company", "Russia's central bank", "the newspaper".
   if (!isCapWord(t) || NOT_NAMES.has(l)) {
     if (ORG_NOUNS.has(l) || ROLE_NOUNS.has(l) || PUBLICATION_NOUNS.has(l)) {
       const { s, det } = npStart(tokens, k, lo);
       if (!det) return undefined;
-      const type: SourceType = ORG_NOUNS.has(l) ? (PUBLICATION_NOUNS.has(l) && !/^(?:agency|network|service|programme|show|station)$/.test(l) ? 'publication' : 'organization') : 'anonymous';
+      const type: SourceType =
+        ORG_NOUNS.has(l) && !ROLE_NOUNS.has(l)
+          ? PUBLICATION_NOUNS.has(l) && !/^(?:agency|network|service|programme|show|station)$/.test(l)
+            ? 'publication'
+            : 'organization'
+          : 'anonymous';
       return unnamed(ctx, s, k, type);
     }
     return undefined;
@@ -914,7 +955,15 @@ function unnamedRight(ctx: Ctx, i: number, hi: number): Subject | undefined {
   let e = j;
   if (e + 1 <= hi && PP_AFTER_HEAD.has(lower(tokens[e + 1]))) {
     let k = e + 1;
-    while (k + 1 <= hi && k - e < 7 && !PUNCT_CLAUSE.test(tokens[k + 1].text) && !VERBS.has(lower(tokens[k + 1])) && lower(tokens[k + 1]) !== 'that') k++;
+    while (
+      k + 1 <= hi &&
+      k - e < 7 &&
+      !PUNCT_CLAUSE.test(tokens[k + 1].text) &&
+      !VERBS.has(lower(tokens[k + 1])) &&
+      !PREPOSITIONS.has(lower(tokens[k + 1])) &&
+      lower(tokens[k + 1]) !== 'that'
+    )
+      k++;
     e = k;
   }
   return unnamed(ctx, i, e, type);
