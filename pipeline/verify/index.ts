@@ -3,5 +3,6 @@
 import type { Rule } from '../types.js';
 import { arithmetic } from './arithmetic.js';
 import { facts } from './facts.js';
+import { conflictingFigures, nameVariant } from './consistency.js';
 
-export const verifyRules: Rule[] = [arithmetic, facts];
+export const verifyRules: Rule[] = [arithmetic, facts, conflictingFigures, nameVariant];
