@@ -35,6 +35,9 @@ function workerFile(): string | undefined {
   return fs.existsSync(f) ? f : undefined;
 }
 
+/** Below this many articles a batch runs on the main thread by default (see runBatch). */
+export const MIN_FILES_FOR_WORKERS = 20;
+
 export function defaultWorkers(): number {
   return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
 }
@@ -45,7 +48,9 @@ export async function runBatch(files: FoundFile[], options: BatchOptions = {}): 
   const configs = files.map((f) => resolver.forDir(path.dirname(f.abs)).effective);
   const wanted = options.workers ?? defaultWorkers();
   const file = workerFile();
-  const threads = file && files.length > 1 ? Math.min(wanted, files.length) : 0;
+  // A worker loads every dictionary and model on start-up; for a few articles (a pull request's) that
+  // costs more than it saves, so small batches run on the main thread unless --workers asks otherwise.
+  const threads = file && files.length > 1 && (options.workers !== undefined || files.length >= MIN_FILES_FOR_WORKERS) ? Math.min(wanted, files.length) : 0;
   // Started on the first cache miss, so a fully cached run never pays for worker start-up.
   let pool: Piscina | undefined;
   const getPool = () => (pool ??= new Piscina({ filename: file!, minThreads: threads, maxThreads: threads, idleTimeout: 1000 }));

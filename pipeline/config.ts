@@ -38,8 +38,50 @@ function readJson(file: string): unknown {
   try {
     return JSON.parse(raw);
   } catch (err) {
-    throw new ConfigError(file, '', `not valid JSON: ${(err as Error).message}`);
+    throw new ConfigError(file, '', `not valid JSON: ${jsonErrorWhere(raw, (err as Error).message)}`);
   }
+}
+
+/** JSON.parse's message with the line and column of its "position N", so the user can find it. */
+function jsonErrorWhere(raw: string, message: string): string {
+  const m = /at position (\d+)/.exec(message);
+  if (!m || /\(line \d+ column \d+\)/.test(message)) return message;
+  const before = raw.slice(0, Number(m[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return `${message} (line ${line}, column ${column})`;
+}
+
+/** The value at a JSON pointer. */
+function valueAt(data: unknown, ptr: string): unknown {
+  let cur = data;
+  for (const seg of ptr.split('/').slice(1)) cur = (cur as Record<string, unknown> | undefined)?.[seg.replace(/~1/g, '/').replace(/~0/g, '~')];
+  return cur;
+}
+
+/** The closest known rule id to a mistyped one (edit distance at most 3), for "did you mean". */
+function closestRule(id: string, known: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestD = 4;
+  for (const k of known) {
+    const d = editDistance(id, k);
+    if (d < bestD) [best, bestD] = [k, d];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length];
 }
 
 /** Finds the config file that governs `dir`: the nearest one walking up (package.json only with a "copydesk" key). */
@@ -76,7 +118,9 @@ export function validateConfig(data: unknown, file: string, base = ''): Config {
   if (!v(data)) {
     const e = v.errors![0];
     const extra = e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
-    const detail = extra ? `unknown option "${extra}"` : e.message ?? 'invalid';
+    let detail = extra ? `unknown option "${extra}"` : e.message ?? 'invalid';
+    // A rule setting fails every branch of an anyOf: say what a setting may be.
+    if (/^\/rules\/[^/]+(\/0)?$/.test(e.instancePath)) detail = `a rule setting is "off", "error", "warning" or "info", or [severity, {options}] (got ${JSON.stringify(valueAt(data, e.instancePath.replace(/\/0$/, '')) ?? null)})`;
     throw new ConfigError(file, base + pointer(e.instancePath, extra), detail);
   }
   const config = data as Config;
@@ -84,7 +128,10 @@ export function validateConfig(data: unknown, file: string, base = ''): Config {
   let policyIds: Set<string> | undefined; // rule ids declared by the configured policy schemas (read on demand)
   for (const id of Object.keys(config.rules ?? {})) {
     if (!known.has(id)) policyIds ??= new Set((config.policies ?? []).map((p) => declaredPolicyRule(readJson(path.resolve(path.dirname(file), p)))).filter((r): r is string => !!r));
-    if (!known.has(id) && !policyIds!.has(id)) throw new ConfigError(file, `${base}/rules/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`, `unknown rule "${id}" (see docs/rules.md for the rule ids)`);
+    if (!known.has(id) && !policyIds!.has(id)) {
+      const near = closestRule(id, [...known, ...policyIds!]);
+      throw new ConfigError(file, `${base}/rules/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`, `unknown rule "${id}"${near ? ` (did you mean "${near}"?)` : ''} (see docs/rules.md for the rule ids)`);
+    }
   }
   return config;
 }

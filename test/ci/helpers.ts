@@ -37,9 +37,13 @@ export function only(settings: Record<string, unknown>): Record<string, unknown>
 /** The rule the CI tests fire for real: the speller (misspellings like "goverment" are certain hits). */
 export const SPELLING = 'spelling/unknown-word';
 
-/** `copydesk lint` in `cwd` (NO_COLOR set, no GitHub variables unless given). */
+/**
+ * `copydesk lint` in `cwd` (NO_COLOR set, no GitHub variables unless given). Small batches run on the
+ * main thread anyway; --workers 0 keeps the tests from starting worker pools for a handful of files.
+ */
 export function lint(cwd: string, args: string[], env: Record<string, string | undefined> = {}): CliResult {
-  return runCli(['lint', ...args], { cwd, env: { GITHUB_STEP_SUMMARY: undefined, FORCE_COLOR: undefined, ...env } });
+  const workers = args.includes('--workers') ? [] : ['--workers', '0'];
+  return runCli(['lint', ...args, ...workers], { cwd, env: { GITHUB_STEP_SUMMARY: undefined, FORCE_COLOR: undefined, ...env } });
 }
 
 export interface JsonReport {
