@@ -52,6 +52,7 @@ export const PUBLICATION_NOUNS = lowerSet(namesData.publicationNouns);
 export const ROLE_NOUNS = lowerSet(namesData.roleNouns);
 const PERSON_TITLES = lowerSet(namesData.personTitles);
 const COURTESY = lowerSet(namesData.courtesyTitles);
+const PARTICLES = new Set(['de', 'da', 'del', 'della', 'di', 'du', 'van', 'von', 'der', 'den', 'le', 'la', 'al', 'bin', 'ibn']);
 const TITLE_FIRST = new Set([...PERSON_TITLES].map((t) => t.split(' ')[0]));
 const CONNECTORS = lowerSet(namesData.connectors);
 const NOT_NAMES = lowerSet(namesData.notNames);
@@ -424,7 +425,9 @@ export function classifyRun(article: Article, reg: Registry, s: number, e: numbe
   let titled = false;
   for (let k = s; k < e; k++) {
     const t = titleAt(tokens, k, e - 1);
-    if (t && t.end < e && isCapWord(tokens[t.end + 1])) {
+    // "Mr Smith", and "Mr de Vabres" with a name particle.
+    const particle = t && t.end + 2 <= e && PARTICLES.has(tokens[t.end + 1].text) && isCapWord(tokens[t.end + 2]);
+    if (t && t.end < e && (isCapWord(tokens[t.end + 1]) || particle)) {
       titled = true;
       nameStart = t.end + 1;
       const titleText = text.slice(tokens[s].start, tokens[t.end].end);
@@ -455,7 +458,8 @@ export function classifyRun(article: Article, reg: Registry, s: number, e: numbe
   if (opts.publicationContext) return src('publication');
   if (!one && PUB_SUFFIX.has(words[words.length - 1]) && !isFirstName(words[0])) return src('publication');
   // Organisations: a suffix word (Union, Bank, Ministry), an acronym, a lexicon organisation, "the ...".
-  if (words.some((w) => ORG_SUFFIX.has(w)) || isAcronym(words[0])) return src('organization');
+  // An acronym alone, or leading a name (UK Coal, BBC Worldwide); two initials (KK Mittal) are a person's.
+  if (words.some((w) => ORG_SUFFIX.has(w)) || (isAcronym(words[0]) && (one || words[0].length >= 3 || /^(?:US|UK|EU|UN)$/.test(words[0])))) return src('organization');
   if (!one && words.length <= 4 && isFirstName(words[0]) && !hasTag(raw, 'Organization')) return src('person');
   if (hasTag(raw, 'Organization', 'SportsTeam') || words.some((w) => hasTag(w, 'Organization', 'SportsTeam'))) return src('organization');
   if (afterThe) return src('organization');
