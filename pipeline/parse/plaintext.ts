@@ -11,7 +11,7 @@ export interface ParsedText {
   problems: Problem[];
 }
 
-const CLOSING = /[.!?:;,…"”’')\]]$/;
+const CLOSING = /(?:[.!?:;,…]|[.!?,…]["”’')\]]+)$/;
 const HEADING_MAX_WORDS = 14;
 
 export function isHeadingLine(line: string): boolean {
