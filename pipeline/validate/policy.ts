@@ -19,6 +19,10 @@ export interface PolicyMeta {
   rule: string;
   category: Category;
   severity: Severity;
+  /** One item per sentence: the first failing claim carries it, the others are named in its evidence. */
+  perSentence: boolean;
+  /** Apply to claims in headings too (default true). */
+  headings: boolean;
 }
 
 export interface CompiledPolicy {
@@ -33,14 +37,15 @@ export interface CompiledPolicy {
 export function policyMeta(schema: Record<string, unknown>): PolicyMeta {
   const x = schema['x-copydesk'];
   if (!x || typeof x !== 'object' || Array.isArray(x)) throw new Error('missing the "x-copydesk" block ({"rule": "category/name", "severity": "warning"})');
-  const { rule, category, severity } = x as Record<string, unknown>;
+  const { rule, category, severity, perSentence, headings } = x as Record<string, unknown>;
   const m = typeof rule === 'string' ? RULE_ID.exec(rule) : null;
   if (!m) throw new Error(`"x-copydesk".rule must be a rule id "category/name" in lower case (got ${JSON.stringify(rule)})`);
   const prefix = m[1] as Category;
   if (!CATEGORIES.includes(prefix)) throw new Error(`"x-copydesk".rule "${rule}" must start with a category: ${CATEGORIES.join(', ')}`);
   if (category !== undefined && category !== prefix) throw new Error(`"x-copydesk".category "${String(category)}" does not match the rule id's category "${prefix}"`);
   if (severity !== undefined && !SEVERITIES.includes(severity as Severity)) throw new Error(`"x-copydesk".severity must be one of ${SEVERITIES.join(', ')} (got ${JSON.stringify(severity)})`);
-  return { rule: rule as string, category: prefix, severity: (severity as Severity | undefined) ?? 'warning' };
+  for (const [k, v] of Object.entries({ perSentence, headings })) if (v !== undefined && typeof v !== 'boolean') throw new Error(`"x-copydesk".${k} must be true or false`);
+  return { rule: rule as string, category: prefix, severity: (severity as Severity | undefined) ?? 'warning', perSentence: perSentence === true, headings: headings !== false };
 }
 
 /** The rule id a policy schema declares, or undefined when it declares none (for config validation). */
@@ -139,14 +144,31 @@ function severityFor(config: EffectiveConfig, meta: PolicyMeta): Severity | 'off
 /** Applies one compiled policy to every claim; each failure is a problem under the policy's rule id. */
 function applyPolicy(ctx: RuleContext, policy: CompiledPolicy, severity?: Severity): void {
   const name = path.basename(policy.path);
+  const { article } = ctx;
+  const bySentence = new Map<number, { claim: Claim; problem: Parameters<RuleContext['report']>[0] }[]>();
   for (const claim of ctx.claims) {
+    if (!policy.meta.headings) {
+      const s = article.sentences[claim.sentenceIndex];
+      if (s && article.blocks[s.block]?.kind === 'heading') continue;
+    }
     if (policy.validate(claim as unknown) === true) continue;
     const { messages: raw, details } = messagesOf(policy.validate.errors);
     const messages = raw.map((m) => renderMessage(m, claim));
     const message = messages.join('; ') || `The claim “${claim.text}” fails the policy ${policy.title ?? name}.`;
     const evidence = { kind: 'policy' as const, message: `Policy ${policy.meta.rule} (${name})${details.length ? `: ${details.join('; ')}` : ''}`, source: policy.path };
     failClaim(claim, evidence);
-    ctx.report({ rule: policy.meta.rule, start: claim.offset, end: claim.endOffset, claimId: claim.id, message, evidence: [evidence], ...(severity ? { severity } : {}) });
+    const problem = { rule: policy.meta.rule, start: claim.offset, end: claim.endOffset, claimId: claim.id, message, evidence: [evidence], ...(severity ? { severity } : {}) };
+    if (!policy.meta.perSentence) ctx.report(problem);
+    else {
+      const list = bySentence.get(claim.sentenceIndex) ?? [];
+      list.push({ claim, problem });
+      bySentence.set(claim.sentenceIndex, list);
+    }
+  }
+  for (const list of bySentence.values()) {
+    const [first, ...rest] = list;
+    if (rest.length) first.problem.evidence = [...first.problem.evidence!, { kind: 'note', message: `Also failing ${policy.meta.rule} in this sentence: ${rest.map((r) => `“${r.claim.text}”`).join(', ')}` }];
+    ctx.report(first.problem);
   }
 }
 

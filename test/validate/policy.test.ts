@@ -62,6 +62,21 @@ describe('sourcing/unsourced-figure', () => {
       }
     });
   }
+  it('reports once per sentence, naming the other unsourced figures in the evidence, and marks them all', () => {
+    const b = article('It cost $900m (£479m), against $700m a year earlier.');
+    const money = (t: string, v: number) => claimAt(b, t, { kind: 'numeric', quantity: { value: v, unit: 'currency', approximate: false, bound: 'exact' } });
+    const claims = [money('$900m', 9e8), money('£479m', 4.79e8), money('$700m', 7e8)];
+    const r = runRule(rule('sourcing/unsourced-figure'), b, claims);
+    expect(r.spans).toEqual(['$900m']);
+    expect(r.problems[0].evidence!.map((e) => e.kind)).toEqual(['policy', 'note']);
+    expect(r.problems[0].evidence![1].message).toContain('“£479m”, “$700m”');
+    expect(claims.map((c) => c.verdict)).toEqual(['policy-failed', 'policy-failed', 'policy-failed']);
+  });
+  it('leaves headlines alone (the body gives the source)', () => {
+    const b = article('# Court rejects $280bn tobacco case\n\nA court rejected the case, the judge said.\n');
+    const c = claimAt(b, '$280bn', { kind: 'numeric', quantity: { value: 2.8e11, unit: 'currency', approximate: false, bound: 'exact' } });
+    expect(runRule(rule('sourcing/unsourced-figure'), b, [c]).problems).toEqual([]);
+  });
   it('does not overwrite a verdict another stage set', () => {
     const claim = structuredClone(cases[0].claim);
     claim.verdict = 'contradicted';
@@ -190,7 +205,8 @@ describe('user policies from the config', () => {
   });
 
   it('checks the x-copydesk block', () => {
-    expect(policyMeta({ 'x-copydesk': { rule: 'sourcing/x-y' } })).toEqual({ rule: 'sourcing/x-y', category: 'sourcing', severity: 'warning' });
+    expect(policyMeta({ 'x-copydesk': { rule: 'sourcing/x-y' } })).toEqual({ rule: 'sourcing/x-y', category: 'sourcing', severity: 'warning', perSentence: false, headings: true });
+    expect(() => policyMeta({ 'x-copydesk': { rule: 'sourcing/x', perSentence: 'yes' } })).toThrow(/perSentence/);
     expect(() => policyMeta({ 'x-copydesk': { rule: 'sourcing/x', category: 'style' } })).toThrow(/does not match/);
     expect(() => policyMeta({ 'x-copydesk': { rule: 'sourcing/x', severity: 'loud' } })).toThrow(/severity/);
   });
