@@ -7,14 +7,16 @@ import path from 'node:path';
 import type { Claim, FileResult, Item } from '../types.js';
 import { digest } from '../hash.js';
 import { decodeArticle } from '../read.js';
-import { writeJsonAtomic } from '../output/atomic.js';
+import { writeFileAtomic } from '../output/atomic.js';
 
 export interface ReviewFile {
   path: string;
   title?: string;
   date?: string;
   words: number;
-  claims: Claim[];
+  claimCount: number;
+  /** The claims (slimmed: see slimClaim) are embedded in the static page; the server sends them with the text. */
+  claims?: Claim[];
   error?: { message: string; code?: string };
   /** True when <out>/articles/ holds the text (the static page embeds it in `text`). */
   hasText: boolean;
@@ -60,14 +62,31 @@ export function writeArticleTexts(outDir: string, results: FileResult[], cwd = p
       continue; // moved or changed since the check: the page shows the items without the text
     }
     texts.set(r.path, text);
-    writeJsonAtomic(articleTextFile(outDir, r.path), { path: r.path, text });
+    const file = articleTextFile(outDir, r.path);
+    const json = JSON.stringify({ path: r.path, text }) + '\n';
+    if (sameContent(file, json)) continue; // re-runs over an unchanged archive write nothing
+    writeFileAtomic(file, json);
   }
   return texts;
 }
 
-export function reviewFiles(results: FileResult[], texts?: Map<string, string>): ReviewFile[] {
+/** A claim without what the page never shows (the whole sentence, end positions): a third smaller. */
+export function slimClaim(c: Claim): Claim {
+  const { sentence: _s, sentenceIndex: _i, endLine: _l, endColumn: _c, ...rest } = c;
+  return rest as Claim;
+}
+
+function sameContent(file: string, data: string): boolean {
+  try {
+    return fs.statSync(file).size === Buffer.byteLength(data) && fs.readFileSync(file, 'utf8') === data;
+  } catch {
+    return false;
+  }
+}
+
+export function reviewFiles(results: Array<Pick<FileResult, 'path' | 'words' | 'claims' | 'title' | 'date' | 'error'>>, texts?: Map<string, string>): ReviewFile[] {
   return results.map((r) => {
-    const f: ReviewFile = { path: r.path, words: r.words, claims: r.claims, hasText: !!texts?.has(r.path) };
+    const f: ReviewFile = { path: r.path, words: r.words, claimCount: r.claims.length, hasText: !!texts?.has(r.path) };
     if (r.title) f.title = r.title;
     if (r.date) f.date = r.date;
     if (r.error) f.error = r.error;

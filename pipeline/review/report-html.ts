@@ -4,13 +4,16 @@ import path from 'node:path';
 import type { FileResult } from '../types.js';
 import { writeFileAtomic } from '../output/atomic.js';
 import { queueItems } from '../output/report.js';
-import { reviewFiles, writeArticleTexts, type ReviewData } from './data.js';
+import { reviewFiles, slimClaim, writeArticleTexts, type ReviewData } from './data.js';
 import { staticPage } from './page.js';
 
 export function writeReviewOutputs(outDir: string, results: FileResult[], generated = new Date().toISOString()): void {
   const texts = writeArticleTexts(outDir, results);
   const files = reviewFiles(results, texts);
-  for (const f of files) if (f.hasText) f.text = texts.get(f.path);
+  results.forEach((r, i) => {
+    files[i].claims = r.claims.map(slimClaim);
+    if (files[i].hasText) files[i].text = texts.get(r.path);
+  });
   const data: ReviewData = { version: 1, generated, readOnly: true, files, items: queueItems(results) };
   writeFileAtomic(path.join(outDir, 'report.html'), staticPage(data));
 }

@@ -19,11 +19,11 @@ import http from 'node:http';
 import path from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { Decision, Decisions, Item } from '../types.js';
+import type { Claim, Decision, Decisions, Item, Report } from '../types.js';
 import { UsageError } from '../files.js';
 import { DecisionsError, applyDecisions, decisionFor, loadDecisions, saveDecisions } from '../queue/decisions.js';
 import { formatErrors, validator } from '../validate/schemas.js';
-import { articleTextFile, type ReviewData, type ReviewFile } from './data.js';
+import { articleTextFile, reviewFiles, slimClaim, type ReviewData, type ReviewFile } from './data.js';
 import { SERVER_CSP, loadAssets, serverPage } from './page.js';
 
 export const DEFAULT_PORT = 4477;
@@ -67,6 +67,7 @@ interface LoadedRun {
   items: Item[];
   byId: Map<string, Item>;
   byPath: Map<string, ReviewFile>;
+  claims: Map<string, Claim[]>;
 }
 
 function readJson(file: string, what: string): unknown {
@@ -118,14 +119,9 @@ class RunOutput {
     const vr = validator('report');
     if (!vr(report)) throw new UsageError(`${this.reportFile}: ${formatErrors(vr.errors).slice(0, 5).join('; ')}`);
     const q = queue as { generated: string; items: Item[] };
-    const r = report as { files: Array<ReviewFile & { items?: unknown }> };
-    const files: ReviewFile[] = r.files.map((f) => {
-      const out: ReviewFile = { path: f.path, words: f.words, claims: f.claims, hasText: fs.existsSync(articleTextFile(this.outDir, f.path)) };
-      if (f.title) out.title = f.title;
-      if (f.date) out.date = f.date;
-      if (f.error) out.error = f.error;
-      return out;
-    });
+    const r = report as Report;
+    const files = reviewFiles(r.files);
+    for (const f of files) f.hasText = fs.existsSync(articleTextFile(this.outDir, f.path));
     this.cached = {
       stamp,
       generated: q.generated,
@@ -133,12 +129,15 @@ class RunOutput {
       items: q.items,
       byId: new Map(q.items.map((it) => [it.id, it])),
       byPath: new Map(files.map((f) => [f.path, f])),
+      // Sent with each article's text, not in /api/state: a big run's claims weigh megabytes.
+      claims: new Map(r.files.map((f) => [f.path, f.claims.map(slimClaim)])),
     };
     return this.cached;
   }
 
   /** The text of an article named in report.json (never a path taken from the request as such). */
-  articleText(file: ReviewFile): string {
+  articleText(file: ReviewFile): string | null {
+    if (!file.hasText) return null;
     const articles = path.resolve(this.outDir, 'articles');
     const target = path.resolve(articleTextFile(this.outDir, file.path));
     if (!target.startsWith(articles + path.sep)) throw new HttpError(404, 'not found');
@@ -320,7 +319,7 @@ export class ReviewServer {
         if (!read) throw new HttpError(405, 'method not allowed');
         const file = this.run.load().byPath.get(query.get('file') ?? '');
         if (!file) throw new HttpError(404, 'no such article in this run');
-        return this.json(res, 200, { path: file.path, text: this.run.articleText(file) });
+        return this.json(res, 200, { path: file.path, text: this.run.articleText(file), claims: this.run.load().claims.get(file.path) ?? [] });
       }
       case '/api/decisions':
         if (method !== 'POST') throw new HttpError(405, 'method not allowed');

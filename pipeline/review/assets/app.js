@@ -16,6 +16,7 @@
     readOnly: true,
     token: '',
     texts: new Map(), // path -> text (string) | null (none) | Promise
+    claims: new Map(), // path -> the article's claims (loaded with the text)
     filters: { severity: '', status: '', category: '', rule: '', file: '' },
     find: '',
     current: null, // item id
@@ -90,6 +91,7 @@
       state.filesByPath.set(f.path, f);
       state.fileIndex.set(f.path, i);
       if (typeof f.text === 'string') state.texts.set(f.path, f.text);
+      if (Array.isArray(f.claims)) state.claims.set(f.path, f.claims);
     });
     data.items.forEach(function (it) { state.itemsById.set(it.id, it); });
     state.ordered = data.items.slice().sort(function (a, b) {
@@ -128,9 +130,13 @@
     items.forEach(function (it) { c[it.status]++; });
     return c;
   }
+  function claimsOf(path) {
+    return state.claims.get(path) || [];
+  }
   function findClaim(file, id) {
     if (!file || !id) return null;
-    for (var i = 0; i < file.claims.length; i++) if (file.claims[i].id === id) return file.claims[i];
+    var claims = claimsOf(file.path);
+    for (var i = 0; i < claims.length; i++) if (claims[i].id === id) return claims[i];
     return null;
   }
 
@@ -279,7 +285,7 @@
       return;
     }
     head.appendChild(el('h2', { className: 'article-heading', text: file.title || baseName(file.path) }));
-    var meta = [file.path, plural(file.words, 'word'), plural(file.claims.length, 'claim')];
+    var meta = [file.path, plural(file.words, 'word'), plural(typeof file.claimCount === 'number' ? file.claimCount : claimsOf(file.path).length, 'claim')];
     if (file.date) meta.splice(1, 0, file.date);
     head.appendChild(el('p', { className: 'muted', text: meta.join(' · ') }));
     var legend = $('legend');
@@ -323,7 +329,7 @@
       if (!file.error) box.appendChild(el('p', { className: 'empty', text: 'The text of this article is not in the output folder; run copydesk run again to see it.' }));
       return;
     }
-    box.appendChild(highlight(text, items, file.claims));
+    box.appendChild(highlight(text, items, claimsOf(path)));
     markCurrent();
   }
 
@@ -811,7 +817,7 @@
   function loadText(file) {
     var have = state.texts.get(file.path);
     if (have !== undefined) return Promise.resolve(have);
-    if (state.readOnly || !file.hasText) {
+    if (state.readOnly) {
       state.texts.set(file.path, null);
       return Promise.resolve(null);
     }
@@ -819,6 +825,7 @@
       .then(function (res) { return res.ok ? res.json() : null; })
       .then(function (d) {
         var t = d && typeof d.text === 'string' ? d.text : null;
+        if (d && Array.isArray(d.claims)) state.claims.set(file.path, d.claims);
         state.texts.set(file.path, t);
         return t;
       })
