@@ -2,7 +2,7 @@
 // written with the wrong capitalisation, and a multi-word name capitalised two ways in one article.
 import fs from 'node:fs';
 import type { Article, Problem, Rule, Token } from '../../types.js';
-import { getSpeller } from './speller.js';
+import { getSpeller, normaliseLanguage, type Speller } from './speller.js';
 
 export const RULE_ID = 'spelling/name-casing';
 
@@ -12,8 +12,8 @@ interface NameEntry {
   /** Canonical words after a leading "The" (which may be written lower-case mid-sentence). */
   rest: string[];
   hasThe: boolean;
-  /** True when every word of the name, lower-cased, is not an English word (reuters, ofcom): all-lower-case is then an error too. */
-  neverLower: boolean;
+  /** Per speller: true when no word of the name, lower-cased, is an English word (reuters, ofcom), so all-lower-case is an error too. */
+  neverLower: WeakMap<Speller, boolean>;
 }
 
 interface Compiled {
@@ -34,16 +34,13 @@ function names(): Compiled {
   } catch (err) {
     throw new Error(`cannot load name data ${url.pathname}: ${(err as Error).message}`);
   }
-  const speller = getSpeller('en');
   const byKey = new Map<string, NameEntry>();
   for (const [kind, list] of Object.entries(data.names)) {
     for (const canonical of list) {
       const words = canonical.split(/\s+/);
       const hasThe = words[0] === 'The' && words.length > 1;
       const rest = hasThe ? words.slice(1) : words;
-      const lettered = rest.filter((w) => /\p{L}/u.test(w));
-      const neverLower = lettered.length > 0 && lettered.every((w) => !speller.correct(w.toLowerCase().replace(/’/g, "'")));
-      byKey.set(keyOf(rest), { canonical, kind, rest, hasThe, neverLower });
+      byKey.set(keyOf(rest), { canonical, kind, rest, hasThe, neverLower: new WeakMap() });
     }
   }
   const alts = [...byKey.values()]
@@ -75,7 +72,17 @@ function headingSentences(article: Article): Set<number> {
   return out;
 }
 
-function knownNames(article: Article, starts: Set<number>, problems: Problem[]): void {
+function neverLower(entry: NameEntry, speller: Speller): boolean {
+  let v = entry.neverLower.get(speller);
+  if (v === undefined) {
+    const lettered = entry.rest.filter((w) => /\p{L}/u.test(w));
+    v = lettered.length > 0 && lettered.every((w) => !speller.correct(w.toLowerCase().replace(/’/g, "'")));
+    entry.neverLower.set(speller, v);
+  }
+  return v;
+}
+
+function knownNames(article: Article, starts: Set<number>, problems: Problem[], speller: Speller): void {
   const { regex, byKey } = names();
   regex.lastIndex = 0;
   for (const m of article.prose.matchAll(regex)) {
@@ -92,7 +99,7 @@ function knownNames(article: Article, starts: Set<number>, problems: Problem[]):
     // eBay, iTunes: capitalised only because they open the sentence (EBay said...).
     if (starts.has(restStart) && !isUpper(entry.rest[0][0]) && restText === entry.rest[0][0].toUpperCase() + entry.rest.join(' ').slice(1)) continue;
     const capitalised = words.some((w, i) => isUpper(w[0]) && !(i === 0 && starts.has(restStart)));
-    if (!capitalised && !entry.neverLower) continue;
+    if (!capitalised && !neverLower(entry, speller)) continue;
     const start = entry.hasThe && the ? m.index! : restStart;
     const end = m.index! + m[0].length;
     const written = article.text.slice(start, end);
@@ -207,6 +214,8 @@ export const nameCasing: Rule = {
       'An all-lower-case match is flagged only when no word of the name is an ordinary English word (“reuters”).',
       'Also flags one multi-word name capitalised two ways in the same article; the less frequent form is flagged.',
       '',
+      'Flags: "According to The Moscow times" -> "The Moscow Times"; "the Wall Street journal" -> "The Wall Street Journal"; "Asian Union ... Asian union" -> "Asian Union"',
+      '',
       '| ok | not ok |',
       '| --- | --- |',
       '| According to The Moscow Times, ... | According to The Moscow times, ... → “The Moscow Times” |',
@@ -218,7 +227,7 @@ export const nameCasing: Rule = {
     const { article } = ctx;
     const starts = sentenceStarts(article);
     const problems: Problem[] = [];
-    knownNames(article, starts, problems);
+    knownNames(article, starts, problems, getSpeller(normaliseLanguage(article.meta.language ?? ctx.config.language)));
     twoWayCasing(article, starts, problems, problems.slice());
     for (const p of problems) ctx.report(p);
   },

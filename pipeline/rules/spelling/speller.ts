@@ -60,7 +60,8 @@ function rawSpeller(lang: 'en-US' | 'en-GB'): nspell {
 
 // Word frequencies (SUBTLEX, spoken English), loaded only when a suggestion is first needed.
 let freq: Map<string, number> | undefined;
-function frequency(word: string): number {
+/** How often the word occurs in SUBTLEX (spoken English, 51M words); 0 when unknown. */
+export function frequency(word: string): number {
   if (!freq) {
     freq = new Map();
     const require = createRequire(import.meta.url);
@@ -170,13 +171,19 @@ class CachedSpeller implements Speller {
     }
     return ok;
   }
+  private nearCache = new Map<string, string[]>();
   near(word: string): string[] {
-    return oneEdit(word, (c) => this.raw(c));
+    let list = this.nearCache.get(word);
+    if (!list) {
+      list = oneEdit(word, (c) => this.raw(c));
+      this.nearCache.set(word, list);
+    }
+    return list;
   }
   suggest(word: string, limit = 5): string[] {
     let list = this.suggestions.get(word);
     if (!list) {
-      let candidates = oneEdit(word, (c) => this.raw(c));
+      let candidates = this.near(word);
       if (!candidates.length) candidates = this.spellers.flatMap((s) => s.suggest(word));
       list = rankSuggestions(word, candidates);
       this.suggestions.set(word, list);

@@ -1,7 +1,7 @@
 // spelling/unknown-word: a word that is in neither the Hunspell dictionary for the article's
 // language nor the project's or article's word list, and is not a name, acronym, number or measure.
 import type { Article, Claim, Rule, RuleContext, Token } from '../../types.js';
-import { getSpeller, normaliseLanguage, damerau, type Speller } from './speller.js';
+import { getSpeller, normaliseLanguage, damerau, frequency, type Speller } from './speller.js';
 
 export const RULE_ID = 'spelling/unknown-word';
 
@@ -13,6 +13,11 @@ const PREFIXES = new Set(
 const NAME_PARTICLES = new Set('da dal de del della der di do dos das du la le van von bin ibn al el y zu ter ten den'.split(' '));
 // Word forms that stand only inside compounds (year-olds, add-ons, have-nots, one-offs).
 const COMPOUND_TAILS = new Set('olds ons ins offs ups outs downs nots bys aways overs ers'.split(' '));
+// A mid-sentence capitalised word is checked only from this length, and only against words at least
+// this common (SUBTLEX count; ~the 8,000 commonest words).
+const MIN_CAPITAL_TYPO = 7;
+const COMMON = 1000;
+const COMMON_SHORT = 50000;
 const OPENING_MARKS = new Set(['“', '"', '‘', "'", '(', '[']);
 const CONTRACTION = /^(.+?)(n't|'re|'ve|'ll|'d|'m)$/i;
 
@@ -93,11 +98,49 @@ function articleNames(article: Article, claims: Claim[]): Set<string> {
     if (!initial && isUpper(t.text[0])) names.add(stripPossessive(t.text.replace(/’/g, "'")));
     initial = false;
   }
+  // Attribution sources, except one that opens its sentence: a capital there is no evidence of a name
+  // ("Teh report calculated..." read as a source "Teh" reporting).
+  const initials = new Set<number>();
+  sentence = -1;
+  for (const t of article.tokens) {
+    if (t.sentence === sentence || t.kind !== 'word') continue;
+    sentence = t.sentence;
+    initials.add(t.start);
+  }
   for (const c of claims) {
-    const src = c.attribution?.source;
-    if (src) for (const w of src.split(/[\s,]+/)) if (w && isUpper(w[0])) names.add(stripPossessive(w.replace(/’/g, "'")));
+    const a = c.attribution;
+    if (!a?.source || (a.sourceOffset !== undefined && initials.has(a.sourceOffset))) continue;
+    for (const w of a.source.split(/[\s,]+/)) if (w && isUpper(w[0])) names.add(stripPossessive(w.replace(/’/g, "'")));
   }
   return names;
+}
+
+/** One edit (same first letter) from a common word: the signature of a typo rather than a name. */
+function nearCommon(checker: Checker, lower: string): boolean {
+  if (lower.length < 3) return false;
+  // Short names (Jez, Hamm) sit one edit from many words: for them only the commonest words count (Teh -> the).
+  const min = lower.length < 5 ? COMMON_SHORT : COMMON;
+  return checker.speller.near(lower).some((c) => !c.includes(' ') && c[0] === lower[0] && frequency(c) >= min && damerau(lower, c) === 1);
+}
+
+/** How many times each capitalised word form occurs in the article. */
+function capitalCounts(article: Article): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const t of article.tokens) {
+    if (t.kind !== 'word' || !isUpper(t.text[0])) continue;
+    const w = stripPossessive(t.text.replace(/’/g, "'"));
+    m.set(w, (m.get(w) ?? 0) + 1);
+  }
+  return m;
+}
+
+let sourceCache: { claims: Claim[]; words: Set<string> } | undefined;
+function sourceWords(claims: Claim[]): Set<string> {
+  if (sourceCache?.claims === claims) return sourceCache.words;
+  const words = new Set<string>();
+  for (const c of claims) for (const w of c.attribution?.source?.split(/[\s,]+/) ?? []) if (w) words.add(stripPossessive(w.replace(/’/g, "'")));
+  sourceCache = { claims, words };
+  return words;
 }
 
 function recase(suggestion: string, like: string): string {
@@ -149,7 +192,12 @@ export const unknownWord: Rule = {
       '(apps’, Russia’s), contractions, hyphenated compounds of real words or common prefixes (pre-tax, co-ordinating),',
       'numbers, ordinals and measures (28C, 1:59:40, 5km, 5th, 1990s), URLs, e-mail addresses and code.',
       '',
-      'A sentence-initial word is checked lower-cased, so “Teh” at the start of a sentence is caught.',
+      'A sentence-initial word is checked lower-cased, so “Teh” at the start of a sentence is caught; a capitalised word',
+      'mid-sentence is checked only when it occurs once and is one edit from a common word (“Presidant Bush”, “the Foriegn Minister”).',
+      'Suggestions: dictionary words one edit away (or nspell’s suggestions), ranked by edit distance, first letter, word',
+      'frequency and length. Add words in `rules/data/spelling-words.json` (project-wide: config `words`).',
+      '',
+      'Flags: "Chinese apps’ covery over half of all purchases" -> "cover"; "Teh report said" -> "The"; "the goverment said" -> "government"',
       '',
       '| ok | not ok |',
       '| --- | --- |',
@@ -163,6 +211,7 @@ export const unknownWord: Rule = {
     for (const w of [...config.words, ...article.meta.words]) for (const part of String(w).split(/\s+/)) if (part) accepted.add(part.replace(/’/g, "'").toLowerCase());
     const checker = new Checker(article.meta.language ?? config.language, accepted);
     let names: Set<string> | undefined;
+    let counts: Map<string, number> | undefined;
     const tokens = article.tokens;
     for (const s of article.sentences) {
       let initial = true;
@@ -192,12 +241,31 @@ export const unknownWord: Rule = {
           continue;
         }
         // Capitalised: a name unless it opens the sentence; acronyms and mixed case are never checked.
-        if (!atStart || !isCapitalised(text)) continue;
+        if (!isCapitalised(text)) continue;
+        if (!atStart) {
+          // Mid-sentence, a capitalised word is a name, unless it is a one-off, one edit from a common
+          // word (Presidant Yudhoyono, the Internation Energy Agency, Foriegn Minister).
+          const word = stripPossessive(text);
+          if (word.length < MIN_CAPITAL_TYPO || checker.known(text) || checker.speller.correct(word)) continue;
+          counts ??= capitalCounts(article);
+          if ((counts.get(word) ?? 0) > 1) continue;
+          if (sourceWords(claims).has(word)) continue;
+          const lower = word.toLowerCase();
+          if (checker.known(lower)) continue;
+          if (!nearCommon(checker, lower)) continue;
+          report(ctx, checker, t, word, lower);
+          continue;
+        }
         if (text.includes('-') ? checker.known(text) : checker.known(text.toLowerCase())) continue;
         const word = stripPossessive(text);
         if (checker.speller.correct(word)) continue;
         names ??= articleNames(article, claims);
         if (names.has(word)) continue;
+        // One edit from a common word (Teh, Whith, Goverment): a typo even before another capital (Teh US firm).
+        if (nearCommon(checker, word.toLowerCase())) {
+          report(ctx, checker, t, word, word.toLowerCase());
+          continue;
+        }
         // A run of capitalised words (Yukos Oil, Gordon Brown) is a name.
         const next = tokens[i + 1];
         if (next && next.kind === 'word' && next.sentence === t.sentence && isUpper(next.text[0]) && /^\s+$/.test(article.prose.slice(t.end, next.start))) continue;
