@@ -12,25 +12,33 @@ export function ruleLevel(config: EffectiveConfig, rule: string): Severity | 'of
 }
 
 function disabledAt(article: Article, rule: string, start: number): boolean {
-  if (article.meta.disable.includes(rule) || article.meta.disable.includes('all')) return true;
+  // Front matter `copydesk.disable`: a rule id, a category ("spelling") or "all", like the inline comments.
+  if (article.meta.disable.some((r) => r === rule || r === 'all' || rule.startsWith(`${r}/`))) return true;
   for (const d of article.disabled) {
     if (start >= d.start && start < d.end && (d.rules.length === 0 || d.rules.includes(rule) || d.rules.some((r) => rule.startsWith(`${r}/`)))) return true;
   }
   return false;
 }
 
-/** The bounds of the block holding `offset` (the whole text when it lies outside every block). */
-function blockBounds(article: Article, offset: number): [number, number] {
+/**
+ * The bounds of the sentence holding `offset`, else of its block, else the whole text. An id's context
+ * never reaches into another sentence, so editing one sentence leaves the ids in the others alone.
+ */
+function contextBounds(article: Article, offset: number): [number, number] {
+  return spanAt(article.sentences, offset) ?? spanAt(article.blocks, offset) ?? [0, article.text.length];
+}
+
+function spanAt(spans: readonly { start: number; end: number }[], offset: number): [number, number] | undefined {
   let lo = 0;
-  let hi = article.blocks.length - 1;
+  let hi = spans.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const b = article.blocks[mid];
+    const b = spans[mid];
     if (offset < b.start) hi = mid - 1;
     else if (offset >= b.end) lo = mid + 1;
     else return [b.start, b.end];
   }
-  return [0, article.text.length];
+  return undefined;
 }
 
 export function toItems(article: Article, problems: Problem[], config: EffectiveConfig, file: string): Item[] {
@@ -49,7 +57,7 @@ export function toItems(article: Article, problems: Problem[], config: Effective
     const severity: Severity = p.severity ?? level ?? meta?.severity ?? 'warning';
     const excerpt = article.text.slice(p.start, p.end).slice(0, 300);
     const item: Item = {
-      id: fp.id(p.rule, excerpt, contextOf(article.prose, p.start, p.end, ...blockBounds(article, p.start))),
+      id: fp.id(p.rule, excerpt, contextOf(article.prose, p.start, p.end, ...contextBounds(article, p.start))),
       rule: p.rule,
       category: meta?.category ?? (p.rule.split('/')[0] as Item['category']),
       severity,
