@@ -26,6 +26,7 @@ const DETERMINERS = new Set(data.determiners.map(norm));
 const CAPTIONS = new Set(data.captions.map(norm));
 const CONTRACTION = /(?:n't|'ll|'re|'ve|'m|'d)$/;
 const PREPOSITIONS = new Set('of in on at by for from with to into onto over under about across after before during between among against through without within via per than like as'.split(' '));
+const OBJECT_STARTERS = new Set('a an the his her its their our my your this these those it'.split(' '));
 /** Sentences shorter than this (in words) are not judged: "Not any more." is style, not a slip. */
 const MIN_WORDS = 8;
 
@@ -44,6 +45,23 @@ function cleared(article: Article, s: Sentence): boolean {
     if (t.kind !== 'word') continue;
     const w = norm(t.text);
     if (CLEARS.has(w) || CONTRACTION.test(w) || (t.text === 'I' && i > s.firstToken)) return true;
+    if (i === s.firstToken || t.quoted) continue;
+    const prev = tokens[i - 1];
+    // A simple past after its subject: "the firm launched", "WorldCom collapsed" (not "made by",
+    // "compared with", "the increased price", "firms asked to").
+    if (w.length > 4 && w.endsWith('ed') && prev.kind === 'word' && !DETERMINERS.has(norm(prev.text)) && !PREPOSITIONS.has(norm(prev.text)) && !/ly$/.test(prev.text)) {
+      const next = i + 1 < s.lastToken ? norm(tokens[i + 1].text) : '';
+      const byFigure = next === 'by' && tokens[i + 2]?.kind === 'number';
+      if ((next !== 'by' || byFigure) && !PARTICIPLE_PREPS.get(w)?.has(next)) return true;
+    }
+    // An irregular past or an -s form with its object: "Rosneft bought the unit", "Fish beat Tommy
+    // Robredo", "the album crowns a year".
+    if (prev.kind === 'word' && !DETERMINERS.has(norm(prev.text)) && !PREPOSITIONS.has(norm(prev.text)) && (PARTICIPLES.has(w) || /^\p{Ll}+[^su']s$/u.test(t.text))) {
+      const nt = tokens[i + 1];
+      if (nt && i + 1 < s.lastToken && (OBJECT_STARTERS.has(norm(nt.text)) || nt.kind === 'number' || (nt.kind === 'word' && /^\p{Lu}/u.test(nt.text)))) return true;
+    }
+    // "it plans", "which means", "who runs": a pronoun subject and an -s form.
+    if (/^(it|which|who)$/i.test(prev.text) && /^\p{Ll}+[^su]s$/u.test(t.text)) return true;
   }
   if (words < MIN_WORDS || quoted * 2 >= words) return true;
   const text = s.text.trimEnd();
@@ -61,7 +79,6 @@ function cleared(article: Article, s: Sentence): boolean {
 }
 
 const PAST_DETERMINERS = new Set('a an the my your his her its our their each every no another'.split(' '));
-const OBJECT_STARTERS = new Set('a an the his her its their our my your this these those'.split(' '));
 const PREVERBAL = new Set('also already still never often always now just even then later recently usually sometimes soon further actually effectively finally jointly largely mainly simply duly quickly'.split(' '));
 
 function verdictOf(article: Article, s: Sentence, i: number, tags: (Set<string> | undefined)[]): Verdict {
