@@ -132,6 +132,11 @@ export interface RuleMeta {
   docs: string;
   /** Which stage runs it. */
   stage: 'input' | 'validate' | 'verify' | 'check';
+  /**
+   * Rules whose item on the same words makes this rule's item redundant (it is then dropped), e.g. the
+   * phrase rule sourcing/vague-attribution yields to the claim-based policy sourcing/anonymous-source.
+   */
+  yieldsTo?: string[];
 }
 
 /** The configuration as a worker sees it: plain data, already loaded and validated. */

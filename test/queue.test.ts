@@ -62,3 +62,19 @@ describe('configuration and disables', () => {
     expect(sorted.map((i) => `${i.severity}${i.offset}`)).toEqual(['error2', 'error5', 'warning0', 'info1']);
   });
 });
+
+describe('rules that yield to another rule', () => {
+  const text = 'Critics say the plan will fail.\n';
+  const a = parseArticle('a.txt', text);
+  const vague: Problem = { rule: 'sourcing/vague-attribution', start: 0, end: 11, message: 'vague' };
+  const policy: Problem = { rule: 'sourcing/anonymous-source', start: 0, end: 11, message: 'anonymous' };
+  it('drop their item where the other rule reported the same words', () => {
+    expect(toItems(a, [vague, policy], defaultConfig(), 'a.txt').map((i) => i.rule)).toEqual(['sourcing/anonymous-source']);
+  });
+  it('keep it when the other rule is off or silent', () => {
+    const config = defaultConfig();
+    config.rules['sourcing/anonymous-source'] = { level: 'off', options: {} };
+    expect(toItems(a, [vague, policy], config, 'a.txt').map((i) => i.rule)).toEqual(['sourcing/vague-attribution']);
+    expect(toItems(a, [vague], defaultConfig(), 'a.txt').map((i) => i.rule)).toEqual(['sourcing/vague-attribution']);
+  });
+});

@@ -46,10 +46,12 @@ export function toItems(article: Article, problems: Problem[], config: Effective
   const items: Item[] = [];
   const sorted = [...problems].sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
   const dedupe = new Set<string>();
-  for (const p of sorted) {
+  const active = sorted.filter((p) => ruleLevel(config, p.rule) !== 'off');
+  for (const p of active) {
     const meta = ruleMeta(p.rule);
-    const level = ruleLevel(config, p.rule);
-    if (level === 'off') continue;
+    const level = ruleLevel(config, p.rule) as Severity | undefined; // 'off' was filtered out above
+    // A rule that yields to another drops its item where that rule reported the same words.
+    if (meta?.yieldsTo && active.some((q) => q !== p && meta.yieldsTo!.includes(q.rule) && q.start < p.end && p.start < q.end)) continue;
     if (!p.rule.startsWith('input/') && disabledAt(article, p.rule, p.start)) continue;
     const key = `${p.rule}:${p.start}:${p.end}:${p.message}`;
     if (dedupe.has(key)) continue;

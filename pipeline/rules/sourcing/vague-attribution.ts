@@ -48,6 +48,9 @@ export const vagueAttribution: Rule = {
     category: 'sourcing',
     severity: 'warning',
     stage: 'check',
+    // The policy rule reports the attributions the extractor classed as vague or anonymous; this
+    // rule keeps the phrasings it did not claim.
+    yieldsTo: ['sourcing/anonymous-source'],
     description: 'A vague attribution that names no source: "analysts believe", "some observers", "it is thought that".',
     docs: [
       'Readers need to know who says so. Flags a loose group as the source of a claim ("analysts believe", "critics argue", "sources claim"), a group made vaguer by a quantifier ("some observers", "many experts"), an impersonal passive ("it is thought that", "it is widely believed") and "according to experts". Name the source, or say how many and who they are.',
