@@ -42,7 +42,7 @@ function run(label, args) {
   }
   const line = r.stderr.split('\n').find((l) => l.startsWith('copydesk-stats '));
   const stats = line ? JSON.parse(line.slice('copydesk-stats '.length)) : {};
-  return { label, seconds, words: stats.words, files: stats.files, items: stats.items, claims: stats.claims, maxRssMB: stats.maxRssMB, wps: stats.words / seconds };
+  return { label, seconds, words: stats.words, files: stats.files, items: stats.items, claims: stats.claims, maxRssMB: stats.maxRssMB, cached: stats.cached ?? 0, wps: stats.words / seconds };
 }
 
 const runs = [];
@@ -63,7 +63,7 @@ console.log(`copydesk bench: ${base.files} articles, ${fmt(base.words)} words fr
 console.log('');
 console.log('| run | seconds | words/s | vs baseline | peak RSS (MB, whole process) | items | claims |');
 console.log('|---|---:|---:|---:|---:|---:|---:|');
-for (const r of runs) console.log(`| ${r.label} | ${fmt(r.seconds, 2)} | ${fmt(r.wps)} | ${fmt(r.wps / base.wps, 2)}x | ${fmt(r.maxRssMB)} | ${r.items} | ${r.claims} |`);
+for (const r of runs) console.log(`| ${r.label}${r.cached ? ` (${r.cached}/${r.files} from cache)` : ''} | ${fmt(r.seconds, 2)} | ${fmt(r.wps)} | ${fmt(r.wps / base.wps, 2)}x | ${fmt(r.maxRssMB)} | ${r.items} | ${r.claims} |`);
 console.log('');
 const all = runs[1];
 console.log(`target: >= ${fmt(TARGET_WPS)} words/s with every core: ${all.wps >= TARGET_WPS ? 'met' : 'NOT met'} (${fmt(all.wps)})`);
