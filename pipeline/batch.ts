@@ -19,7 +19,7 @@ export interface BatchOptions extends ResolveOptions {
   /** Reuse a resolver that has already loaded the configurations (the CLI's, which also applies ignores). */
   resolver?: ConfigResolver;
   /** Called for each finished article, in completion order. */
-  onResult?: (result: FileResult, done: number, total: number) => void;
+  onResult?: (result: FileResult, done: number, total: number) => void | Promise<void>;
   /** Optional per-file cache: return a result to skip the work, and store fresh ones. */
   cache?: {
     get(file: FoundFile, config: EffectiveConfig): FileResult | undefined;
@@ -54,13 +54,14 @@ export async function runBatch(files: FoundFile[], options: BatchOptions = {}): 
   // Started on the first cache miss, so a fully cached run never pays for worker start-up.
   let pool: Piscina | undefined;
   const getPool = () => (pool ??= new Piscina({ filename: file!, minThreads: threads, maxThreads: threads, idleTimeout: 1000 }));
-  const queue = new PQueue({ concurrency: Math.max(1, threads * 2) });
+  // Several tasks in flight per worker, so a worker never waits for the main thread between articles.
+  const queue = new PQueue({ concurrency: Math.max(1, threads * 4) });
   const results: FileResult[] = new Array(files.length);
   let done = 0;
   try {
     for (let i = 0; i < files.length; i++) {
       // Back-pressure: keep only a few tasks waiting, so memory does not grow with the batch.
-      await queue.onSizeLessThan(Math.max(4, threads * 4));
+      await queue.onSizeLessThan(Math.max(4, threads * 8));
       const f = files[i];
       const config = configs[i];
       queue.add(async () => {
@@ -72,7 +73,7 @@ export async function runBatch(files: FoundFile[], options: BatchOptions = {}): 
         }
         results[i] = result;
         done++;
-        options.onResult?.(result, done, files.length);
+        await options.onResult?.(result, done, files.length);
       });
     }
     await queue.onIdle();

@@ -39,7 +39,7 @@ interface CommonOptions {
 }
 
 interface CheckOptions extends CommonOptions {
-  onResult?: (r: FileResult) => void;
+  onResult?: (r: FileResult) => void | Promise<void>;
   showProgress: boolean;
   /** Runs after the batch and before the decisions are applied (baseline, prune). */
   decide?: (results: FileResult[], decisions: Decisions, file: string) => void;
@@ -77,9 +77,9 @@ async function check(paths: string[], opts: CheckOptions): Promise<FileResult[]>
     facts: opts.facts,
     resolver,
     cache: opts.cache ? new ResultCache(opts.cacheLocation) : undefined,
-    onResult: (r, done, total) => {
-      opts.onResult?.(r);
+    onResult: async (r, done, total) => {
       show?.(r, done, total);
+      await opts.onResult?.(r);
     },
   });
   opts.decide?.(results, decisions, decisionsFile);

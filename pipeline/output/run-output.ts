@@ -1,7 +1,7 @@
 // What `copydesk run` writes: review-queue.json, claims/<article>.json, summary.md (each atomically).
 import path from 'node:path';
 import type { FileResult } from '../types.js';
-import { writeFileAtomic, writeJsonAtomic } from './atomic.js';
+import { writeFileAtomic, writeFileAtomicAsync, writeJsonAtomic } from './atomic.js';
 import { buildReport, queueItems } from './report.js';
 import { summaryMarkdown } from './summary.js';
 import { writeReviewOutputs } from '../review/report-html.js';
@@ -12,8 +12,9 @@ export function claimsFileFor(outDir: string, articlePath: string): string {
   return path.join(outDir, 'claims', rel.replace(/\.[^./]+$/, '') + '.json');
 }
 
-export function writeClaims(outDir: string, result: FileResult): void {
-  writeJsonAtomic(claimsFileFor(outDir, result.path), { path: result.path, title: result.title, date: result.date, claims: result.claims });
+export async function writeClaims(outDir: string, result: FileResult): Promise<void> {
+  const data = { path: result.path, title: result.title, date: result.date, claims: result.claims };
+  await writeFileAtomicAsync(claimsFileFor(outDir, result.path), JSON.stringify(data, null, 2) + '\n');
 }
 
 export function writeRunOutputs(outDir: string, results: FileResult[]): void {
