@@ -9,6 +9,7 @@ import { validator } from './validate/schemas.js';
 import { allRuleMetas } from './registry.js';
 import { digest } from './hash.js';
 import { declaredPolicyRule, policyProblem } from './validate/policy.js';
+import { damerau } from './text/distance.js';
 
 export const CONFIG_FILES = ['copydesk.config.json', '.copydeskrc.json', 'package.json'] as const;
 
@@ -64,24 +65,10 @@ function closestRule(id: string, known: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestD = 4;
   for (const k of known) {
-    const d = editDistance(id, k);
+    const d = damerau(id, k, 3);
     if (d < bestD) [best, bestD] = [k, d];
   }
   return best;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length];
 }
 
 /** Finds the config file that governs `dir`: the nearest one walking up (package.json only with a "copydesk" key). */

@@ -3,6 +3,7 @@
 // spelled two ways (Kowalczyk / Kowalcyzk, full name or surname alone), or one person given two roles.
 import type { Article, Claim, Evidence, Rule, RuleContext } from '../types.js';
 import { pointAt } from '../parse/positions.js';
+import { damerau } from '../text/distance.js';
 
 // ---------------------------------------------------------------------------------------------------
 // conflicting-figures
@@ -131,23 +132,8 @@ function sameTime(a: Set<string>, b: Set<string>): boolean {
 // ---------------------------------------------------------------------------------------------------
 // name-variant
 
-/** Damerau-Levenshtein distance (optimal string alignment), stopping early above `max`. */
-export function editDistance(a: string, b: string, max = 3): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let rowMin = Infinity;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-      rowMin = Math.min(rowMin, d[i][j]);
-    }
-    if (rowMin > max) return max + 1;
-  }
-  return d[a.length][b.length];
-}
+/** Damerau-Levenshtein distance (optimal string alignment), stopping early above `max` (pipeline/text/distance.ts). */
+export { damerau as editDistance };
 
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'president', 'minister', 'senator', 'judge', 'coach', 'captain', 'general', 'rev', 'father']);
 const SPEECH = /^(?:said|says|say|told|tells|added|adds|wrote|writes|explained|argued|insisted|warned|noted|recalled|claimed|stated|asked|replied)$/i;
@@ -295,7 +281,7 @@ export const nameVariant: Rule = {
         // ... nor are demonyms and other endings: "Russia"/"Russian", "Pakistan"/"Pakistani".
         if (a.startsWith(b) || b.startsWith(a)) continue;
         const max = Math.min(a.length, b.length) >= 8 ? 2 : 1;
-        if (editDistance(a.toLowerCase(), b.toLowerCase(), max) > max) continue;
+        if (damerau(a.toLowerCase(), b.toLowerCase(), max) > max) continue;
         const la = bySurname.get(a)!;
         const lb = bySurname.get(b)!;
         // Both spellings are used for a person (a title, a speech verb, an attribution); or one is a

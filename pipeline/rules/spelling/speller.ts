@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import nspell from 'nspell';
 import enUS from 'dictionary-en';
 import enGB from 'dictionary-en-gb';
+import { damerau } from '../../text/distance.js';
 
 export type Language = 'en-US' | 'en-GB' | 'en';
 
@@ -74,27 +75,8 @@ export function frequency(word: string): number {
   return freq.get(word.toLowerCase()) ?? 0;
 }
 
-/** Optimal string alignment (restricted Damerau-Levenshtein) distance. */
-export function damerau(a: string, b: string): number {
-  const m = a.length;
-  const n = b.length;
-  if (!m) return n;
-  if (!n) return m;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let cur = new Array<number>(n + 1).fill(0);
-  for (let i = 1; i <= m; i++) {
-    cur[0] = i;
-    for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
-      cur[j] = v;
-    }
-    [prev2, prev, cur] = [prev, cur, prev2];
-  }
-  return prev[n];
-}
+/** Optimal string alignment (restricted Damerau-Levenshtein) distance; re-exported for the spelling rules. */
+export { damerau };
 
 /**
  * Orders candidates: fewest edits first, then a shared first letter, then how common the word is
