@@ -1,12 +1,12 @@
-// Who a source is: capitalised-word runs over the shared tokens, the publication lexicon, person
-// titles and organisation suffixes, and compromise's word lexicon (a hash lookup: first names, last
-// names, places, demonyms). Nothing here parses text with compromise: on names it is both slow
-// (~0.6 ms per call) and wrong ("Vitaly" is an adverb, "The Moscow Times" is a place, "Kommersant"
-// and "The Bell" are unknown).
+// Who a source is: capitalised-word runs over the shared tokens, the publications of the shared name
+// list (pipeline/lexicon/names.json), person titles and organisation suffixes, and compromise's word
+// lexicon (a hash lookup: first names, last names, places, demonyms). Nothing here parses text with
+// compromise: on names it is both slow (~0.6 ms per call) and wrong ("Vitaly" is an adverb, "The Moscow
+// Times" is a place, "Kommersant" and "The Bell" are unknown).
 import nlp from 'compromise';
 import type { Article, Token } from '../types.js';
 import { spanOf } from '../parse/positions.js';
-import pubData from './lexicon/publications.json' with { type: 'json' };
+import { NAME_ENTRIES, PUBLICATION_KINDS } from '../lexicon/names.js';
 import namesData from './lexicon/names.json' with { type: 'json' };
 import vagueData from './lexicon/vague-sources.json' with { type: 'json' };
 import verbData from './lexicon/reporting-verbs.json' with { type: 'json' };
@@ -90,7 +90,8 @@ const isDemonymOrAdj = (w: string) =>
 const isPlace = (w: string) => hasTag(w, 'Country', 'City', 'Region', 'Place');
 
 // ---------------------------------------------------------------------------------------------
-// Publications: one sticky regex over every name and alias, tried at a given offset.
+// Publications (the publication, news agency and broadcaster kinds of the shared name list): one sticky
+// regex over every name and alias, tried at a given offset. The first entry to claim a spelling keeps it.
 interface PubVariant {
   name: string;
   /** A leading "the" is part of the name (The Bell): required in the text. */
@@ -100,8 +101,9 @@ interface PubVariant {
 }
 const PUB_BY_CORE = new Map<string, PubVariant>();
 const cores: string[] = [];
-for (const p of pubData.publications as { name: string; aliases?: string[] }[]) {
-  for (const v of [p.name, ...(p.aliases ?? [])]) {
+const PUBLICATIONS = NAME_ENTRIES.filter((e) => PUBLICATION_KINDS.has(e.kind));
+for (const p of PUBLICATIONS) {
+  for (const v of [p.name, ...p.aliases]) {
     const needsThe = /^the\s/i.test(v);
     const core = v.replace(/^the\s+/i, '');
     const key = core.toLowerCase();
@@ -113,8 +115,8 @@ for (const p of pubData.publications as { name: string; aliases?: string[] }[]) 
 cores.sort((a, b) => b.length - a.length);
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\\/]/g, '\\$&').replace(/\s+/g, '\\s+');
 const PUB_RE = new RegExp(`(?:(the)\\s+)?(${cores.map(esc).join('|')})(?![\\p{L}\\p{N}])`, 'iuy');
-/** All publication names and aliases (canonical casing first), for other stages (casing rules). */
-export const PUBLICATION_NAMES: string[] = (pubData.publications as { name: string }[]).map((p) => p.name);
+/** The canonical publication names (aliases left out). */
+export const PUBLICATION_NAMES: string[] = PUBLICATIONS.map((p) => p.name);
 
 export interface PubMatch {
   name: string;

@@ -236,6 +236,22 @@ const positives: Positive[] = [
     type: 'publication',
   },
   {
+    name: 'a publication alias, reported under its canonical name',
+    text: 'The plant will close, according to Agence France-Presse.\n',
+    kind: 'attribution',
+    span: 'according to Agence France-Presse',
+    source: 'AFP',
+    type: 'publication',
+  },
+  {
+    name: 'a publication the casing rule also checks (one shared name list)',
+    text: 'According to the Asahi Shimbun, the plant will close.\n',
+    kind: 'attribution',
+    span: 'According to the Asahi Shimbun',
+    source: 'Asahi Shimbun',
+    type: 'publication',
+  },
+  {
     name: 'a descriptor before a lexicon publication',
     text: 'According to the business daily Kommersant, the bank has been sold.\n',
     kind: 'attribution',

@@ -1,8 +1,8 @@
 // spelling/name-casing: a known name (publication, agency, broadcaster, institution, company)
 // written with the wrong capitalisation, and a multi-word name capitalised two ways in one article.
-import fs from 'node:fs';
 import type { Article, Problem, Rule, Token } from '../../types.js';
 import { getSpeller, normaliseLanguage, type Speller } from './speller.js';
+import { NAME_ENTRIES } from '../../lexicon/names.js';
 
 export const RULE_ID = 'spelling/name-casing';
 
@@ -27,27 +27,29 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 let compiled: Compiled | undefined;
 function names(): Compiled {
   if (compiled) return compiled;
-  const url = new URL('../data/names.json', import.meta.url);
-  let data: { names: Record<string, string[]> };
-  try {
-    data = JSON.parse(fs.readFileSync(url, 'utf8'));
-  } catch (err) {
-    throw new Error(`cannot load name data ${url.pathname}: ${(err as Error).message}`);
-  }
-  const byKey = new Map<string, NameEntry>();
-  for (const [kind, list] of Object.entries(data.names)) {
-    for (const canonical of list) {
+  // Every spelling of every entry (name and aliases) is checked against its own casing. Two spellings
+  // with one key: a canonical name beats an alias, then a leading "The" (it covers the bare form too),
+  // then file order.
+  const byKey = new Map<string, { entry: NameEntry; rank: number }>();
+  for (const e of NAME_ENTRIES) {
+    if (!e.casing) continue;
+    for (const canonical of [e.name, ...e.aliases]) {
       const words = canonical.split(/\s+/);
       const hasThe = words[0] === 'The' && words.length > 1;
       const rest = hasThe ? words.slice(1) : words;
-      byKey.set(keyOf(rest), { canonical, kind, rest, hasThe, neverLower: new WeakMap() });
+      const key = keyOf(rest);
+      const rank = (canonical === e.name ? 0 : 2) + (hasThe ? 0 : 1);
+      const seen = byKey.get(key);
+      if (seen && seen.rank <= rank) continue;
+      byKey.set(key, { entry: { canonical, kind: e.kind, rest, hasThe, neverLower: new WeakMap() }, rank });
     }
   }
-  const alts = [...byKey.values()]
+  const entries = new Map([...byKey].map(([k, v]) => [k, v.entry]));
+  const alts = [...entries.values()]
     .map((e) => e.rest.map((w) => escape(w).replace(/'|’/g, "['’]")).join('\\s+'))
     .sort((a, b) => b.length - a.length);
   const regex = new RegExp(`(?<![\\p{L}\\p{N}&'’.-])(?:(the)\\s+)?(${alts.join('|')})(?![\\p{L}\\p{N}&]|['’.-]\\p{L})`, 'giu');
-  compiled = { regex, byKey };
+  compiled = { regex, byKey: entries };
   return compiled;
 }
 
@@ -209,7 +211,7 @@ export const nameCasing: Rule = {
     stage: 'check',
     description: 'A publication, agency or institution whose name is miscased, or a name capitalised two ways in one article.',
     docs: [
-      'Matches a list of a few hundred names (rules/data/names.json) case-insensitively and flags a casing that differs',
+      'Matches a list of a few hundred names and their other spellings (lexicon/names.json) case-insensitively and flags a casing that differs',
       'from the canonical one. A leading “the” may be lower-case mid-sentence (news style: “according to the Moscow Times”).',
       'An all-lower-case match is flagged only when no word of the name is an ordinary English word (“reuters”).',
       'Also flags one multi-word name capitalised two ways in the same article; the less frequent form is flagged.',
