@@ -105,12 +105,14 @@ describe('sourcing/unnamed-speaker', () => {
 });
 
 describe('sourcing/anonymous-source', () => {
-  const a = article('Officials said that more than 400 complaints were filed. Anna Kowalczyk said the plan works. A person familiar with the talks said it failed.');
+  const a = article('Officials said that more than 400 complaints were filed. Anna Kowalczyk said the plan works. A person familiar with the talks said it failed. The spokesman said it would not.');
   const attr = (t: string, at: Attribution) => claimAt(a, t, { kind: 'attribution', attribution: at });
   it.each([
     ['Officials said', attribution('Officials', 'vague'), true],
     ['A person familiar with the talks said', attribution('A person familiar with the talks', 'anonymous'), true],
     ['Anna Kowalczyk said', attribution('Anna Kowalczyk', 'person'), false],
+    // A definite reference points back to a source already introduced (flagged there, if at all).
+    ['The spokesman said', attribution('The spokesman', 'anonymous'), false],
   ] as const)('%s flagged: %s', (t, at, flagged) => {
     const r = runRule(rule('sourcing/anonymous-source'), a, [attr(t, at)]);
     expect(r.problems.length).toBe(flagged ? 1 : 0);
