@@ -185,10 +185,12 @@ export function buildProgram(): Command {
     const c = countItems(results);
     printStats(results, started);
     const failed = results.filter((r) => r.error);
+    const shownOut = path.relative(process.cwd(), outDir) || '.';
     for (const r of failed) process.stderr.write(`copydesk: ${r.error!.message}\n`);
     process.stdout.write(
       `copydesk: ${results.length} articles, ${c.error} errors, ${c.warning} warnings, ${c.info} info, ${c.dismissed} dismissed` +
-        `${failed.length ? `, ${failed.length} unreadable` : ''}; wrote ${path.relative(process.cwd(), outDir) || '.'}/review-queue.json, summary.md, claims/\n`,
+        `${failed.length ? `, ${failed.length} unreadable` : ''}\n` +
+        `copydesk: wrote ${shownOut}/review-queue.json, report.html, summary.md and claims/; review them with: copydesk review ${shownOut}\n`,
     );
     process.exitCode = c.error > 0 ? EXIT.errors : EXIT.ok;
   });

@@ -7,7 +7,7 @@ import nlp from 'compromise';
 import type { Article, Token } from '../types.js';
 import { spanOf } from '../parse/positions.js';
 import { NAME_ENTRIES, PUBLICATION_KINDS } from '../lexicon/names.js';
-import namesData from './lexicon/names.json' with { type: 'json' };
+import namesData from './lexicon/name-parts.json' with { type: 'json' };
 import vagueData from './lexicon/vague-sources.json' with { type: 'json' };
 import verbData from './lexicon/reporting-verbs.json' with { type: 'json' };
 
@@ -115,8 +115,6 @@ for (const p of PUBLICATIONS) {
 cores.sort((a, b) => b.length - a.length);
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\\/]/g, '\\$&').replace(/\s+/g, '\\s+');
 const PUB_RE = new RegExp(`(?:(the)\\s+)?(${cores.map(esc).join('|')})(?![\\p{L}\\p{N}])`, 'iuy');
-/** The canonical publication names (aliases left out). */
-export const PUBLICATION_NAMES: string[] = PUBLICATIONS.map((p) => p.name);
 
 export interface PubMatch {
   name: string;
