@@ -63,6 +63,8 @@ export interface Quotation {
    * for a quotation running over paragraphs, when the paragraph break was lost): `end` is that mark.
    */
   continued?: boolean;
+  /** Unclosed, and the next block opens with a quotation mark (news style: the quotation runs on). */
+  reopensInNextBlock?: boolean;
 }
 
 export interface ArticleMeta {

@@ -7,7 +7,6 @@
 //   chain:   “Paragraph one ... \n “Paragraph two,” X said.   (news style reopens the quotation)
 // A quotation with no adjacent tag (a scare quote, a title) gets no speaker and no claim.
 import type { Article, Quotation, Token } from '../types.js';
-import { continuesInNextBlock } from '../parse/index.js';
 import {
   type Ctx,
   type Source,
@@ -183,7 +182,7 @@ export function findQuotes(ctx: Ctx, consumed: Set<number>, skipBlock: (block: n
     const chain = [qi];
     while (true) {
       const cur = quotes[chain[chain.length - 1]];
-      if (cur.closed || !continuesInNextBlock(cur, blocks, prose)) break;
+      if (cur.closed || !cur.reopensInNextBlock) break;
       const nextIdx = quotes.findIndex((q, k) => k > chain[chain.length - 1] && q.block === cur.block + 1);
       if (nextIdx < 0) break;
       const nb = blocks[cur.block + 1];

@@ -48,7 +48,8 @@ export function parseArticle(path: string, text: string): Article {
     const h = blocks.find((b) => b.kind === 'heading');
     if (h) meta.title = prose.slice(h.start, h.end).replace(/^#+\s*/, '').trim();
   }
-  markQuoted(tokens, quotations, blocks, prose);
+  for (const q of quotations) if (continuesInNextBlock(q, blocks, prose)) q.reopensInNextBlock = true;
+  markQuoted(tokens, quotations);
   return {
     path,
     text,
@@ -71,10 +72,10 @@ export function parseArticle(path: string, text: string): Article {
  * opens a quotation (news style for a quotation that runs over paragraphs); otherwise we cannot tell
  * where it ends, and the reporter's own words after it must still be checked.
  */
-function markQuoted(tokens: Article['tokens'], quotations: Article['quotations'], blocks: Block[], prose: string): void {
+function markQuoted(tokens: Article['tokens'], quotations: Article['quotations']): void {
   const spans: { start: number; end: number }[] = [];
   for (const q of quotations) {
-    if (q.closed || q.continued || continuesInNextBlock(q, blocks, prose)) spans.push({ start: q.start, end: q.end });
+    if (q.closed || q.continued || q.reopensInNextBlock) spans.push({ start: q.start, end: q.end });
   }
   if (!spans.length) return;
   spans.sort((a, b) => a.start - b.start);
@@ -90,7 +91,7 @@ function markQuoted(tokens: Article['tokens'], quotations: Article['quotations']
   }
 }
 
-export function continuesInNextBlock(q: { block: number; closed: boolean }, blocks: Block[], prose: string): boolean {
+function continuesInNextBlock(q: { block: number; closed: boolean }, blocks: Block[], prose: string): boolean {
   if (q.closed) return false;
   const next = blocks[q.block + 1];
   return !!next && /^[“"‘]/.test(prose.slice(next.start, next.end).replace(/^[\s>*-]+/, ''));

@@ -2,7 +2,6 @@
 // quotation that runs on into the next paragraph is opened again there by news style, so an
 // unclosed quotation followed by a paragraph that opens a quotation is fine.
 import type { Rule } from '../../types.js';
-import { continuesInNextBlock } from '../../parse/index.js';
 
 const SPAN_WORDS = 5;
 
@@ -24,8 +23,7 @@ export const unclosedQuote: Rule = {
   check(ctx) {
     const { article } = ctx;
     for (const q of article.quotations) {
-      if (q.closed || q.continued || (q.mark !== '“' && q.mark !== '"')) continue;
-      if (continuesInNextBlock(q, article.blocks, article.prose)) continue;
+      if (q.closed || q.continued || q.reopensInNextBlock || (q.mark !== '“' && q.mark !== '"')) continue;
       // The mark and the next few words, to the end of the first clause at most.
       const rest = article.prose.slice(q.start + 1, q.end);
       const m = new RegExp(`^\\s*(?:[^\\s,.;:!?”"]+\\s*){1,${SPAN_WORDS}}`, 'u').exec(rest);
