@@ -14,6 +14,7 @@ import { configHash } from './config.js';
 import { digest } from './hash.js';
 import { VERSION } from './version.js';
 import { writeFileAtomic } from './output/atomic.js';
+import { schemasDir } from './validate/schemas.js';
 
 export const DEFAULT_CACHE_LOCATION = '.copydesk-cache';
 /** Bump when the entry layout changes. */
@@ -39,7 +40,7 @@ export function dictionaryIdentity(): string {
 let codeId: string | undefined;
 /**
  * A hash of copydesk's own code and data (every .js/.ts/.json file of the pipeline folder this module
- * runs from), so a rebuilt or edited copydesk never serves results of the old code, even at the same version.
+ * runs from, and of schemas/), so a rebuilt or edited copydesk never serves results of the old code, even at the same version.
  */
 export function codeIdentity(): string {
   if (codeId) return codeId;
@@ -52,6 +53,7 @@ export function codeIdentity(): string {
     }
   };
   walk(here);
+  walk(schemasDir()); // the claim schema and the default policy schemas decide results too
   codeId = h.digest('hex').slice(0, 16);
   return codeId;
 }
