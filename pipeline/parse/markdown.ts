@@ -1,13 +1,15 @@
-// Markdown through unified + remark-parse (+ remark-frontmatter). Produces the prose mask (only text
+// Markdown through unified + remark-parse (+ remark-gfm, remark-frontmatter). Produces the prose mask (only text
 // nodes are prose: code, HTML, URLs and markup become spaces) and the blocks with their offsets.
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
 import type { Block, DisabledRange, Problem } from '../types.js';
 import { readFrontMatter, type FrontMatter } from './frontmatter.js';
 
 // Built once per process.
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+// GitHub-flavoured Markdown: tables (cells are blocks), strikethrough, autolinks, footnotes.
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 
 interface MdNode {
   type: string;
@@ -81,10 +83,14 @@ export function parseMarkdown(text: string): ParsedMarkdown {
         blocks.push({ kind: ctx.list ? 'listItem' : ctx.quoted ? 'blockquote' : 'paragraph', start: s, end: e, quoted: ctx.quoted || undefined });
         for (const c of node.children ?? []) inline(c);
         return;
-      case 'tableCell':
-        blocks.push({ kind: 'tableCell', start: s, end: e });
-        for (const c of node.children ?? []) inline(c);
+      case 'tableCell': {
+        // A cell's position includes its pipes and padding: the block is its content.
+        const kids = node.children ?? [];
+        if (!kids.length) return;
+        blocks.push({ kind: 'tableCell', start: off(kids[0])[0], end: off(kids[kids.length - 1])[1] });
+        for (const c of kids) inline(c);
         return;
+      }
       case 'html':
         comments.push({ start: s, end: e, value: node.value ?? '' });
         return;

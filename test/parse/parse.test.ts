@@ -78,6 +78,20 @@ describe('markdown', () => {
   });
 });
 
+describe('GitHub-flavoured Markdown', () => {
+  const md = '# Budget\n\n| item | cost |\n|---|---|\n| Roads repaired | £3m |\n\nSee https://example.org/budget for ~~old~~ new figures.\n';
+  const a = parseArticle('g.md', md);
+  it('makes each table cell a block', () => {
+    expect(a.blocks.filter((b) => b.kind === 'tableCell').map((b) => md.slice(b.start, b.end))).toEqual(['item', 'cost', 'Roads repaired', '£3m']);
+  });
+  it('keeps strikethrough text as prose and masks bare URLs', () => {
+    const words = a.tokens.map((t) => t.text);
+    expect(words).toContain('old');
+    expect(words.join(' ')).not.toMatch(/example|https/);
+    expect(a.tokens.some((t) => t.text === '|')).toBe(false);
+  });
+});
+
 describe('plain text', () => {
   it('splits lines into paragraphs and finds headings', () => {
     const a = parseArticle('a.txt', 'Council cuts library hours\n\nThe council voted on Tuesday.\nA second paragraph follows here.\n');
