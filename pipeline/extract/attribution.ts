@@ -6,7 +6,7 @@
 // (first names, places, demonyms); the name grammar is capitalised runs + lexicon/*.json.
 import type { Article, Attribution, Claim, Token } from '../types.js';
 import { makeClaim } from './claim.js';
-import { findQuotes, tokenIndexAt, type QuoteFound } from './quotes.js';
+import { findQuotes, tokenIndexAt } from './quotes.js';
 import {
   type Ctx,
   type Source,
@@ -16,7 +16,6 @@ import {
   NOT_SOURCES,
   ORG_NOUNS,
   PUBLICATION_NOUNS,
-  QUANTIFIERS,
   VAGUE,
   VERB_FORMS,
   Registry,

@@ -13,7 +13,6 @@ import {
   type Subject,
   type VerbHit,
   PREPOSITIONS,
-  isPunctClause,
   lower,
   subjectLeft,
   subjectRight,

@@ -39,7 +39,7 @@ export function splitSentences(prose: string, start: number, end: number): { sta
     let k = j;
     while (k < end && /\s/.test(prose[k])) k++;
     if (k >= end) break;
-    if (isBoundary(prose, i, j, k)) {
+    if (isBoundary(prose, i, k)) {
       out.push(trim(prose, s, j));
       s = k;
     }
@@ -56,8 +56,8 @@ function trim(prose: string, s: number, e: number) {
   return { start: s, end: e };
 }
 
-/** i: first terminal mark; j: after marks and closers; k: first char of the next word. */
-function isBoundary(prose: string, i: number, j: number, k: number): boolean {
+/** i: first terminal mark; k: first char of the next word. */
+function isBoundary(prose: string, i: number, k: number): boolean {
   const next = prose[k];
   const nextWord = /^[\p{L}\p{N}.']+/u.exec(prose.slice(k, k + 30))?.[0] ?? '';
   // Lower-case continuation: "Yahoo! in California", "... and then", "“Stop!” he said".

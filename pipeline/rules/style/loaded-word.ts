@@ -42,7 +42,7 @@ export const loadedWord: Rule = {
         if (t.kind !== 'word' || t.quoted) continue;
         const m = matcher.at(article, i, s.lastToken);
         if (!m) continue;
-        const { phrase, entry, notBefore, notAfter } = m.entry;
+        const { entry, notBefore, notAfter } = m.entry;
         const next = tokens[m.last + 1];
         const prev = i > s.firstToken ? tokens[i - 1] : undefined;
         if (next && next.kind === 'word' && next.sentence === t.sentence && notBefore.has(norm(next.text))) continue;
