@@ -1,9 +1,9 @@
 // The nspell wrapper behind spelling/unknown-word: one speller per language per worker, built on
 // first use, with correct() cached per word and suggest() computed only for flagged words, ranked
 // so the likely word comes first, and cached per word.
-import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import nspell from 'nspell';
+import { loadData } from '../prose-helpers.js';
 import enUS from 'dictionary-en';
 import enGB from 'dictionary-en-gb';
 import { damerau } from '../../text/distance.js';
@@ -23,19 +23,10 @@ interface WordsData {
   words: string[];
 }
 
-function readData<T>(name: string): T {
-  const url = new URL(`../data/${name}`, import.meta.url);
-  try {
-    return JSON.parse(fs.readFileSync(url, 'utf8')) as T;
-  } catch (err) {
-    throw new Error(`cannot load spelling data ${url.pathname}: ${(err as Error).message}`);
-  }
-}
-
 let extraWords: string[] | undefined;
 /** Words newer than the Hunspell lists or common in news ("gamer/player": gamer takes player's affixes). */
 function newsWords(): string[] {
-  extraWords ??= readData<WordsData>('spelling-words.json').words;
+  extraWords ??= loadData<WordsData>('spelling-words').words;
   return extraWords;
 }
 
