@@ -408,8 +408,10 @@ export class QuantityScanner {
         if (!currency && !m[4] && low >= 1 && high <= 31 && Number.isInteger(low) && Number.isInteger(high) && this.monthAt(k + 1)) return { skip: this.dayMonth(k, low, k + 1) };
         // Tennis and tie-break scores: "6-7 (4-7) 7-6".
         if (!m[4] && (RE_SCORE.test(this.raw(k - 2)) || RE_SCORE.test(this.raw(k + 2)) || RE_SCORE.test(this.raw(k - 1)) || RE_SCORE.test(this.raw(k + 1)))) return { skip: k + 1 };
-        // A score or a vote ("won 2-1", "a 3-3 draw"), not a range.
-        if (low >= high || SPORT.has(this.w(k - 1)) || SPORT.has(this.w(k - 2)) || SPORT.has(this.w(k + 1))) return { skip: k + 1 };
+        // A score or a vote ("won 2-1", "a 3-3 draw"), not a range. A pair with a currency or a glued
+        // unit ("8-5%", "£5-3m") is never a score: when it runs backwards it is a range stated backwards,
+        // kept (low > high) so that verification can report it.
+        if ((currency || m[4] ? low === high : low >= high) || SPORT.has(this.w(k - 1)) || SPORT.has(this.w(k - 2)) || SPORT.has(this.w(k + 1))) return { skip: k + 1 };
       }
       const suf = m[4];
       if (suf) {
@@ -598,12 +600,14 @@ export class QuantityScanner {
         return this.emitRatio(a.k0, e, a.value, this.changeAfter(e));
       }
     }
-    // Number words carry a figure only with a unit or a counted noun; "one" only with a unit.
+    // Number words carry a figure only with a unit, a counted noun or a stated whole ("seven of its
+    // 12", "two out of their 12": a part); "one" only with a unit.
+    const part = a.words && !a.marked && this.wholeAfter(j);
     if (a.words) {
       if (this.w(j) in DENOM_W && !a.marked) return k; // "two thirds": read at the denominator
       if ((w0 === 'one' || w0 === 'a' || w0 === 'an') && !a.scaled && (!a.marked || TIME_UNIT.has(a.unit!))) return a.k1; // "one day", "one of
       if (ANAPHOR_BEFORE.has(this.w(a.k0 - 1))) return a.k1;
-      if (this.w(j) === 'or' || this.w(j) === 'of' && !a.scaled) return a.k1; // "two or three", "two of the"
+      if (this.w(j) === 'or' || this.w(j) === 'of' && !a.scaled && !part) return a.k1; // "two or three", "two of the"
     }
     // Years: "in 2024" (not "more than 2000 people", "$2024", "2024 tonnes").
     const q = this.qualifiersBefore(a.k0);
@@ -718,9 +722,18 @@ export class QuantityScanner {
       }
     }
     // Number words without a unit must count something ("two people", not "two of").
-    if (a.words && !a.marked && !second && (!fig.subject || !looksPlural(fig.subject)) && fig.bound === 'exact' && !fig.approximate) return a.k1;
+    if (a.words && !a.marked && !second && !part && (!fig.subject || !looksPlural(fig.subject)) && fig.bound === 'exact' && !fig.approximate) return a.k1;
     this.push(fig);
     return j;
+  }
+
+  /** "of the 12", "out of its 12", "of twenty": a stated whole after a figure at j. */
+  private wholeAfter(j: number): boolean {
+    let k = this.w(j) === 'of' ? j + 1 : this.w(j) === 'out' && this.w(j + 1) === 'of' ? j + 2 : -1;
+    if (k < 0) return false;
+    while (DETERMINER.has(this.w(k))) k++;
+    const w = this.w(k);
+    return (k < this.hi && this.t[k].kind === 'number' && RE_NUM.test(this.raw(k))) || (w in UNITS_W && w !== 'one' && w !== 'zero') || w in TENS_W;
   }
 
   private push(f: Figure): void {

@@ -2,9 +2,11 @@
 // ends and a percentage (or a multiple: "doubled"), a part and a whole stated with a share, a range
 // whose low end exceeds its high end, and a share of a whole above 100%. The tolerance comes from
 // how precisely each figure is stated (rounding) and from hedges ("about", "nearly", "more than"),
-// so a correct statement is never flagged.
+// so a correct statement is never flagged. The figures are the extract stage's numeric (and year)
+// claims (numbers.ts figuresOf); the sentence's prose is read only for the words that relate them
+// ("from … to", "of the … surveyed", "a … rise", "doubling", "a third").
 import type { Article, Claim, Evidence, Rule, RuleContext } from '../types.js';
-import { figuresIn, fmt, interval, type Figure, type Hedge } from './numbers.js';
+import { fmt, interval, sentenceFigures, type Figure, type Hedge } from './numbers.js';
 
 type Range = [number, number];
 
@@ -58,11 +60,10 @@ function evidence(message: string, expected: string, actual: string): Evidence {
   return { kind: 'computed', message, expected, actual };
 }
 
-/** Two figures that can be compared (same currency, both or neither a percentage; no years). */
+/** Two figures that can be compared (same unit and currency; no years, no percentage points). */
 function comparable(a: Figure, b: Figure): boolean {
   if (a.yearLike || b.yearLike || a.points || b.points) return false;
-  if (a.percent !== b.percent) return false;
-  return (a.currency ?? '') === (b.currency ?? '');
+  return a.unit === b.unit && (a.currency ?? '') === (b.currency ?? '');
 }
 
 /** "from X to Y", "to Y from X", "Y ..., up from X": the ends of a change, in order [from, to]. */
@@ -346,12 +347,12 @@ function checkRanges(prose: string, figs: Figure[], sStart: number, out: Finding
   }
 }
 
-/** Runs every computation on one sentence; exported for tests. */
-export function arithmeticFindings(article: Pick<Article, 'prose'>, start: number, end: number): Finding[] {
+/** Runs every computation on one sentence, over the figures of its numeric claims; exported for tests. */
+export function arithmeticFindings(article: Pick<Article, 'prose'>, claims: readonly Claim[], start: number, end: number): Finding[] {
   const prose = article.prose;
   const text = prose.slice(start, end);
   if (!/\d/.test(text) || !CUE.test(text)) return [];
-  const figs = figuresIn(prose, start, end);
+  const figs = sentenceFigures(claims, start, end);
   if (!figs.length) return [];
   const out: Finding[] = [];
   const taken = new Set<Figure>();
@@ -396,7 +397,7 @@ export const arithmetic: Rule = {
       seen.push(f);
       ctx.report({ start: f.start, end: f.end, message: f.message, evidence: [f.evidence], expected: String(f.evidence.expected), actual: String(f.evidence.actual), ...(claim ? { claimId: claim.id } : {}) });
     };
-    for (const s of article.sentences) for (const f of arithmeticFindings(article, s.start, s.end)) report(f);
+    for (const s of article.sentences) for (const f of arithmeticFindings(article, claims, s.start, s.end)) report(f);
     // Ranges the extractor read with low > high that the sentence scan did not already report.
     for (const c of claims) {
       const q = c.quantity;

@@ -1,7 +1,8 @@
-// A small reader for the figures inside one sentence, for the verify stage's computations: value,
-// scale, percent or percentage points, currency, the hedge before it ("about", "nearly", "more than")
-// and how precisely it is stated (the rounding a reader must allow). It works on the sentence text
-// only, so verification does not depend on which spans the extractor chose for its claims.
+// The figures of one sentence for the verify stage's computations, built from the numeric claims the
+// extract stage made (never re-read from the text): value, scale, percent or percentage points,
+// currency, the hedge before it ("about", "nearly", "more than", from the claim's qualifier and bound)
+// and how precisely it is stated (the rounding a reader must allow, from the digits of the claim's text).
+import type { Claim } from '../types.js';
 
 export type Hedge = 'approx' | 'nearly' | 'over' | 'under';
 
@@ -15,6 +16,8 @@ export interface Figure {
   value: number;
   /** Half the unit of the last stated digit, in the figure's own units (rounding tolerance). */
   half: number;
+  /** The claim's unit ('count', 'percent', 'currency', 'tonnes', ...). */
+  unit: string;
   percent: boolean;
   /** Percentage points ("2 percentage points", "2 points"). */
   points: boolean;
@@ -22,38 +25,117 @@ export interface Figure {
   scaled: boolean;
   /** The multiplier of the scale word (1 without one). */
   scale: number;
-  /** Written as a word ("seven"). */
+  /** Written as words ("seven"). */
   word: boolean;
-  /** Written with digits only and looks like a year (1800-2100). */
+  /** A year ("in 2024", a date claim): it holds its place among the figures but is never compared. */
   yearLike: boolean;
   hedge?: Hedge;
 }
 
-const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, k: 1e3, m: 1e6, mn: 1e6, bn: 1e9, tn: 1e12 };
-const CURRENCIES: Record<string, string> = { $: 'USD', 'US$': 'USD', '£': 'GBP', '€': 'EUR', '¥': 'JPY', '₹': 'INR' };
-export const WORD_NUMBERS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
-  thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
-};
+/** Units of claims that are not a single stated figure: multiples and fractions are read as relation words. */
+const NOT_FIGURES = new Set(['ratio', 'fraction']);
+const DIGITS = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/;
+const YEAR = /^\d{4}$/;
+const NEARLY = /\b(?:nearly|almost|close to|just under)\b/i;
+/** The link between the two ends of a range claim ("30-40%", "5 to 8 million", "between 30 and 40"). */
+const RANGE_LINK = /\s*(?:[-–]|\bto\b|\band\b)\s*/i;
 
-const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
-const NUMBER = new RegExp(
-  String.raw`(?<![\w.,:/])(?<cur>US\$|[$£€¥₹])?\s?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:${Object.keys(WORD_NUMBERS).join('|')})(?=\s))` +
-    String.raw`(?<scale>\s(?:thousand|million|billion|trillion)\b|(?:k|m|mn|bn|tn)\b)?` +
-    String.raw`(?<pct>\s?%|\s(?:per\s?cent|percent)\b)?(?<pts>\s(?:percentage\s)?points?\b)?` +
-    String.raw`(?![\w:]|[.,]\d)`,
-  'giu',
-);
-const HEDGES: [RegExp, Hedge][] = [
-  [/\b(?:about|around|roughly|approximately|some|an estimated|estimated|circa|c\.|~)\s*$/i, 'approx'],
-  [/\b(?:nearly|almost|close to|just under|just shy of|not quite)\s*$/i, 'nearly'],
-  [/\b(?:more than|over|just over|at least|above|upwards of|in excess of|exceeding)\s*$/i, 'over'],
-  [/\b(?:less than|under|fewer than|at most|up to|below|no more than)\s*$/i, 'under'],
-];
-const MONTH_AFTER = new RegExp(String.raw`^\s*(?:${MONTHS})\b`, 'i');
-const MONTH_BEFORE = new RegExp(String.raw`\b(?:${MONTHS})\.?\s*$`, 'i');
-const TIME_AFTER = /^\s*(?:am|pm|a\.m\.|p\.m\.|o'clock|gmt|bst)\b/i;
+/** The hedge a claim states, from its qualifier and bound. */
+function hedgeOf(q: NonNullable<Claim['quantity']>): Hedge | undefined {
+  if (q.qualifier && NEARLY.test(q.qualifier)) return 'nearly';
+  if (q.bound === 'lower') return 'over';
+  if (q.bound === 'upper') return 'under';
+  return q.approximate ? 'approx' : undefined;
+}
+
+/**
+ * Where a claim's hedge and the figure itself start in its text: after "between" (a relation word,
+ * not a hedge), then after the qualifier words the span covers ("about", "more than").
+ */
+function coreStart(text: string, qualifier: string | undefined): { hedge: number; core: number } {
+  const word = (i: number) => /^\S+\s+/.exec(text.slice(i))?.[0];
+  const between = word(0);
+  const hedge = between?.trim().toLowerCase() === 'between' ? between.length : 0;
+  let core = hedge;
+  for (const w of qualifier?.split(/\s+/) ?? []) {
+    const m = word(core);
+    if (m && m.trim().toLowerCase() === w.toLowerCase()) core += m.length;
+  }
+  return { hedge, core };
+}
+
+/** One stated figure: [start, end) of the article, with its value and claim. */
+function figure(claim: Claim, start: number, end: number, hedgeStart: number, value: number, hedge: Hedge | undefined): Figure | undefined {
+  const q = claim.quantity!;
+  const text = claim.text.slice(start - claim.offset, end - claim.offset);
+  if (!text) return undefined;
+  const digits = DIGITS.exec(text)?.[0];
+  const word = digits === undefined;
+  const stated = word ? 0 : Number(digits.replace(/,/g, ''));
+  const ratio = stated ? Math.abs(value) / stated : 0;
+  const scale = ratio > 0 && Number.isFinite(ratio) ? 10 ** Math.round(Math.log10(ratio)) : 1;
+  return {
+    start,
+    end,
+    hedgeStart,
+    text,
+    value,
+    half: word ? 0 : roundingHalf(digits, value, scale),
+    unit: q.unit,
+    percent: q.unit === 'percent',
+    points: q.unit === 'percentage-point' || q.unit === 'points',
+    ...(q.currency ? { currency: q.currency } : {}),
+    scaled: scale > 1,
+    scale,
+    word,
+    yearLike: false,
+    ...(hedge ? { hedge } : {}),
+  };
+}
+
+/**
+ * The figures a claim states: one, or the two ends of a range ("30-40%": 30 and 40%, the hedge going
+ * with the low end); a year ("in 2024") is a year-like figure. Multiples, fractions, vague plurals
+ * ("thousands of") and other dates state none.
+ */
+export function figuresOf(claim: Claim): Figure[] {
+  const d = claim.date;
+  if (claim.kind === 'date' && d && d.month === undefined && !d.relative && YEAR.test(claim.text)) {
+    return [{ start: claim.offset, end: claim.endOffset, hedgeStart: claim.offset, text: claim.text, value: d.year, half: 0, unit: 'year', percent: false, points: false, scaled: false, scale: 1, word: false, yearLike: true }];
+  }
+  const q = claim.quantity;
+  if (claim.kind !== 'numeric' || !q || NOT_FIGURES.has(q.unit)) return [];
+  // "thousands of": a vague plural, all qualifier and no stated figure.
+  if (q.qualifier?.toLowerCase().startsWith(claim.text.toLowerCase())) return [];
+  const hedge = hedgeOf(q);
+  const { hedge: h, core } = coreStart(claim.text, q.qualifier);
+  const hedgeStart = claim.offset + h;
+  const rest = claim.text.slice(core);
+  // "10 or more", "40 or so": the trailing hedge is not part of the figure.
+  const tail = /\s+or\s+\S+$/.exec(rest);
+  const body = tail && q.qualifier?.includes(tail[0].trim()) ? rest.slice(0, tail.index) : rest;
+  const s = claim.offset + core;
+  if (q.value !== undefined) {
+    const f = figure(claim, s, s + body.length, hedgeStart, q.value, hedge);
+    return f ? [f] : [];
+  }
+  if (q.low === undefined || q.high === undefined) return [];
+  const link = RANGE_LINK.exec(body.slice(1));
+  if (!link) return [];
+  const lowEnd = s + 1 + link.index;
+  const highStart = lowEnd + link[0].length;
+  const low = figure(claim, s, lowEnd, hedgeStart, q.low, hedge);
+  const high = figure(claim, highStart, s + body.length, highStart, q.high, undefined);
+  return low && high ? [low, high] : [];
+}
+
+/** The figures of the numeric and year claims inside [start, end) of the article, in text order. */
+export function sentenceFigures(claims: readonly Claim[], start: number, end: number): Figure[] {
+  return claims
+    .filter((c) => (c.kind === 'numeric' || c.kind === 'date') && c.offset >= start && c.endOffset <= end)
+    .flatMap(figuresOf)
+    .sort((a, b) => a.start - b.start);
+}
 
 /**
  * Half the unit of the last non-zero stated digit ("1.2 million": 50,000; "80,000": 5,000; "40": 0),
@@ -70,60 +152,6 @@ export function roundingHalf(num: string, value: number, scale: number, cap = 0.
     if (zeros === 0) place = 0; // "40": exact
   }
   return Math.min((place * scale) / 2, Math.abs(value) * cap);
-}
-
-/** The figures of [start, end) of `prose` (offsets into the article). */
-export function figuresIn(prose: string, start: number, end: number): Figure[] {
-  const text = prose.slice(start, end);
-  const out: Figure[] = [];
-  NUMBER.lastIndex = 0;
-  for (let m = NUMBER.exec(text); m; m = NUMBER.exec(text)) {
-    const g = m.groups!;
-    const raw = g.num;
-    const lower = raw.toLowerCase();
-    const word = lower in WORD_NUMBERS;
-    const scaleWord = g.scale?.trim().toLowerCase();
-    const scale = scaleWord ? SCALES[scaleWord] : 1;
-    const base = word ? WORD_NUMBERS[lower] : Number(raw.replace(/,/g, ''));
-    if (!Number.isFinite(base)) continue;
-    const value = base * scale;
-    const before = text.slice(Math.max(0, m.index - 30), m.index);
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 20);
-    if (!word && (MONTH_AFTER.test(after) || MONTH_BEFORE.test(before) || TIME_AFTER.test(after))) continue;
-    let hedge: Hedge | undefined;
-    let hedgeStart = m.index;
-    for (const [re, h] of HEDGES) {
-      const hm = re.exec(before);
-      if (hm) {
-        hedge = h;
-        hedgeStart = m.index - (before.length - hm.index);
-        break;
-      }
-    }
-    const pct = !!g.pct;
-    const currency = g.cur ? CURRENCIES[g.cur] : undefined;
-    const yearLike = !word && !g.cur && !g.scale && !pct && /^\d{4}$/.test(raw) && base >= 1800 && base <= 2100;
-    // A leading space matched before the number belongs to nothing.
-    const lead = m[0].length - m[0].trimStart().length;
-    const s = start + m.index + lead;
-    out.push({
-      start: s,
-      end: start + m.index + m[0].length,
-      hedgeStart: start + Math.min(hedgeStart, m.index + lead),
-      text: m[0].trimStart(),
-      value,
-      half: word ? 0 : roundingHalf(raw, value, scale),
-      percent: pct,
-      points: !!g.pts,
-      currency,
-      scaled: !!g.scale,
-      scale,
-      word,
-      yearLike,
-      hedge,
-    });
-  }
-  return out;
 }
 
 /** Formats a computed figure for a message: "20", "24.6", "1.33", "12,400". */

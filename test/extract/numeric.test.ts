@@ -55,6 +55,9 @@ const POSITIVE: [string, string, Q, string?][] = [
   ['Some 40 charities have signed the letter.', 'Some 40', { value: 40, approximate: true, bound: 'exact', qualifier: 'Some' }, 'charities'],
   ['Thousands of commuters were stranded at the station.', 'Thousands', { value: 1000, bound: 'lower', approximate: true }, 'commuters'],
   ['Half a million tickets were sold within a day.', 'Half a million', { value: 500000, unit: 'count' }, 'tickets'],
+  // a number word before a stated whole is the part: "seven of the 12"
+  ['Seven of the 12 trustees resigned in March.', 'Seven', { value: 7, unit: 'count', ...exact }],
+  ['Two out of their 12 strikers were injured.', 'Two', { value: 2, unit: 'count' }],
   // ranges
   ['Only 30-40% of the old software has been replaced.', '30-40%', { low: 30, high: 40, unit: 'percent', qualifier: 'Only' }],
   ['Analysts expect 30–40% of branches to close.', '30–40%', { low: 30, high: 40, unit: 'percent' }],
@@ -62,6 +65,9 @@ const POSITIVE: [string, string, Q, string?][] = [
   ['The clinic hired between 30 and 40 staff in the spring.', 'between 30 and 40', { low: 30, high: 40, unit: 'count' }, 'staff'],
   ['The repairs will cost £3-4bn over the decade.', '£3-4bn', { low: 3000000000, high: 4000000000, currency: 'GBP' }],
   ['The site could house 3 to 4 million records.', '3 to 4 million', { low: 3000000, high: 4000000, unit: 'count' }, 'records'],
+  // a pair with a unit or a currency is never a score: stated backwards, it is kept as a range (low > high) for verification
+  ['Rents may climb by 9-6% in the city this year.', '9-6%', { low: 9, high: 6, unit: 'percent' }],
+  ['The stadium roof will cost £7-5m to mend.', '£7-5m', { low: 7000000, high: 5000000, unit: 'currency', currency: 'GBP' }],
   // multiples
   ['Chinese firms made twice as many requests as their rivals.', 'twice as many', { value: 2, unit: 'ratio' }, 'requests'],
   ['Membership of the club doubled after the campaign.', 'doubled', { value: 2, unit: 'ratio', change: 'increase' }],
@@ -121,6 +127,7 @@ const NEGATIVE: string[] = [
   'The BBC Radio 4 programme aired at night.',
   'He was arrested twice for the offence.',
   'The two nations signed a trade deal.',
+  'Two of them stayed behind after the match.',
   'The team led at the end of the first half.',
   'She spent half an hour on the phone.',
   'It was a third term for the mayor.',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { arithmetic, arithmeticFindings } from '../../pipeline/verify/arithmetic.js';
-import { figuresIn } from '../../pipeline/verify/numbers.js';
+import { figuresOf } from '../../pipeline/verify/numbers.js';
 import { extractClaims } from '../../pipeline/extract/index.js';
 import { article, claimAt, runRule } from '../helpers/claims.js';
 
@@ -24,6 +24,7 @@ describe('verification/arithmetic flags figures that do not add up', () => {
     { text: 'Of the 200 members, 250 voted for the motion.', span: '200 members, 250', says: /part is larger than the whole/, expected: 'at most 200' },
     { text: 'Only 90 of the 450 respondents, or about a third, agreed.', span: 'about a third', says: /20%, not about a third/, expected: '20%' },
     { text: 'Revenue increased to $1.5bn from $1.2bn, a rise of 40%.', span: '40%', says: /increase of 25%/, expected: '25%' },
+    { text: 'Seven of the 12 trustees, or 80%, resigned.', span: '80%', says: /Seven of 12 is 58\.3%, not 80%/, expected: '58.3%' },
   ];
   for (const c of wrong) {
     it(c.text, () => {
@@ -68,6 +69,7 @@ describe('verification/arithmetic never flags correct statements', () => {
     'The margin was 45.6%, less than the 47.3% forecast by analysts and down from 47.1% in the third quarter.',
     'Cuts at 12 out of 23 agencies include reductions of 9.6% at Agriculture.',
     'TNT expects between 700,000 and one million boxes to be sold.',
+    'Three of the 12 trustees, or a quarter, resigned.',
   ];
   it.each(correct)('%s', (text) => {
     expect(check(text).problems).toEqual([]);
@@ -96,6 +98,8 @@ describe('evidence and claims', () => {
     const claims = [
       claimAt(a, '80,000', { kind: 'numeric', quantity: { value: 80000, unit: 'count', approximate: false, bound: 'exact' } }),
       claimAt(a, '25%', { kind: 'numeric', quantity: { value: 25, unit: 'percent', approximate: false, bound: 'exact', change: 'increase' } }),
+      // The rule computes from the claims' figures only: the other end of the change is a claim too.
+      claimAt(a, '96,000', { kind: 'numeric', quantity: { value: 96000, unit: 'count', approximate: false, bound: 'exact' } }),
     ];
     const r = runRule(arithmetic, a, claims);
     expect(r.problems[0].claimId).toBe(claims[1].id);
@@ -107,7 +111,8 @@ describe('evidence and claims', () => {
   it('adds evidence, but no item and no verdict, when the arithmetic checks out', () => {
     const a = article('The chain grew from 40 to 50 stores, a 25% increase.', 't.txt');
     const c = claimAt(a, '25%', { kind: 'numeric', quantity: { value: 25, unit: 'percent', approximate: false, bound: 'exact' } });
-    expect(runRule(arithmetic, a, [c]).problems).toEqual([]);
+    const ends = ['40', '50'].map((n) => claimAt(a, n, { kind: 'numeric', quantity: { value: Number(n), unit: 'count', approximate: false, bound: 'exact' } }));
+    expect(runRule(arithmetic, a, [...ends, c]).problems).toEqual([]);
     expect(c.verdict).toBeUndefined();
     expect(c.evidence![0].message).toContain('= +25%');
   });
@@ -119,24 +124,39 @@ describe('evidence and claims', () => {
   });
   it('points at offsets in the original text of a Markdown article', () => {
     const a = article('# Title\n\nSales **rose** from 80,000 to 96,000 units, a 25% jump.\n', 't.md');
-    const f = a.sentences.flatMap((s) => arithmeticFindings(a, s.start, s.end));
+    const claims = extractClaims(a);
+    const f = a.sentences.flatMap((s) => arithmeticFindings(a, claims, s.start, s.end));
     expect(f.filter((x) => x.wrong).map((x) => a.text.slice(x.start, x.end))).toEqual(['25%']);
   });
 });
 
-describe('figuresIn', () => {
-  it('reads currency, scale, percent, hedges and rounding', () => {
-    const a = article('It cost about £1.2bn, up 25% on 80,000 and more than 12,400 people; seven of them; 5km in 2:09:41 on 12 April, in 2024.', 't.txt');
-    const f = figuresIn(a.prose, 0, a.text.length);
+describe('figuresOf: the figures of the extracted numeric and year claims', () => {
+  it('reads currency, scale, percent, hedges, rounding and years from the claims, not the text', () => {
+    const a = article('It cost about £1.2bn, up 25% on 80,000 and more than 12,400 people; seven staff; 5km in 2:09:41 on 12 April, in 2024; thousands of fans; it doubled; a third of them; between 30 and 40%.', 't.txt');
+    const f = extractClaims(a).flatMap(figuresOf);
     expect(f.map((x) => [x.text, x.value, x.currency ?? '', x.percent, x.hedge ?? ''])).toEqual([
       ['£1.2bn', 1.2e9, 'GBP', false, 'approx'],
       ['25%', 25, '', true, ''],
       ['80,000', 80000, '', false, ''],
       ['12,400', 12400, '', false, 'over'],
       ['seven', 7, '', false, ''],
+      ['5km', 5, '', false, ''],
       ['2024', 2024, '', false, ''],
+      ['30', 30, '', true, ''],
+      ['40%', 40, '', true, ''],
     ]);
     expect(f[0].half).toBeCloseTo(0.012e9); // 1.2bn rounds to ±0.05bn, capped at 1%
-    expect(f[5].yearLike).toBe(true);
+    expect(f[0].scale).toBe(1e9);
+    expect(f[3].half).toBe(50); // 12,400: ±50
+    expect(f[4].word).toBe(true);
+    expect(f[4].half).toBe(0);
+    expect(f[5].unit).toBe('km');
+    expect(f.map((x) => x.yearLike)).toEqual([false, false, false, false, false, false, true, false, false]);
+    // The hedge is inside the claim's span but outside the figure's; "between" is neither.
+    expect(f.map((x) => a.text.slice(x.hedgeStart, x.end))).toEqual(['about £1.2bn', '25%', '80,000', 'more than 12,400', 'seven', '5km', '2024', '30', '40%']);
+  });
+  it('keeps a backwards range as its two ends', () => {
+    const a = article('Traffic will grow by 8-5% this year.', 't.txt');
+    expect(extractClaims(a).flatMap(figuresOf).map((x) => [x.text, x.value, x.percent])).toEqual([['8', 8, true], ['5%', 5, true]]);
   });
 });
