@@ -663,7 +663,7 @@ export function subjectLeft(ctx: Ctx, v: number, lo: number): Subject | undefine
     const seg = roleSegment(ctx.article, j + 1, k - 1);
     const relative = /^(?:who|whose)$/.test(lower(tokens[j + 1]));
     if (!seg && !relative) {
-      // "The ambassador to the WTO, Carlo Trojan, said": the name is the apposition.
+      // "The ambassador to the UN, Anna Berg, said": the name is the apposition.
       const run = isCapWord(tokens[j + 1]) ? runRight(tokens, j + 1, k - 1) : undefined;
       if (!run || run[1] !== k - 1) return undefined;
       const src = classifyRun(ctx.article, ctx.reg, run[0], run[1], {});
@@ -843,7 +843,7 @@ function namedSubject(ctx: Ctx, k: number, lo: number): Subject | undefined {
   return { src, firstTok: s, lastTok: k };
 }
 
-/** The subject right after a verb (inverted order: "said Robert Sinche, head of ..."), up to hi. */
+/** The subject right after a verb (inverted order: "said Maria Lopez, head of ..."), up to hi. */
 export function subjectRight(ctx: Ctx, i: number, hi: number): Subject | undefined {
   const { article } = ctx;
   const { tokens } = article;
@@ -852,7 +852,7 @@ export function subjectRight(ctx: Ctx, i: number, hi: number): Subject | undefin
   if (t.kind !== 'word') return undefined;
   const l = lower(t);
   const sub = PRONOUNS.has(l) ? pronounSubject(ctx, i) : l === 'it' ? undefined : namedRight(ctx, i, hi) ?? roleThenName(ctx, i, hi) ?? unnamedRight(ctx, i, hi);
-  // Role after a comma: "said Robert Sinche, head of currency strategy at Bank of America."
+  // Role after a comma: "said Maria Lopez, head of research at the Bank of Spain."
   if (sub && sub.lastTok + 2 <= hi && tokens[sub.lastTok + 1].text === ',') {
     const seg = roleSegment(article, sub.lastTok + 2, hi);
     if (seg) {

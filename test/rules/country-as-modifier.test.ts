@@ -21,8 +21,8 @@ ruleCases(countryAsModifier, {
     'The Denmark midfielder signed a new deal.',
   ],
   invalid: [
-    { text: 'China’s tech industry reached out to Russia technology market, using sanctions.', excerpts: ['Russia'], suggestions: ['Russian', "Russia's"], message: /adjective “Russian”/ },
-    { text: 'It is shaping the future of the Russia new technology IT landscape.', excerpts: ['Russia'], suggestions: ['Russian', "Russia's"] },
+    { text: 'Brazil’s grain traders turned to Russia fertiliser market after the drought.', excerpts: ['Russia'], suggestions: ['Russian', "Russia's"], message: /adjective “Russian”/ },
+    { text: 'Investors are betting on the Russia new energy services sector.', excerpts: ['Russia'], suggestions: ['Russian', "Russia's"] },
     { text: 'Chinese firms and the Russia technology market grew.', excerpts: ['Russia'] },
     { text: 'The festival in the Belgium capital runs all week.', excerpts: ['Belgium'], suggestions: ['Belgian', "Belgium's"] },
     { text: 'He joined the Japan car industry in 1990.', excerpts: ['Japan'], suggestions: ['Japanese', "Japan's"] },

@@ -9,8 +9,8 @@ ruleCases(filler, {
     'It is worth noting though that the game is slow.',
   ],
   invalid: [
-    { text: 'It’s worth noting that in 2023, Moscow reversed its ban.', excerpts: ['It’s worth noting that in'], suggestions: ['In'], message: /filler: delete it/ },
-    { text: "It's worth noting that in 2023, Moscow reversed its ban.", excerpts: ["It's worth noting that in"], suggestions: ['In'] },
+    { text: 'It’s worth noting that in 2022, the council lifted its ban.', excerpts: ['It’s worth noting that in'], suggestions: ['In'], message: /filler: delete it/ },
+    { text: "It's worth noting that in 2022, the council lifted its ban.", excerpts: ["It's worth noting that in"], suggestions: ['In'] },
     { text: 'Labour, needless to say, disagreed.', excerpts: ['needless to say, '], suggestions: [''] },
     { text: 'Needless to say, the plan failed.', excerpts: ['Needless to say, the'], suggestions: ['The'] },
     { text: 'The bank, it is important to note, cut rates.', excerpts: ['it is important to note, '], suggestions: [''] },

@@ -1,7 +1,7 @@
 import { fragment } from '../../pipeline/rules/clarity/fragment.js';
 import { ruleCases } from './cases.js';
 
-const FRAGMENT = 'In 2023, a remarkable 12% rise in requests from retailers hoping to expand, including three times as many from German firms compared with the number made by French firms.';
+const FRAGMENT = 'In 2023, a remarkable 12% rise in requests from retailers hoping to expand, including three times as many from German firms as from French ones.';
 
 ruleCases(fragment, {
   valid: [
@@ -9,7 +9,7 @@ ruleCases(fragment, {
     'The firm operates under a licence from the regulator in Brussels.',
     'Sales jumped by 8% in the three months to December, the company said.',
     'Shares in the bank fell sharply in early trading on Monday morning.',
-    'The documentary chronicles the highs and lows of his long career in music.',
+    'The film follows the ups and downs of her long career in politics.',
     'Keep an eye on our technology pages for daily updates on the story.',
     'The Lib Dems plan to oppose the bill in the Lords on Thursday afternoon.',
     'Not any more.',

@@ -46,7 +46,7 @@ ruleCases(unknownWord, {
     'Actress Meryl Streep won. Streep thanked the Lincoln Center staff.',
   ],
   invalid: [
-    { text: 'Chinese apps’ covery over half of all purchases made.', excerpts: ['covery'], suggestions: ['cover', 'covers', 'covert', 'covey', 'co very'], message: /^“covery” is not in the dictionary\. Did you mean “cover”\?$/ },
+    { text: 'Local apps now covery most of the market.', excerpts: ['covery'], suggestions: ['cover', 'covers', 'covert', 'covey', 'co very'], message: /^“covery” is not in the dictionary\. Did you mean “cover”\?$/ },
     { text: 'The goverment said it would recieve the report.', excerpts: ['goverment', 'recieve'], suggestions: ['government'] },
     { text: 'Teh report calculated the emergency food requirements.', excerpts: ['Teh'], suggestions: ['The', 'Ten', 'Tea', 'Ted', 'Tech'] },
     { text: 'Officials said: “We will definately act.”', excerpts: ['definately'], message: /definitely/ },

@@ -16,8 +16,8 @@ ruleCases(unclosedQuote, {
   ],
   invalid: [
     {
-      text: 'A question goes through our mind, which is “How can US policy affect this growing relationship? If sanctions continue, it will shake the market.',
-      excerpts: ['“How can US policy affect'],
+      text: 'Readers keep asking the same thing, which is “Can the city afford another bridge? If costs keep rising, the plan will stall.',
+      excerpts: ['“Can the city afford another'],
       message: /quotation is never closed/,
     },
     { text: 'He said: "We are going to court, because we must.\n\nThe hearing is on Monday.', excerpts: ['"We are going to court'] },

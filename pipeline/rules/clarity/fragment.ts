@@ -1,5 +1,5 @@
-// clarity/fragment: a sentence of running prose with no finite (main) verb, such as "In 2024, a
-// surprising 18% increase from companies asking to help." Cheap checks clear almost every sentence
+// clarity/fragment: a sentence of running prose with no finite (main) verb, such as "In 2023, a
+// remarkable 12% rise in requests from retailers." Cheap checks clear almost every sentence
 // (an auxiliary, "said", a subject pronoun, a simple past like "rose"); only the rest are tagged by
 // compromise, and a verb-tagged word still counts as a noun or non-finite form by its context: after
 // a determiner, adjective or number ("a surprising 18% increase"), after "to" ("to help"), an -ing form,
@@ -147,7 +147,7 @@ export const fragment: Rule = {
     docs: [
       'Flags a sentence of running prose that has no finite verb: only nouns, participles ("made", "compared"), -ing forms and infinitives. Add the verb the sentence is missing ("In 2024 requests rose by 18%…") or join it to the sentence before. Headings, list items, table cells, blockquotes, captions, datelines, questions, sentences under eight words and quoted speech are not judged. Cheap word checks clear most sentences; only the rest are tagged with compromise.',
       '',
-      'Flags: "In 2024, a surprising 18% increase in requests from companies, including twice as many from Chinese firms compared with the number made by Russian firms."',
+      'Flags: "In 2023, a remarkable 12% rise in requests from retailers hoping to expand, including three times as many from German firms as from French ones."',
       '',
       'Not flagged: "In 2024 requests from companies rose by 18%, with twice as many from Chinese firms."; a heading; `“A great day for the club and for everyone involved.”`',
     ].join('\n'),
