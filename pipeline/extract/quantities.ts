@@ -74,8 +74,13 @@ const MULT_VERB: Record<string, [number, Change | undefined]> = {
   doubled: [2, 'increase'], doubling: [2, 'increase'], double: [2, undefined],
   tripled: [3, 'increase'], tripling: [3, 'increase'], trebled: [3, 'increase'], trebling: [3, 'increase'], treble: [3, undefined], triple: [3, undefined],
   quadrupled: [4, 'increase'], quadrupling: [4, 'increase'], quadruple: [4, undefined],
-  halved: [0.5, 'decrease'], halving: [0.5, 'decrease'],
+  halved: [0.5, 'decrease'], halving: [0.5, 'decrease'], halve: [0.5, undefined],
+  // Present tense, also plural nouns ("mixed doubles", "two halves"): read only as a verb (VERB_S_AFTER).
+  doubles: [2, 'increase'], triples: [3, 'increase'], trebles: [3, 'increase'], quadruples: [4, 'increase'], halves: [0.5, 'decrease'],
 };
+const MULT_VERB_S = set('doubles triples trebles quadruples halves');
+/** Words after "doubles", "halves" that make it a verb: "doubles to £4m", "halves from 40 to 20", "triples its". */
+const VERB_S_AFTER = set('to from in by over within after since again its their his her the this every each when if as');
 const FOLD_W: Record<string, number> = { twofold: 2, threefold: 3, fourfold: 4, fivefold: 5, sixfold: 6, sevenfold: 7, eightfold: 8, ninefold: 9, tenfold: 10, hundredfold: 100 };
 
 /** Unit words after a figure (lower case) -> canonical unit. */
@@ -277,6 +282,7 @@ export class QuantityScanner {
     if (w === 'ago') return this.atAgo(k);
     if (CUR_CODE.has(tok.text) || (DOLLAR_PREFIX.has(tok.text) && this.raw(k + 1) === '$' && this.adj(k, k + 1))) return this.atAmount(k);
     if (w in UNITS_W || w in TENS_W || w === 'a' || w === 'an' || RE_TENS_UNIT.test(w)) return this.atAmount(k);
+    if (w === 'halves' && this.verbS(k)) return this.atMultVerb(k);
     if (w === 'half' || w in DENOM_W || w.includes('-')) return this.atWordForms(k);
     if (w === 'twice') return this.atTwice(k);
     if (w in MULT_VERB) return this.atMultVerb(k);
@@ -856,15 +862,23 @@ export class QuantityScanner {
       else return kd + 1;
     }
     if (n >= DENOM_W[d]) return kd + 1;
-    // "a third term", "two quarters ahead": a spaced fraction needs "of" (or a percentage point).
+    // "a third term", "two quarters ahead": a spaced fraction needs "of" (or a percentage point), or
+    // stands alone as an aside that restates a share ("90 of 450, or about a third, agreed").
     const pp = this.w(kd + 1) === 'percentage' && /^points?$/.test(this.w(kd + 2));
-    if (this.w(kd + 1) !== 'of' && !pp) return kd + 1;
+    if (this.w(kd + 1) !== 'of' && !pp && !this.asideShare(start, kd + 1)) return kd + 1;
     if (pp) {
       const q = this.qualifiersBefore(start);
       this.push({ kind: 'numeric', start: Math.min(q.spanStart, this.t[start].start), end: this.t[kd + 2].end, sentence: this.si, value: clean(n / DENOM_W[d]), unit: 'percentage-point', approximate: q.approximate, bound: q.bound, qualifier: q.qualifier, change: this.changeBefore(q.k) });
       return kd + 3;
     }
     return this.emitFraction(start, kd + 1, n / DENOM_W[d]);
+  }
+
+  /** A fraction [k0, k1) set off as an aside: after "or", a comma or a bracket (and its hedge), before a clause mark. */
+  private asideShare(k0: number, k1: number): boolean {
+    if (!/^[,;.)–—]$/.test(this.raw(k1))) return false;
+    const p = this.raw(this.qualifiersBefore(k0).k - 1).toLowerCase();
+    return p === 'or' || p === ',' || p === '(';
   }
 
   private atHalf(k: number): number {
@@ -885,7 +899,7 @@ export class QuantityScanner {
     // "first half", "the half", "half an hour": not a fraction of something.
     if (/^(first|second|the|a|other|latter|former|each|one|and|every)$/.test(p)) return k + 1;
     const q = this.qualifiersBefore(k);
-    const ok = q.bound !== 'exact' || q.approximate || /^(of|the|all|its|their|his|her|our|those|these|them|that|this|what|my|your)$/.test(n) || p === 'by' || p === 'than';
+    const ok = q.bound !== 'exact' || q.approximate || /^(of|the|all|its|their|his|her|our|those|these|them|that|this|what|my|your)$/.test(n) || p === 'by' || p === 'than' || this.asideShare(k, k + 1);
     if (!ok) return k + 1;
     return this.emitFraction(k, k + 1, 0.5);
   }
@@ -947,6 +961,7 @@ export class QuantityScanner {
   private atMultVerb(k: number): number {
     const w = this.w(k);
     const [v, change] = MULT_VERB[w];
+    if (MULT_VERB_S.has(w) && !this.verbS(k)) return k + 1;
     if (!change) {
       // "double", "triple": only as "double the", "to double", "will double".
       const n = this.w(k + 1);
@@ -954,6 +969,13 @@ export class QuantityScanner {
       if (!/^(the|that|its|their|what|his|her|our|in)$/.test(n) && !/^(to|will|would|could|may|might|should|can|must)$/.test(p)) return k + 1;
     }
     return this.emitRatio(k, k + 1, v, change);
+  }
+
+  /** "doubles", "halves" at k as a verb ("the fare halves from £4"), not a plural noun ("mixed doubles", "two halves"). */
+  private verbS(k: number): boolean {
+    const p = this.w(k - 1);
+    return VERB_S_AFTER.has(this.w(k + 1)) && k - 1 >= this.floor && !DETERMINER.has(p) && !ANAPHOR_BEFORE.has(p) && !(p in UNITS_W) && !SPORT.has(p) &&
+      !/^(mixed|men|women|play|plays|playing|played|in|at)$|['’]s?$/.test(p);
   }
 
   private ratio(k0: number, k1: number, value: number, change: Change | undefined): Figure {

@@ -3,10 +3,11 @@
 // whose low end exceeds its high end, and a share of a whole above 100%. The tolerance comes from
 // how precisely each figure is stated (rounding) and from hedges ("about", "nearly", "more than"),
 // so a correct statement is never flagged. The figures are the extract stage's numeric (and year)
-// claims (numbers.ts figuresOf); the sentence's prose is read only for the words that relate them
-// ("from … to", "of the … surveyed", "a … rise", "doubling", "a third").
+// claims (numbers.ts figuresOf), and so are the multiples ("doubling", "three times": unit 'ratio')
+// and fractions ("a third", "one in five": unit 'fraction'); the sentence's prose is read only for the
+// words that relate them ("from … to", "of the … surveyed", "a … rise").
 import type { Article, Claim, Evidence, Rule, RuleContext } from '../types.js';
-import { fmt, interval, sentenceFigures, type Figure, type Hedge } from './numbers.js';
+import { fmt, hedgeOf, interval, relationClaims, sentenceFigures, type Figure, type Hedge } from './numbers.js';
 
 type Range = [number, number];
 
@@ -101,21 +102,7 @@ function endsRange(f: Figure): Range {
   return interval(f, 0.05);
 }
 
-const MULTIPLE = /\b(?<hedge>nearly|almost|more than|over|roughly|about|around|close to|just over|just under|less than)?\s*(?<word>doubl(?:e|ed|es|ing)|tripl(?:e|ed|es|ing)|quadrupl(?:e|ed|es|ing)|halv(?:e|ed|es|ing)|(?<n>two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?)[- ]fold|(?<t>two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?) times)\b/gi;
-const SMALL: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
-const HEDGE_OF: Record<string, Hedge> = { nearly: 'nearly', almost: 'nearly', 'close to': 'nearly', 'just under': 'nearly', 'more than': 'over', over: 'over', 'just over': 'over', roughly: 'approx', about: 'approx', around: 'approx', 'less than': 'under' };
-
-function multipleOf(m: RegExpExecArray): number {
-  const w = m.groups!.word.toLowerCase();
-  if (w.startsWith('doubl')) return 2;
-  if (w.startsWith('tripl')) return 3;
-  if (w.startsWith('quadrupl')) return 4;
-  if (w.startsWith('halv')) return 0.5;
-  const n = (m.groups!.n ?? m.groups!.t)!.toLowerCase();
-  return SMALL[n] ?? Number(n);
-}
-
-function checkChanges(prose: string, figs: Figure[], sStart: number, sEnd: number, taken: Set<Figure>, out: Finding[]): void {
+function checkChanges(prose: string, claims: readonly Claim[], figs: Figure[], sStart: number, sEnd: number, taken: Set<Figure>, out: Finding[]): void {
   const pairs = changePairs(prose, figs, sStart);
   pairs.forEach(([x, y], k) => {
     taken.add(x).add(y);
@@ -169,12 +156,10 @@ function checkChanges(prose: string, figs: Figure[], sStart: number, sEnd: numbe
     // A multiple stated with both ends: "doubled", "tripling", "a three-fold rise".
     const windowStart = Math.max(prevHi, lo - 60);
     const windowEnd = Math.min(nextLo, hi + 60);
-    const win = prose.slice(windowStart, windowEnd);
-    MULTIPLE.lastIndex = 0;
-    for (let m = MULTIPLE.exec(win); m; m = MULTIPLE.exec(win)) {
-      const mult = multipleOf(m);
+    for (const c of relationClaims(claims, 'ratio', windowStart, windowEnd)) {
+      const mult = c.quantity!.value!;
       if (!(mult > 0)) continue;
-      const hedge = m.groups!.hedge ? HEDGE_OF[m.groups!.hedge.toLowerCase()] : undefined;
+      const hedge = hedgeOf(c.quantity!);
       const r: Range = [y1 / x2, y2 / x1];
       let ok: Range;
       const growing = mult >= 1;
@@ -186,11 +171,10 @@ function checkChanges(prose: string, figs: Figure[], sStart: number, sEnd: numbe
         default: ok = [mult * 0.93, mult * 1.07];
       }
       const actual = y.value / x.value;
-      const s = windowStart + m.index + (m[0].length - m[0].trimStart().length);
-      const word = m[0].trim();
+      const word = c.text;
       out.push({
-        start: s,
-        end: windowStart + m.index + m[0].length,
+        start: c.offset,
+        end: c.endOffset,
         wrong: !meets(r, ok),
         message: `“${word}” does not match the figures: ${desc} is ${actual >= 1 ? `${fmt(actual)} times the earlier figure` : `${fmt(actual * 100)}% of the earlier figure`}, not ${mult >= 1 ? `${fmt(mult)} times` : `${fmt(mult * 100)}%`}. Correct the wording or the figures.`,
         evidence: evidence(`${desc}: ${y.text} ÷ ${x.text} = ${fmt(actual)}; “${word}” means ×${fmt(mult)}`, `×${fmt(actual)}`, `×${fmt(mult)}`),
@@ -199,9 +183,6 @@ function checkChanges(prose: string, figs: Figure[], sStart: number, sEnd: numbe
   });
 }
 
-const FRACTION = /\b(?:(?<hedge>about|around|roughly|nearly|almost|more than|over|less than|under|just over|just under|some|close to)\s+)?(?<frac>(?:a|one)\s+(?<unit>half|third|quarter|fifth|sixth|tenth)|half|(?<num>two|three|four)[- ](?<pl>thirds|quarters|fifths|tenths)|(?<n>one|two|three|four|five|six|seven|eight|nine|\d+)\s+in\s+(?<d>two|three|four|five|six|seven|eight|nine|ten|\d+))\b/gi;
-const DENOM: Record<string, number> = { half: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fifth: 5, fifths: 5, sixth: 6, tenth: 10, tenths: 10 };
-const SMALLN: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 const SAME_GROUP = /^\s+of\s+(?:the\s+|those\s+|all\s+)?(?:sample|them|those|total|whole|group|respondents|people\s+(?:surveyed|polled|asked|questioned)|(?:surveyed|polled|asked|questioned))\b/i;
 const OF_WHOLE_BEFORE = /(?:^|[^\w])of\s+(?:the\s+|its\s+|their\s+|all\s+|those\s+|these\s+)?$/i;
 const PART_OF_WHOLE = /^\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+|those\s+|these\s+)?$/i;
@@ -216,7 +197,7 @@ interface Share {
   text: string;
 }
 
-function sharesIn(prose: string, from: number, to: number, figs: Figure[], taken: Set<Figure>): Share[] {
+function sharesIn(prose: string, claims: readonly Claim[], from: number, to: number, figs: Figure[], taken: Set<Figure>): Share[] {
   const shares: Share[] = [];
   for (const f of figs) {
     if (f.start < from || f.end > to || !f.percent || f.points || taken.has(f)) continue;
@@ -224,23 +205,14 @@ function sharesIn(prose: string, from: number, to: number, figs: Figure[], taken
     if (BY_BEFORE.test(prose.slice(Math.max(from, f.hedgeStart - 25), f.hedgeStart))) continue;
     shares.push({ start: f.hedgeStart, end: f.end, value: f.value, half: f.half, hedge: f.hedge, fraction: false, text: prose.slice(f.hedgeStart, f.end) });
   }
-  const win = prose.slice(from, to);
-  FRACTION.lastIndex = 0;
-  for (let m = FRACTION.exec(win); m; m = FRACTION.exec(win)) {
-    const g = m.groups!;
-    let v: number;
-    if (g.unit) v = 100 / DENOM[g.unit.toLowerCase()];
-    else if (g.pl) v = (100 * SMALLN[g.num!.toLowerCase()]) / DENOM[g.pl.toLowerCase()];
-    else if (g.d) v = (100 * (SMALLN[g.n!.toLowerCase()] ?? Number(g.n))) / (SMALLN[g.d.toLowerCase()] ?? Number(g.d));
-    else v = 50;
-    if (!Number.isFinite(v)) continue;
-    const hedge = g.hedge ? (HEDGE_OF[g.hedge.toLowerCase()] ?? 'approx') : undefined;
-    shares.push({ start: from + m.index, end: from + m.index + m[0].length, value: v, half: 0, hedge, fraction: true, text: m[0] });
+  for (const c of relationClaims(claims, 'fraction', from, to)) {
+    const q = c.quantity!;
+    shares.push({ start: c.offset, end: c.endOffset, value: q.value! * 100, half: 0, hedge: hedgeOf(q), fraction: true, text: c.text });
   }
   return shares.sort((a, b) => a.start - b.start);
 }
 
-function checkShares(prose: string, figs: Figure[], sStart: number, sEnd: number, taken: Set<Figure>, out: Finding[]): void {
+function checkShares(prose: string, claims: readonly Claim[], figs: Figure[], sStart: number, sEnd: number, taken: Set<Figure>, out: Finding[]): void {
   for (let i = 0; i < figs.length; i++) {
     const f = figs[i];
     if (taken.has(f) || f.percent || f.points || f.yearLike) continue;
@@ -280,7 +252,7 @@ function checkShares(prose: string, figs: Figure[], sStart: number, sEnd: number
     }
     // The share that refers to this whole: the next figure after it, not followed by "of" + another
     // whole ("a quarter of the company's dancers"), or followed by "of" + a word for the same group.
-    const share = sharesIn(prose, after, sEnd, figs, taken).find((s) => s.start >= after);
+    const share = sharesIn(prose, claims, after, sEnd, figs, taken).find((s) => s.start >= after);
     if (!share || figs.some((g) => g.start >= after && g.end <= share.start && !taken.has(g))) continue;
     const rest = prose.slice(share.end, share.end + 40);
     if (OF_AFTER.test(rest) && !SAME_GROUP.test(rest)) continue;
@@ -356,8 +328,8 @@ export function arithmeticFindings(article: Pick<Article, 'prose'>, claims: read
   if (!figs.length) return [];
   const out: Finding[] = [];
   const taken = new Set<Figure>();
-  checkChanges(prose, figs, start, end, taken, out);
-  checkShares(prose, figs, start, end, taken, out);
+  checkChanges(prose, claims, figs, start, end, taken, out);
+  checkShares(prose, claims, figs, start, end, taken, out);
   checkOverHundred(prose, figs, out);
   checkRanges(prose, figs, start, out);
   return out;

@@ -32,7 +32,7 @@ export interface Figure {
   hedge?: Hedge;
 }
 
-/** Units of claims that are not a single stated figure: multiples and fractions are read as relation words. */
+/** Units of claims that are not a single stated figure: multiples and fractions relate figures (relationClaims). */
 const NOT_FIGURES = new Set(['ratio', 'fraction']);
 const DIGITS = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/;
 const YEAR = /^\d{4}$/;
@@ -41,7 +41,7 @@ const NEARLY = /\b(?:nearly|almost|close to|just under)\b/i;
 const RANGE_LINK = /\s*(?:[-–]|\bto\b|\band\b)\s*/i;
 
 /** The hedge a claim states, from its qualifier and bound. */
-function hedgeOf(q: NonNullable<Claim['quantity']>): Hedge | undefined {
+export function hedgeOf(q: NonNullable<Claim['quantity']>): Hedge | undefined {
   if (q.qualifier && NEARLY.test(q.qualifier)) return 'nearly';
   if (q.bound === 'lower') return 'over';
   if (q.bound === 'upper') return 'under';
@@ -127,6 +127,16 @@ export function figuresOf(claim: Claim): Figure[] {
   const low = figure(claim, s, lowEnd, hedgeStart, q.low, hedge);
   const high = figure(claim, highStart, s + body.length, highStart, q.high, undefined);
   return low && high ? [low, high] : [];
+}
+
+/**
+ * The numeric claims of one relation unit inside [start, end) of the article, in text order: 'ratio'
+ * (multiples: "doubled", "three times", "10-fold") or 'fraction' (0..1: "a third", "one in five").
+ */
+export function relationClaims(claims: readonly Claim[], unit: 'ratio' | 'fraction', start: number, end: number): Claim[] {
+  return claims
+    .filter((c) => c.kind === 'numeric' && c.quantity?.unit === unit && c.quantity.value !== undefined && c.offset >= start && c.endOffset <= end)
+    .sort((a, b) => a.offset - b.offset);
 }
 
 /** The figures of the numeric and year claims inside [start, end) of the article, in text order. */

@@ -75,6 +75,9 @@ const POSITIVE: [string, string, Q, string?][] = [
   ['Demand is three times as high as supply.', 'three times as high', { value: 3, unit: 'ratio' }],
   ['The fund grew 10-fold in a decade.', '10-fold', { value: 10, unit: 'ratio', change: 'increase' }],
   ['Sales more than doubled to a record.', 'more than doubled', { value: 2, unit: 'ratio', bound: 'lower' }],
+  ['The fare halves from £4 to £2 after dark.', 'halves', { value: 0.5, unit: 'ratio', change: 'decrease' }],
+  ['Output triples in a decade at the plant.', 'triples', { value: 3, unit: 'ratio', change: 'increase' }],
+  ['The council plans to halve its spending on roads.', 'halve', { value: 0.5, unit: 'ratio' }],
   // fractions
   ['The app took over half of all downloads.', 'over half', { value: 0.5, unit: 'fraction', bound: 'lower', qualifier: 'over' }, 'downloads'],
   ['Two-thirds of voters backed the plan.', 'Two-thirds', { unit: 'fraction' }, 'voters'],
@@ -82,6 +85,10 @@ const POSITIVE: [string, string, Q, string?][] = [
   ['One in four adults in the town smokes.', 'One in four', { value: 0.25, unit: 'fraction' }, 'adults'],
   ['Seven out of ten landlords agreed.', 'Seven out of ten', { value: 0.7, unit: 'fraction' }, 'landlords'],
   ['Nearly half the budget went on salaries.', 'Nearly half', { value: 0.5, unit: 'fraction', approximate: true }],
+  // a fraction set off as an aside restates a share without "of"
+  ['Only 90 of the 450 members, or about a third, voted.', 'about a third', { value: expect.closeTo(1 / 3, 9), unit: 'fraction', approximate: true }],
+  ['Three of the 12 judges (a quarter) dissented.', 'a quarter', { value: 0.25, unit: 'fraction' }],
+  ['Of the 40 stalls, 20, or half, were empty.', 'half', { value: 0.5, unit: 'fraction' }],
   // bounds and hedges
   ['About 200 residents attended the meeting.', 'About 200', { value: 200, approximate: true, bound: 'exact', qualifier: 'About' }, 'residents'],
   ['More than 1,000 jobs were lost at the plant.', 'More than 1,000', { value: 1000, bound: 'lower', qualifier: 'More than' }, 'jobs'],
@@ -136,6 +143,11 @@ const NEGATIVE: string[] = [
   'The shop is open 24/7 for the public.',
   'He won a 5G contract for the firm.',
   'Growth is forecast two quarters ahead.',
+  'She won the mixed doubles in Paris.',
+  'It was a game of two halves for the club.',
+  'The doubles final was played on Sunday.',
+  'She teamed up with her sister for the French Open doubles, and won.',
+  'The club sold a third, older stand to a developer.',
 ];
 
 describe('extractNumeric: positive forms', () => {
