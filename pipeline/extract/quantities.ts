@@ -161,6 +161,16 @@ const SPORT = set(
   'win won wins winning victory victories defeat defeats defeated draw drew drawn lead led leads beat beats beaten beating loss lost lose losing thrashing thrashed ' +
     'score scored scoreline trail trailed trailing triumph aggregate home away margin reverse rout drubbing hammering',
 );
+/** Events after a glued "m" that make it metres: "100m sprint", "60m hurdles". */
+const METRE_EVENT = set('sprint race hurdles freestyle breaststroke backstroke butterfly relay medley final dash title record');
+/** Dimension words right after a figure in metres: "1.8m tall", "a 12m-long wall". */
+const DIMENSION = set('tall deep long wide high');
+/** Words near a glued "m" (no counted noun after it) that make it metres: jumps, throws, lengths. */
+const METRE_CONTEXT = set(
+  'jump jumps jumped jumping jumper jumpers high-jump long-jump triple-jump vault vaults vaulted vaulting vaulter pole-vault javelin discus shot-put hammer ' +
+    'throw throws threw thrown thrower throwers cleared clear clears clearing clearance leapt leaped leap leaps height heights depth length distance metres metre meters meter ' +
+    'sprint hurdles relay freestyle breaststroke backstroke butterfly medley',
+);
 const TIME_AFTER = set('am pm a.m p.m a.m. p.m. gmt bst cet est pst utc et hrs o’clock o\'clock');
 /** Words that end a subject phrase: function words, common verbs, comparatives. */
 const STOP = set(
@@ -326,6 +336,28 @@ export class QuantityScanner {
     return this.atAmount(k);
   }
 
+  /**
+   * Whether "N m" glued at token k (no currency sign) is a length in metres rather than millions: an
+   * event after it ("100m sprint"), a dimension word after it ("1.8m tall", "a 12m-long wall"), or, when
+   * no counted noun or currency follows, a jump or throw nearby ("cleared the required 1.90m", "reached
+   * 1.80m in the high jump") or a figure under 10 with two decimals ("a personal best of 7.96m").
+   */
+  private metres(k: number, digits: string, range: boolean): boolean {
+    const n = this.w(k + 1);
+    if (METRE_EVENT.has(n)) return true;
+    if (DIMENSION.has(n) || ((n === '-' || n === '–') && this.adj(k, k + 1) && DIMENSION.has(this.w(k + 2)))) return true;
+    // A counted noun, a currency or a rate after it: a count or an amount ("1.8m people", "2.25m a year").
+    if (n === 'of' || n === 'a' || n === 'per' || n === 'each' || CUR_WORD.has(n) || DOLLAR_ADJ.has(n) || CURRENCY_NATION.has(n) || SCALE_W[n] || (this.t[k + 1]?.kind === 'word' && k + 1 < this.hi && !STOP.has(n) && (looksPlural(n) || (!SPORT.has(n) && !/ed$/.test(n) && this.subjectAfter(k + 1))))) return false;
+    // A change: "rose to 1.25m", "fell 1.25m".
+    const q = this.qualifiersBefore(k).k;
+    if (this.changeBefore(this.w(q - 1) === 'to' || this.w(q - 1) === 'from' ? q - 1 : q)) return false;
+    for (let i = Math.max(this.lo, k - 8); i < Math.min(this.hi, k + 9); i++) {
+      const w = this.w(i);
+      if (METRE_CONTEXT.has(w) || (w === 'shot' && this.w(i + 1) === 'put')) return true;
+    }
+    return !range && /^\d\.\d\d$/.test(digits);
+  }
+
   private monthAt(k: number): boolean {
     return MONTHS.has(this.w(k)) && RE_UPPER.test(this.raw(k));
   }
@@ -423,8 +455,8 @@ export class QuantityScanner {
       if (suf) {
         if (suf === '%' || suf.toLowerCase() === 'pc') unit = 'percent';
         else if (suf in SCALE_SUFFIX) {
-          // "100m sprint" is metres, "5m people" is five million.
-          if ((suf === 'm') && !currency && /^(sprint|race|hurdles|freestyle|breaststroke|backstroke|butterfly|relay|medley|final|dash|title|record)$/.test(this.w(k + 1))) unit = 'm';
+          // "100m sprint", "cleared 1.90m", "7.96m" are metres; "5m people", "1.47m yuan" are millions.
+          if (suf === 'm' && !currency && this.metres(k, m[1], low !== undefined)) unit = 'm';
           else {
             scale = SCALE_SUFFIX[suf];
             value *= scale;
