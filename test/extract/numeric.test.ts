@@ -56,9 +56,9 @@ const POSITIVE: [string, string, Q, string?][] = [
   ['Thousands of commuters were stranded at the station.', 'Thousands', { value: 1000, bound: 'lower', approximate: true }, 'commuters'],
   ['Half a million tickets were sold within a day.', 'Half a million', { value: 500000, unit: 'count' }, 'tickets'],
   // a glued "m": metres in a length, height or distance; millions before a counted noun, after a currency or a change
-  ['The teenager reached 1.80m in the high jump.', '1.80m', { value: 1.8, unit: 'm', ...exact }],
-  ['He set a personal best of 7.96m on his first attempt.', '7.96m', { value: 7.96, unit: 'm' }],
-  ['She cleared the required 1.90m to qualify for the final.', '1.90m', { value: 1.9, unit: 'm' }],
+  ['The junior champion managed 1.74m in the high jump.', '1.74m', { value: 1.74, unit: 'm', ...exact }],
+  ['Her longest leap of the day measured 6.43m.', '6.43m', { value: 6.43, unit: 'm' }],
+  ['He cleared 5.20m at his third attempt.', '5.20m', { value: 5.2, unit: 'm' }],
   ['Her last throw of 61.2m won the javelin title.', '61.2m', { value: 61.2, unit: 'm' }],
   ['The new sea wall will be 4m high along the front.', '4m', { value: 4, unit: 'm' }],
   ['The charity reached 1.8m people last winter.', '1.8m', { value: 1800000, unit: 'count' }, 'people'],

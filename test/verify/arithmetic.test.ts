@@ -63,12 +63,12 @@ describe('verification/arithmetic never flags correct statements', () => {
     'Seven of its 12 libraries will close.',
     'Debt reached 150% of GDP in 2023.',
     'Output rose from 2019 to 2024 by 30%.',
-    'Two out of their 12 principal dancers were British, while around a quarter of the company\'s dancers were from the UK.',
+    'Two out of their 12 lead singers were Irish, while around a quarter of the choir\'s members were from Wales.',
     'A curfew between 2200 and 0700 applies.',
-    'The number out of work rose 32,000 to 1.41 million.',
-    'The margin was 45.6%, less than the 47.3% forecast by analysts and down from 47.1% in the third quarter.',
-    'Cuts at 12 out of 23 agencies include reductions of 9.6% at Agriculture.',
-    'TNT expects between 700,000 and one million boxes to be sold.',
+    'The number of apprentices rose 14,000 to 2.37 million.',
+    'The operating margin was 38.2%, below the 39.5% expected by brokers and down from 40.1% in the second quarter.',
+    'Savings at 9 out of 17 departments include cuts of 7.4% at Transport.',
+    'The publisher expects between 400,000 and one million copies to be sold.',
     'Three of the 12 trustees, or a quarter, resigned.',
   ];
   it.each(correct)('%s', (text) => {
