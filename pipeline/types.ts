@@ -82,8 +82,10 @@ export interface ArticleMeta {
 export interface DisabledRange {
   start: number;
   end: number;
-  /** Rule ids; empty means every rule. */
+  /** Rule ids (or categories); empty means every rule. */
   rules: string[];
+  /** With `rules` empty: rules enabled again inside the region (`copydesk-enable rule` after `copydesk-disable`). */
+  except?: string[];
 }
 
 export interface Article {

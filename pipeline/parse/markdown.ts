@@ -117,17 +117,37 @@ export function parseMarkdown(text: string): ParsedMarkdown {
 /** Inline control comments: disable/enable regions, disable-line and disable-next-line. */
 function directives(text: string, comments: { start: number; end: number; value: string }[]): DisabledRange[] {
   const ranges: DisabledRange[] = [];
-  const open = new Map<string, number>(); // rule ('' = all) -> start offset
+  const open = new Map<string, number>(); // rule -> start offset of its disabled region
+  // A disable-everything region, and the rules enabled again inside it (ESLint's
+  // `eslint-disable` ... `eslint-enable rule`): the region is split where that set changes.
+  let all: { start: number; except: string[] } | undefined;
+  const closeAll = (end: number) => {
+    if (all && end > all.start) ranges.push({ start: all.start, end, rules: [], ...(all.except.length ? { except: [...all.except] } : {}) });
+  };
   for (const c of comments) {
     for (const m of c.value.matchAll(DIRECTIVE)) {
       const kind = m[1];
       const rules = m[2].split(/[\s,]+/).filter(Boolean);
-      if (kind === 'disable') for (const r of rules.length ? rules : ['']) open.set(r, c.end);
-      else if (kind === 'enable') {
+      if (kind === 'disable') {
+        if (!rules.length) {
+          closeAll(c.start);
+          all = { start: c.end, except: [] };
+        } else if (all) {
+          closeAll(c.start);
+          all = { start: c.end, except: all.except.filter((r) => !rules.includes(r)) };
+        } else for (const r of rules) open.set(r, c.end);
+      } else if (kind === 'enable') {
+        if (!rules.length) {
+          closeAll(c.start);
+          all = undefined;
+        } else if (all) {
+          closeAll(c.start);
+          all = { start: c.end, except: [...new Set([...all.except, ...rules])] };
+        }
         for (const r of rules.length ? rules : [...open.keys()]) {
           const s = open.get(r);
           if (s === undefined) continue;
-          ranges.push({ start: s, end: c.start, rules: r ? [r] : [] });
+          ranges.push({ start: s, end: c.start, rules: [r] });
           open.delete(r);
         }
       } else {
@@ -142,6 +162,7 @@ function directives(text: string, comments: { start: number; end: number; value:
       }
     }
   }
-  for (const [r, s] of open) ranges.push({ start: s, end: text.length, rules: r ? [r] : [] });
+  closeAll(text.length);
+  for (const [r, s] of open) ranges.push({ start: s, end: text.length, rules: [r] });
   return ranges;
 }

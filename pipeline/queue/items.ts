@@ -14,8 +14,10 @@ export function ruleLevel(config: EffectiveConfig, rule: string): Severity | 'of
 function disabledAt(article: Article, rule: string, start: number): boolean {
   // Front matter `copydesk.disable`: a rule id, a category ("spelling") or "all", like the inline comments.
   if (article.meta.disable.some((r) => r === rule || r === 'all' || rule.startsWith(`${r}/`))) return true;
+  const names = (list: string[]) => list.some((r) => r === rule || rule.startsWith(`${r}/`));
   for (const d of article.disabled) {
-    if (start >= d.start && start < d.end && (d.rules.length === 0 || d.rules.includes(rule) || d.rules.some((r) => rule.startsWith(`${r}/`)))) return true;
+    if (start < d.start || start >= d.end) continue;
+    if (d.rules.length ? names(d.rules) : !names(d.except ?? [])) return true;
   }
   return false;
 }

@@ -28,6 +28,11 @@ describe('Markdown comments', () => {
     ],
     ['a region left open runs to the end', '# Roads\n\nThe goverment will pay.\n\n<!-- copydesk-disable spelling/unknown-word -->\n\nThe comittee agreed.\n', ['goverment@3']],
     ['disable with no rule disables every rule; enable with none ends it', '# Roads\n\n<!-- copydesk-disable -->\n\nThe goverment will pay.\n\n<!-- copydesk-enable -->\n\nThe comittee agreed.\n', ['comittee@9']],
+    [
+      'enable one rule inside a disable-everything region (then disable it again)',
+      '# Roads\n\n<!-- copydesk-disable -->\n\nThe goverment will pay.\n\n<!-- copydesk-enable spelling/unknown-word -->\n\nThe comittee agreed.\n\n<!-- copydesk-disable spelling/unknown-word -->\n\nThe goverment met.\n',
+      ['comittee@9'],
+    ],
     ['a category disables its rules', '# Roads\n\n<!-- copydesk-disable spelling -->\n\nThe goverment will pay.\n', []],
     ['another rule id leaves the speller on', '# Roads\n\n<!-- copydesk-disable style/filler -->\n\nThe goverment will pay.\n', ['goverment@5']],
     ['disable-next-line covers only the next line', '# Roads\n\n<!-- copydesk-disable-next-line spelling/unknown-word -->\nThe goverment will pay.\nThe comittee agreed.\n', ['comittee@5']],
