@@ -9,6 +9,8 @@ import { toItems } from './queue/items.js';
 export interface Source {
   /** The article's path as shown to users (relative, forward slashes). */
   path: string;
+  /** The path item ids are built from (relative to the repository root); defaults to `path`. */
+  key?: string;
   text: string;
 }
 
@@ -38,7 +40,7 @@ export function analyseArticle(source: Source, config: EffectiveConfig): Article
   runStage(stageRules.validate, article, claims, config, problems);
   runStage(stageRules.verify, article, claims, config, problems);
   runStage(stageRules.check, article, claims, config, problems);
-  const items = toItems(article, problems, config, source.path);
+  const items = toItems(article, problems, config, source.key ?? source.path);
   for (const c of claims) if (!c.verdict && c.kind === 'numeric') c.verdict = 'unverified';
   const result: FileResult = { path: source.path, words: article.words, claims, items };
   if (article.meta.title) result.title = article.meta.title;

@@ -67,7 +67,7 @@ export async function runBatch(files: FoundFile[], options: BatchOptions = {}): 
       queue.add(async () => {
         let result = options.cache?.get(f, config);
         if (!result) {
-          const task: Task = { absPath: f.abs, path: f.path, config };
+          const task: Task = { absPath: f.abs, path: f.path, key: f.key, config };
           result = threads > 0 ? ((await getPool().run(task)) as FileResult) : await runTask(task);
           if (!result.error) options.cache?.set(f, config, result);
         }

@@ -113,7 +113,7 @@ export class ResultCache {
       return undefined;
     }
     const contentHash = createHash('sha1').update(content).digest('hex');
-    return digest(`${this.base}\0${this.configKey(config)}\0${file.path}\0${contentHash}`, 40);
+    return digest(`${this.base}\0${this.configKey(config)}\0${file.path}\0${file.key}\0${contentHash}`, 40);
   }
 
   get(file: FoundFile, config: EffectiveConfig): FileResult | undefined {

@@ -16,8 +16,24 @@ export class UsageError extends Error {
 export interface FoundFile {
   /** Absolute path. */
   abs: string;
-  /** Path shown to users and used in ids: relative to cwd, forward slashes. */
+  /** Path shown to users: relative to cwd, forward slashes. */
   path: string;
+  /**
+   * Path used in item ids: relative to the repository root (the nearest folder holding .git above
+   * cwd, else cwd), so an editor's decisions hold whatever folder copydesk runs from.
+   */
+  key: string;
+}
+
+/** The repository root: the nearest folder holding .git, walking up from `dir`; else `dir` itself. */
+export function repoRootOf(dir: string): string {
+  let cur = path.resolve(dir);
+  for (;;) {
+    if (fs.existsSync(path.join(cur, '.git'))) return cur;
+    const up = path.dirname(cur);
+    if (up === cur) return path.resolve(dir);
+    cur = up;
+  }
 }
 
 export function displayPath(abs: string, cwd = process.cwd()): string {
@@ -29,8 +45,9 @@ const SKIP_DIRS = ['**/node_modules/**', '**/.git/**', '**/.copydesk-cache/**'];
 
 export async function findArticles(inputs: string[], cwd = process.cwd()): Promise<FoundFile[]> {
   const found = new Map<string, FoundFile>();
+  const root = repoRootOf(cwd);
   const add = (abs: string) => {
-    if (!found.has(abs)) found.set(abs, { abs, path: displayPath(abs, cwd) });
+    if (!found.has(abs)) found.set(abs, { abs, path: displayPath(abs, cwd), key: displayPath(abs, root) });
   };
   for (const input of inputs) {
     const abs = path.resolve(cwd, input);

@@ -8,10 +8,12 @@ import type { EffectiveConfig, FileResult } from './types.js';
 export interface Task {
   absPath: string;
   path: string;
+  /** The path used in item ids (see FoundFile.key). */
+  key?: string;
   config: EffectiveConfig;
 }
 
-export function fileErrorResult(path: string, err: unknown): FileResult {
+export function fileErrorResult(path: string, err: unknown, key = path): FileResult {
   const code = err instanceof InputError ? err.code : 'internal';
   const message = err instanceof InputError ? err.message : `${path}: copydesk failed on this file: ${(err as Error)?.stack ?? String(err)}`;
   return {
@@ -20,7 +22,7 @@ export function fileErrorResult(path: string, err: unknown): FileResult {
     claims: [],
     items: [
       {
-        id: digest(`input/file-error\u0000${path}\u0000${code}`),
+        id: digest(`input/file-error\u0000${key}\u0000${code}`),
         rule: 'input/file-error',
         category: 'input',
         severity: 'error',
@@ -43,9 +45,9 @@ export function fileErrorResult(path: string, err: unknown): FileResult {
 export async function runTask(task: Task): Promise<FileResult> {
   try {
     const text = await readArticle(task.absPath, task.path);
-    return checkArticle({ path: task.path, text }, task.config);
+    return checkArticle({ path: task.path, key: task.key, text }, task.config);
   } catch (err) {
-    return fileErrorResult(task.path, err);
+    return fileErrorResult(task.path, err, task.key);
   }
 }
 

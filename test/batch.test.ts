@@ -108,3 +108,19 @@ describe('exit codes', () => {
     expect(r.stderr).toContain(`${path.join(dir, 'copydesk.config.json')} at /longSentence`);
   });
 });
+
+describe('item ids and the working directory', () => {
+  it('are the same whether lint runs from the repository root or from a folder inside it', () => {
+    const root = tempDir('copydesk-ids-');
+    fs.mkdirSync(path.join(root, '.git'));
+    fs.mkdirSync(path.join(root, 'desk'));
+    fs.writeFileSync(path.join(root, 'desk', 'a.md'), '# Roads\n\nThe goverment will pay for the roads.\n');
+    const fromRoot = JSON.parse(runCli(['lint', 'desk/a.md', '--format', 'json'], { cwd: root }).stdout);
+    const fromDesk = JSON.parse(runCli(['lint', 'a.md', '--format', 'json'], { cwd: path.join(root, 'desk') }).stdout);
+    expect(fromRoot.files[0].path).toBe('desk/a.md');
+    expect(fromDesk.files[0].path).toBe('a.md');
+    const ids = (r: { files: { items: { id: string }[] }[] }) => r.files[0].items.map((i) => i.id);
+    expect(ids(fromRoot).length).toBeGreaterThan(0);
+    expect(ids(fromDesk)).toEqual(ids(fromRoot));
+  });
+});

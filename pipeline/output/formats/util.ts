@@ -1,5 +1,4 @@
 // Helpers shared by the CI formatters: which items a formatter shows, their order, where the files are.
-import fs from 'node:fs';
 import path from 'node:path';
 import type { FileResult, Item, Report, Severity } from '../../types.js';
 
@@ -35,16 +34,7 @@ export function counts(located: Located[]): Record<Severity, number> {
 
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** The repository root: the nearest folder holding .git, walking up from `dir`; else `dir` itself. */
-export function repoRootOf(dir: string): string {
-  let cur = path.resolve(dir);
-  for (;;) {
-    if (fs.existsSync(path.join(cur, '.git'))) return cur;
-    const up = path.dirname(cur);
-    if (up === cur) return path.resolve(dir);
-    cur = up;
-  }
-}
+export { repoRootOf } from '../../files.js';
 
 /** A report path (relative to cwd, or absolute) as an absolute path. */
 export function absOf(reportPath: string, cwd: string): string {
