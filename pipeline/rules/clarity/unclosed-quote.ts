@@ -4,6 +4,8 @@
 import type { Rule } from '../../types.js';
 
 const SPAN_WORDS = 5;
+/** The first words after the opening mark, up to the end of the first clause. */
+const FIRST_WORDS = new RegExp(`^\\s*(?:[^\\s,.;:!?”"]+\\s*){1,${SPAN_WORDS}}`, 'u');
 
 export const unclosedQuote: Rule = {
   meta: {
@@ -26,7 +28,7 @@ export const unclosedQuote: Rule = {
       if (q.closed || q.continued || q.reopensInNextBlock || (q.mark !== '“' && q.mark !== '"')) continue;
       // The mark and the next few words, to the end of the first clause at most.
       const rest = article.prose.slice(q.start + 1, q.end);
-      const m = new RegExp(`^\\s*(?:[^\\s,.;:!?”"]+\\s*){1,${SPAN_WORDS}}`, 'u').exec(rest);
+      const m = FIRST_WORDS.exec(rest);
       let end = q.start + 1 + (m ? m[0].trimEnd().length : 0);
       if (end <= q.start + 1) end = Math.min(q.end, q.start + 2);
       ctx.report({
