@@ -1,49 +1,32 @@
 #!/usr/bin/env node
-// The command line: argument parsing only; the work happens in the modules it calls.
+// The command line: argv -> the API (api.ts) -> what to print and the exit code (ESLint's lib/cli.js).
 //   copydesk run    [paths...] [--out DIR]         batch: writes the review queue, claims, summary
 //   copydesk lint   [paths...] [--format F]        CI: prints a report, exits 1 on errors (docs/ci.md)
+//   copydesk review [output-dir]                   the review page of a run
 //   copydesk rules                                 lists every rule
 // Exit codes: 0 no open error item, 1 at least one (or, for lint, more warnings than --max-warnings),
 // 2 usage, config or internal error.
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import type { Decisions, FileResult, Severity } from './types.js';
-import { findArticles, UsageError } from './files.js';
-import { runBatch, defaultWorkers } from './batch.js';
-import { ConfigError, ConfigResolver } from './config.js';
-import { DECISIONS_FILE, DecisionsError, applyDecisions, loadDecisions, saveDecisions, baselineDecisions, pruneDecisions, BASELINE_NOTE } from './queue/decisions.js';
-import { IgnoreMatcher } from './ignore.js';
-import { ResultCache, DEFAULT_CACHE_LOCATION } from './cache.js';
-import { githubSummary } from './output/formats/github.js';
-import { repoRootOf } from './output/formats/util.js';
-import { writeClaims, writeRunOutputs } from './output/run-output.js';
-import { buildReport, countItems, filterBySeverity } from './output/report.js';
-import { formatters } from './output/formats/index.js';
-import { writeFileAtomic } from './output/atomic.js';
-import { allRuleMetas } from './registry.js';
-import { VERSION } from './version.js';
+import type { Decisions, FileResult, Severity } from './core/types.js';
+import { UsageError } from './util/errors.js';
+import { defaultWorkers } from './run/batch.js';
+import { ConfigError } from './run/config.js';
+import { DECISIONS_FILE, DecisionsError, saveDecisions, baselineDecisions, pruneDecisions, BASELINE_NOTE } from './queue/decisions.js';
+import { DEFAULT_CACHE_LOCATION } from './run/cache.js';
+import { checkFiles, type CommonOptions } from './api.js';
+import { githubSummary } from './write/formats/github.js';
+import { repoRootOf } from './util/repo.js';
+import { writeClaims, writeRunOutputs } from './run/outputs.js';
+import { buildReport, countItems, filterBySeverity } from './write/report.js';
+import { formatters } from './write/formats/index.js';
+import { writeFileAtomic } from './util/atomic.js';
+import { allRuleMetas } from './core/registry.js';
+import { VERSION } from './util/version.js';
 import { startReview, DEFAULT_PORT as DEFAULT_REVIEW_PORT, DEFAULT_HOST as DEFAULT_REVIEW_HOST } from './review/server.js';
 
 export const EXIT = { ok: 0, errors: 1, usage: 2 } as const;
-
-interface CommonOptions {
-  config?: string;
-  facts?: string[];
-  workers?: number;
-  decisions: string;
-  /** --no-ignore turns this off. */
-  ignore: boolean;
-  cache?: boolean;
-  cacheLocation: string;
-}
-
-interface CheckOptions extends CommonOptions {
-  onResult?: (r: FileResult) => void | Promise<void>;
-  showProgress: boolean;
-  /** Runs after the batch and before the decisions are applied (baseline, prune). */
-  decide?: (results: FileResult[], decisions: Decisions, file: string) => void;
-}
 
 function progress(enabled: boolean) {
   if (!enabled) return undefined;
@@ -51,40 +34,6 @@ function progress(enabled: boolean) {
     process.stderr.write(`\r\u001b[2K[${done}/${total}] ${r.path}`.slice(0, (process.stderr.columns || 100) + 8));
     if (done === total) process.stderr.write('\r\u001b[2K');
   };
-}
-
-/** Drops the articles that .copydeskignore or the config's "ignore" excludes; says so for named ones. */
-function applyIgnores(files: Awaited<ReturnType<typeof findArticles>>, paths: string[], resolver: ConfigResolver) {
-  const matcher = new IgnoreMatcher(resolver);
-  const named = new Set(paths.map((p) => path.resolve(p)));
-  return files.filter((f) => {
-    const why = matcher.reason(f.abs);
-    if (why && named.has(f.abs)) process.stderr.write(`copydesk: ${f.path} is ignored (${path.relative(process.cwd(), why.replace(/ "ignore"$/, '')) || why}); use --no-ignore to check it\n`);
-    return !why;
-  });
-}
-
-async function check(paths: string[], opts: CheckOptions): Promise<FileResult[]> {
-  const resolver = new ConfigResolver({ configFile: opts.config, facts: opts.facts });
-  let files = await findArticles(paths.length ? paths : ['input']);
-  if (opts.ignore !== false) files = applyIgnores(files, paths, resolver);
-  const decisionsFile = path.resolve(opts.decisions);
-  const decisions = loadDecisions(decisionsFile);
-  const show = progress(opts.showProgress);
-  const results = await runBatch(files, {
-    workers: opts.workers,
-    configFile: opts.config,
-    facts: opts.facts,
-    resolver,
-    cache: opts.cache ? new ResultCache(opts.cacheLocation) : undefined,
-    onResult: async (r, done, total) => {
-      show?.(r, done, total);
-      await opts.onResult?.(r);
-    },
-  });
-  opts.decide?.(results, decisions, decisionsFile);
-  applyDecisions(results, decisions);
-  return results;
 }
 
 /** COPYDESK_STATS=1: one machine-readable line on stderr for scripts/bench.mjs. */
@@ -176,9 +125,9 @@ export function buildProgram(): Command {
   ).action(async (paths: string[], opts: CommonOptions & { out: string; progress: boolean }) => {
     const started = performance.now();
     const outDir = path.resolve(opts.out);
-    const results = await check(paths, {
+    const results = await checkFiles(paths, {
       ...opts,
-      showProgress: opts.progress && !!process.stderr.isTTY,
+      onProgress: progress(opts.progress && !!process.stderr.isTTY),
       onResult: (r) => writeClaims(outDir, r),
     });
     writeRunOutputs(outDir, results);
@@ -208,7 +157,7 @@ export function buildProgram(): Command {
       .option('--update-baseline', `record every current item without a decision as dismissed (note "${BASELINE_NOTE}") in the decisions file`)
       .option('--prune-decisions', 'remove decisions whose items no longer exist (for the articles checked in this run)'),
   ).action(async (paths: string[], opts: LintOptions) => {
-    const results = await check(paths, { ...opts, showProgress: false, decide: (rs, decisions, file) => updateDecisions(rs, decisions, file, opts) });
+    const results = await checkFiles(paths, { ...opts, decide: (rs, decisions, file) => updateDecisions(rs, decisions, file, opts) });
     const shown = filterBySeverity(results, opts.quiet ? 'error' : opts.minSeverity);
     const report = buildReport(shown);
     const cwd = process.cwd();
@@ -295,4 +244,3 @@ if (isMain) {
   });
 }
 
-export type { Severity };

@@ -22,8 +22,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist/pipeline');
-if (!fs.existsSync(path.join(dist, 'article.js'))) {
-  console.error('bench:quality: dist/pipeline/article.js is missing: run `npm run build` first.');
+if (!fs.existsSync(path.join(dist, 'core/article.js'))) {
+  console.error('bench:quality: dist/pipeline/core/article.js is missing: run `npm run build` first.');
   process.exit(2);
 }
 
@@ -60,11 +60,11 @@ if (!fs.existsSync(opts.corpus)) {
   process.exit(2);
 }
 
-const { checkArticle } = await import(path.join(dist, 'article.js'));
-const { defaultConfig } = await import(path.join(dist, 'config.js'));
+const { checkArticle } = await import(path.join(dist, 'core/article.js'));
+const { defaultConfig } = await import(path.join(dist, 'run/config.js'));
 const { parseArticle } = await import(path.join(dist, 'parse/index.js'));
-const { stageRules } = await import(path.join(dist, 'registry.js'));
-const { unknownWord } = await import(path.join(dist, 'rules/spelling/unknown-word.js'));
+const { stageRules } = await import(path.join(dist, 'core/registry.js'));
+const { unknownWord } = await import(path.join(dist, 'check/spelling/unknown-word.js'));
 const { default: nspell } = await import('nspell');
 const { default: enGB } = await import('dictionary-en-gb');
 

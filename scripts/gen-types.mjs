@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Generates pipeline/schema-types.ts from schemas/*.schema.json, so the TypeScript types cannot drift
+// Generates pipeline/core/schema-types.ts from schemas/*.schema.json, so the TypeScript types cannot drift
 // from the JSON Schemas (test/schema-types.test.ts fails when the generated file is stale).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -46,7 +46,7 @@ export async function generate() {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const out = await generate();
   if (process.argv.includes('--check')) {
-    const cur = fs.readFileSync(path.join(root, 'pipeline/schema-types.ts'), 'utf8');
-    if (cur !== out) { console.error('pipeline/schema-types.ts is stale: run npm run gen:types'); process.exit(1); }
-  } else fs.writeFileSync(path.join(root, 'pipeline/schema-types.ts'), out);
+    const cur = fs.readFileSync(path.join(root, 'pipeline/core/schema-types.ts'), 'utf8');
+    if (cur !== out) { console.error('pipeline/core/schema-types.ts is stale: run npm run gen:types'); process.exit(1); }
+  } else fs.writeFileSync(path.join(root, 'pipeline/core/schema-types.ts'), out);
 }

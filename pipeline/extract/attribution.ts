@@ -4,7 +4,7 @@
 // Cost: one compiled regex of cue words decides which sentences are looked at; everything after that
 // works on the shared tokens with set and map lookups. compromise is used only as a word lexicon
 // (first names, places, demonyms); the name grammar is capitalised runs + lexicon/*.json.
-import type { Article, Attribution, Claim, Token } from '../types.js';
+import type { Article, Attribution, Claim, Token } from '../core/types.js';
 import { makeClaim } from './claim.js';
 import { findQuotes, tokenIndexAt } from './quotes.js';
 import {
@@ -35,7 +35,8 @@ import {
   verbContextOk,
   DETERMINERS,
 } from './sources.js';
-import vagueData from './lexicon/vague-sources.json' with { type: 'json' };
+import { loadLexicon } from '../lexicon/load.js';
+const vagueData = loadLexicon<Record<string, string[]>>('vague-sources');
 
 // ---------------------------------------------------------------------------------------------
 // Pre-filter: a sentence is looked at only when this matches.

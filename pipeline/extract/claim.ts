@@ -1,7 +1,7 @@
 // Builds Claim objects: the one place a claim gets its id and its line/column positions.
-import type { Article, Claim } from '../types.js';
+import type { Article, Claim } from '../core/types.js';
 import { spanOf } from '../parse/positions.js';
-import { digest } from '../hash.js';
+import { digest } from '../util/hash.js';
 
 export type ClaimInput = Omit<Claim, 'id' | 'text' | 'sentence' | 'offset' | 'endOffset' | 'line' | 'column' | 'endLine' | 'endColumn'>;
 

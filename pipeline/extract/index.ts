@@ -1,5 +1,5 @@
 // The extract stage: article -> claims (numeric, date, quote, attribution), in text order.
-import type { Article, Claim } from '../types.js';
+import type { Article, Claim } from '../core/types.js';
 import { extractNumeric } from './numeric.js';
 import { extractAttributions, attachSources } from './attribution.js';
 

@@ -5,7 +5,7 @@
 // "about 40 staff", "$244.8 billion", "30-40%", "between 30 and 40"); emphasis words ("only",
 // "just") are kept in quantity.qualifier but left outside the span. Years and dates are claims of
 // kind 'date' with `date` and no quantity.
-import type { Article, Claim, Quantity } from '../types.js';
+import type { Article, Claim, Quantity } from '../core/types.js';
 import { makeClaim } from './claim.js';
 import { QuantityScanner, parseRefDate, type Figure } from './quantities.js';
 

@@ -5,7 +5,7 @@
 //
 // Every regex and table is built once at module level. Offsets are always taken from tokens, which
 // come from Article.prose (same length as the original text), so spans are original offsets.
-import type { Article, DateValue, Token } from '../types.js';
+import type { Article, DateValue, Token } from '../core/types.js';
 
 export type Bound = 'exact' | 'lower' | 'upper';
 export type Change = 'increase' | 'decrease';

@@ -6,7 +6,7 @@
 //   follow:  “...,” said X. “Next sentence.”   (a whole-sentence quotation right after a tagged one)
 //   chain:   “Paragraph one ... \n “Paragraph two,” X said.   (news style reopens the quotation)
 // A quotation with no adjacent tag (a scare quote, a title) gets no speaker and no claim.
-import type { Article, Quotation, Token } from '../types.js';
+import type { Article, Quotation, Token } from '../core/types.js';
 import {
   type Ctx,
   type Source,

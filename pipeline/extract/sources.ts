@@ -4,12 +4,13 @@
 // compromise: on names it is both slow (~0.6 ms per call) and wrong ("Vitaly" is an adverb, "The Moscow
 // Times" is a place, "Kommersant" and "The Bell" are unknown).
 import nlp from 'compromise';
-import type { Article, Token } from '../types.js';
+import type { Article, Token } from '../core/types.js';
 import { spanOf } from '../parse/positions.js';
 import { NAME_ENTRIES, PUBLICATION_KINDS } from '../lexicon/names.js';
-import namesData from './lexicon/name-parts.json' with { type: 'json' };
-import vagueData from './lexicon/vague-sources.json' with { type: 'json' };
-import verbData from './lexicon/reporting-verbs.json' with { type: 'json' };
+import { loadLexicon } from '../lexicon/load.js';
+const namesData = loadLexicon<Record<string, string[]>>('name-parts');
+const vagueData = loadLexicon<Record<string, string[]>>('vague-sources');
+const verbData = loadLexicon<{ verbs: unknown[] }>('reporting-verbs');
 
 export type SourceType = 'person' | 'organization' | 'publication' | 'anonymous' | 'vague';
 

@@ -1,6 +1,6 @@
 // Front matter (YAML between --- fences): title, date, words, and copydesk: { disable, words }.
 import { parse as parseYaml } from 'yaml';
-import type { ArticleMeta, Problem } from '../types.js';
+import type { ArticleMeta, Problem } from '../core/types.js';
 
 export interface FrontMatter {
   meta: Partial<ArticleMeta>;

@@ -1,6 +1,6 @@
 // The parse stage: text -> Article (blocks, sentences, tokens, quotations, all as offsets into the
 // original text). Nothing after this stage reads markup or recomputes a sentence.
-import type { Article, Block, ArticleMeta } from '../types.js';
+import type { Article, Block, ArticleMeta } from '../core/types.js';
 import { parseMarkdown, type RawBlock } from './markdown.js';
 import { parsePlainText } from './plaintext.js';
 import { splitSentences } from './sentences.js';

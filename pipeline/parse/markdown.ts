@@ -4,7 +4,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
-import type { Block, DisabledRange, Problem } from '../types.js';
+import type { Block, DisabledRange, Problem } from '../core/types.js';
 import { readFrontMatter, type FrontMatter } from './frontmatter.js';
 
 // Built once per process.

@@ -1,6 +1,6 @@
 // Plain text: one paragraph per line (or per run of lines when a line continues in lower case);
 // a short line with no closing punctuation is a heading. Optional YAML front matter at the top.
-import type { Problem } from '../types.js';
+import type { Problem } from '../core/types.js';
 import { detectFrontMatter, readFrontMatter, type FrontMatter } from './frontmatter.js';
 import type { RawBlock } from './markdown.js';
 

@@ -1,6 +1,6 @@
 // The one place that turns UTF-16 offsets into 1-based line/column positions (unist convention:
 // end exclusive). Every stage keeps offsets; positions are computed here when a claim or item is made.
-import type { Article } from '../types.js';
+import type { Article } from '../core/types.js';
 
 export function lineStarts(text: string): number[] {
   const starts = [0];

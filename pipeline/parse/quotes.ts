@@ -2,7 +2,7 @@
 // (Russia’s, apps’, don't, ’90s) from closing single quotes. An opening mark with no closing mark
 // before the block ends is an unclosed quotation; news style reopens a quotation that continues into
 // the next paragraph, so such a quotation is marked `continued` by the caller.
-import type { Quotation } from '../types.js';
+import type { Quotation } from '../core/types.js';
 
 const isLetter = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
 const isSpaceOrStart = (c: string | undefined) => c === undefined || /[\s(\[—–-]/.test(c);

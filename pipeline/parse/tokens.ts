@@ -1,5 +1,5 @@
 // One tokenisation of the article, shared by every later stage.
-import type { Token, TokenKind } from '../types.js';
+import type { Token, TokenKind } from '../core/types.js';
 
 // Numbers with their glued units and separators (244.8, 1,200, 30-40, 28C, 5km, 1:59:40, 2023/24, 10th),
 // words with inner apostrophes, hyphens and dots (Russia’s, co-operate, U.S.), and single punctuation.

@@ -1,9 +1,9 @@
 // Editors' decisions, by stable item id, in copydesk.decisions.json (schemas/decisions.schema.json).
 // Shared by `copydesk lint` (dismissed items never fail CI) and the review page.
 import fs from 'node:fs';
-import type { Decision, Decisions, FileResult, Item } from '../types.js';
+import type { Decision, Decisions, FileResult, Item } from '../core/types.js';
 import { validator, formatErrors } from '../validate/schemas.js';
-import { writeJsonAtomic } from '../output/atomic.js';
+import { writeJsonAtomic } from '../util/atomic.js';
 
 export const DECISIONS_FILE = 'copydesk.decisions.json';
 

@@ -1,6 +1,6 @@
 // Stable item ids: rule, file, normalised excerpt plus a few words of context, and the occurrence of
 // that key in the file. Nothing positional goes in, so an id survives edits elsewhere in the article.
-import { digest } from '../hash.js';
+import { digest } from '../util/hash.js';
 
 const norm = (s: string) => s.toLowerCase().replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
 

@@ -1,8 +1,8 @@
 // The queue stage (per article): problems -> review items, with configured severity, inline and
 // front-matter disables applied, stable ids and positions.
-import type { Article, EffectiveConfig, Item, Problem, Severity } from '../types.js';
+import type { Article, EffectiveConfig, Item, Problem, Severity } from '../core/types.js';
 import { spanOf } from '../parse/positions.js';
-import { ruleMeta } from '../registry.js';
+import { ruleMeta } from '../core/registry.js';
 import { Fingerprinter, contextOf } from './fingerprint.js';
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

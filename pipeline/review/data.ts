@@ -4,10 +4,10 @@
 // move), and embeds the same data in the static <out>/report.html.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Claim, FileResult, Item } from '../types.js';
-import { digest } from '../hash.js';
-import { decodeArticle } from '../read.js';
-import { writeFileAtomic } from '../output/atomic.js';
+import type { Claim, FileResult, Item } from '../core/types.js';
+import { digest } from '../util/hash.js';
+import { decodeArticle } from '../parse/read.js';
+import { writeFileAtomic } from '../util/atomic.js';
 
 export interface ReviewFile {
   path: string;

@@ -1,9 +1,9 @@
 // The review outputs of `copydesk run`: <out>/articles/ (the texts the review server shows) and the
 // static, read-only <out>/report.html.
 import path from 'node:path';
-import type { FileResult } from '../types.js';
-import { writeFileAtomic } from '../output/atomic.js';
-import { queueItems } from '../output/report.js';
+import type { FileResult } from '../core/types.js';
+import { writeFileAtomic } from '../util/atomic.js';
+import { queueItems } from '../write/report.js';
 import { reviewFiles, slimClaim, writeArticleTexts, type ReviewData } from './data.js';
 import { staticPage } from './page.js';
 

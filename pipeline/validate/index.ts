@@ -1,6 +1,6 @@
 // The validate stage: every claim against schemas/claim.schema.json (structure), then the editorial
 // policy schemas. A claim that fails becomes a review item, never a crash.
-import type { Rule, RuleMeta } from '../types.js';
+import type { Rule, RuleMeta } from '../core/types.js';
 import { validator, formatErrors } from './schemas.js';
 import { policyRules } from './policy.js';
 

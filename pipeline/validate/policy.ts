@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import type { Category, Claim, EffectiveConfig, Rule, RuleContext, RuleMeta, Severity } from '../types.js';
+import type { Category, Claim, EffectiveConfig, Rule, RuleContext, RuleMeta, Severity } from '../core/types.js';
 import { getAjv, formatErrors, schemasDir } from './schemas.js';
-import { digest } from '../hash.js';
+import { digest } from '../util/hash.js';
 
 export const CATEGORIES: readonly Category[] = ['spelling', 'grammar', 'clarity', 'style', 'sourcing', 'verification', 'consistency', 'input'];
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];

@@ -6,7 +6,7 @@
 // claims (numbers.ts figuresOf), and so are the multiples ("doubling", "three times": unit 'ratio')
 // and fractions ("a third", "one in five": unit 'fraction'); the sentence's prose is read only for the
 // words that relate them ("from … to", "of the … surveyed", "a … rise").
-import type { Article, Claim, Evidence, Rule, RuleContext } from '../types.js';
+import type { Article, Claim, Evidence, Rule, RuleContext } from '../core/types.js';
 import { fmt, hedgeOf, interval, relationClaims, sentenceFigures, type Figure, type Hedge } from './numbers.js';
 
 type Range = [number, number];

@@ -1,9 +1,9 @@
 // consistency/*: an article that disagrees with itself. conflicting-figures: the same quantity (same
 // subject, unit and currency) stated twice with different values. name-variant: one person's name
 // spelled two ways (Kowalczyk / Kowalcyzk, full name or surname alone), or one person given two roles.
-import type { Article, Claim, Evidence, Rule, RuleContext } from '../types.js';
+import type { Article, Claim, Evidence, Rule, RuleContext } from '../core/types.js';
 import { pointAt } from '../parse/positions.js';
-import { damerau } from '../text/distance.js';
+import { damerau } from '../util/distance.js';
 
 // ---------------------------------------------------------------------------------------------------
 // conflicting-figures
@@ -132,7 +132,7 @@ function sameTime(a: Set<string>, b: Set<string>): boolean {
 // ---------------------------------------------------------------------------------------------------
 // name-variant
 
-/** Damerau-Levenshtein distance (optimal string alignment), stopping early above `max` (pipeline/text/distance.ts). */
+/** Damerau-Levenshtein distance (optimal string alignment), stopping early above `max` (pipeline/util/distance.ts). */
 export { damerau as editDistance };
 
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'president', 'minister', 'senator', 'judge', 'coach', 'captain', 'general', 'rev', 'father']);

@@ -4,7 +4,7 @@
 // names no year, in its paragraph), and the units agree. A matching claim is `verified` when its value
 // agrees with the fact within the tolerance (the fact's, and the rounding of the stated figure), else
 // `contradicted`, an error item. Claims that match no fact are left alone (unverified).
-import type { Article, Claim, Evidence, Fact, Rule } from '../types.js';
+import type { Article, Claim, Evidence, Fact, Rule } from '../core/types.js';
 import { roundingHalf } from './numbers.js';
 
 type Range = [number, number];

@@ -1,6 +1,6 @@
 // The verify stage's registry: checks that compute or compare (arithmetic, consistency, facts).
 // They may set `verdict` and `evidence` on claims.
-import type { Rule } from '../types.js';
+import type { Rule } from '../core/types.js';
 import { arithmetic } from './arithmetic.js';
 import { facts } from './facts.js';
 import { conflictingFigures, nameVariant } from './consistency.js';

@@ -2,7 +2,7 @@
 // extract stage made (never re-read from the text): value, scale, percent or percentage points,
 // currency, the hedge before it ("about", "nearly", "more than", from the claim's qualifier and bound)
 // and how precisely it is stated (the rounding a reader must allow, from the digits of the claim's text).
-import type { Claim } from '../types.js';
+import type { Claim } from '../core/types.js';
 
 export type Hedge = 'approx' | 'nearly' | 'over' | 'under';
 

@@ -5,7 +5,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parseArticle } from '../../pipeline/parse/index.js';
 import { extractAttributions, attachSources } from '../../pipeline/extract/attribution.js';
 import { makeClaim } from '../../pipeline/extract/claim.js';
-import type { Article, Claim } from '../../pipeline/types.js';
+import type { Article, Claim } from '../../pipeline/core/types.js';
 import { exampleArticle, exampleGold, repoRoot, sharedOnly } from '../helpers/shared.js';
 
 // ---------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArticle } from '../../pipeline/parse/index.js';
 import { extractNumeric } from '../../pipeline/extract/numeric.js';
 import { validator } from '../../pipeline/validate/schemas.js';
-import type { Claim } from '../../pipeline/types.js';
+import type { Claim } from '../../pipeline/core/types.js';
 
 const validClaim = validator('claim');
 

@@ -2,8 +2,8 @@
 // depend on what the extractors find.
 import { parseArticle } from '../../pipeline/parse/index.js';
 import { makeClaim, type ClaimInput } from '../../pipeline/extract/claim.js';
-import { defaultConfig } from '../../pipeline/config.js';
-import type { Article, Claim, EffectiveConfig, Problem, Rule } from '../../pipeline/types.js';
+import { defaultConfig } from '../../pipeline/run/config.js';
+import type { Article, Claim, EffectiveConfig, Problem, Rule } from '../../pipeline/core/types.js';
 
 /** A claim over the `nth` occurrence of `text` in the article (sentence index computed). */
 export function claimAt(article: Article, text: string, input: Partial<ClaimInput> & Pick<ClaimInput, 'kind'>, nth = 0): Claim {

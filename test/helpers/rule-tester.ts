@@ -2,8 +2,8 @@
 // what it reported, with excerpts, so rule tests can be tables of valid and invalid examples.
 import { parseArticle } from '../../pipeline/parse/index.js';
 import { extractClaims } from '../../pipeline/extract/index.js';
-import { defaultConfig } from '../../pipeline/config.js';
-import type { EffectiveConfig, Problem, Rule } from '../../pipeline/types.js';
+import { defaultConfig } from '../../pipeline/run/config.js';
+import type { EffectiveConfig, Problem, Rule } from '../../pipeline/core/types.js';
 
 export interface Reported {
   rule: string;

@@ -8,9 +8,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliPath, tempDir } from '../helpers/cli.js';
 import { repoRoot } from '../helpers/shared.js';
-import { writeRunOutputs } from '../../pipeline/output/run-output.js';
+import { writeRunOutputs } from '../../pipeline/run/outputs.js';
 import { startReview, type RunningReview } from '../../pipeline/review/server.js';
-import type { Claim, FileResult, Item } from '../../pipeline/types.js';
+import type { Claim, FileResult, Item } from '../../pipeline/core/types.js';
 import { launchChromium, type Browser } from './chromium.js';
 import { hostileItem, sampleRun, type SampleRun } from './setup.js';
 

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkArticle } from '../../pipeline/article.js';
-import { defaultConfig, loadConfigFile, resolveConfig } from '../../pipeline/config.js';
+import { checkArticle } from '../../pipeline/core/article.js';
+import { defaultConfig, loadConfigFile, resolveConfig } from '../../pipeline/run/config.js';
 import { exampleArticle, exampleGold, repoRoot, sharedOnly } from '../helpers/shared.js';
 import { tempDir } from '../helpers/cli.js';
 

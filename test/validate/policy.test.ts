@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { policyRules, userPolicies, compilePolicy, policyMeta } from '../../pipeline/validate/policy.js';
-import { resolveConfig, validateConfig, ConfigError, loadConfigFile } from '../../pipeline/config.js';
-import { checkArticle } from '../../pipeline/article.js';
-import type { Attribution, Claim, Rule } from '../../pipeline/types.js';
+import { resolveConfig, validateConfig, ConfigError, loadConfigFile } from '../../pipeline/run/config.js';
+import { checkArticle } from '../../pipeline/core/article.js';
+import type { Attribution, Claim, Rule } from '../../pipeline/core/types.js';
 import { article, claimAt, runRule } from '../helpers/claims.js';
 import { tempDir } from '../helpers/cli.js';
 

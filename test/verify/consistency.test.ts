@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { conflictingFigures, nameVariant, editDistance } from '../../pipeline/verify/consistency.js';
 import { extractClaims } from '../../pipeline/extract/index.js';
-import type { Attribution, Claim, Quantity } from '../../pipeline/types.js';
+import type { Attribution, Claim, Quantity } from '../../pipeline/core/types.js';
 import { article, claimAt, runRule } from '../helpers/claims.js';
 
 const count = (value: number, extra: Partial<Quantity> = {}): Quantity => ({ value, unit: 'count', approximate: false, bound: 'exact', ...extra });

@@ -1,0 +1,41 @@
+// clarity/unclosed-quote: an opening “ or " that is never closed before its paragraph ends. A
+// quotation that runs on into the next paragraph is opened again there by news style, so an
+// unclosed quotation followed by a paragraph that opens a quotation is fine.
+import type { Rule } from '../../core/types.js';
+
+const SPAN_WORDS = 5;
+/** The first words after the opening mark, up to the end of the first clause. */
+const FIRST_WORDS = new RegExp(`^\\s*(?:[^\\s,.;:!?”"]+\\s*){1,${SPAN_WORDS}}`, 'u');
+
+export const unclosedQuote: Rule = {
+  meta: {
+    id: 'clarity/unclosed-quote',
+    category: 'clarity',
+    severity: 'warning',
+    stage: 'check',
+    description: 'A quotation mark (“ or ") opened and never closed before the paragraph ends.',
+    docs: [
+      'Pairs quotation marks within each paragraph (apostrophes and nested ‘ ’ are told apart). An opening mark left open at the end of a paragraph is flagged at the mark and the next few words, unless the next paragraph opens a quotation again (news style for a quotation running over paragraphs).',
+      '',
+      'Flags: `He asked: “Can the policy survive? Nobody knows.` -> close the quotation where the quoted words end.',
+      '',
+      'Not flagged: `“It is over,” she said.`; a quotation left open at the end of one paragraph and reopened with “ at the start of the next.',
+    ].join('\n'),
+  },
+  check(ctx) {
+    const { article } = ctx;
+    for (const q of article.quotations) {
+      if (q.closed || q.continued || q.reopensInNextBlock || (q.mark !== '“' && q.mark !== '"')) continue;
+      // The mark and the next few words, to the end of the first clause at most.
+      const rest = article.prose.slice(q.start + 1, q.end);
+      const m = FIRST_WORDS.exec(rest);
+      let end = q.start + 1 + (m ? m[0].trimEnd().length : 0);
+      if (end <= q.start + 1) end = Math.min(q.end, q.start + 2);
+      ctx.report({
+        start: q.start,
+        end,
+        message: `This quotation is never closed: add the closing ${q.mark === '“' ? '”' : '"'} where the quoted words end (a quotation that goes on into the next paragraph must open again there).`,
+      });
+    }
+  },
+};

@@ -1,0 +1,126 @@
+// sourcing/vague-attribution: a claim credited to no one in particular: "analysts believe",
+// "some observers", "it is thought that", "according to experts". A group that is named ("analysts
+// at Barclays", "Barclays analysts") or refers back to a named source ("the analysts", "two experts")
+// is fine. Word lists: lexicon/check/vague-attribution.json.
+import type { Article, Rule, Token } from '../../core/types.js';
+import { PhraseMatcher, adjacent, loadData, norm } from '../prose-helpers.js';
+
+interface Data {
+  groups: string[];
+  verbs: string[];
+  quantifiers: string[];
+  vaguePeople: string[];
+  impersonal: string[];
+  namedAfter: string[];
+  specificBefore: string[];
+}
+const data = loadData<Data>('vague-attribution');
+const groups = new PhraseMatcher<true>(data.groups.map((g) => [g, true]));
+const verbs = new PhraseMatcher<true>(data.verbs.map((v) => [v, true]));
+const quantifiers = new PhraseMatcher<true>(data.quantifiers.map((q) => [q, true]));
+const people = new PhraseMatcher<true>([...data.vaguePeople, ...data.groups].map((g) => [g, true]));
+const impersonal = new PhraseMatcher<true>(data.impersonal.map((p) => [p, true]));
+const according = new PhraseMatcher<true>([['according to', true]]);
+const namedAfter = new Set(data.namedAfter.map(norm));
+const specificBefore = new Set(data.specificBefore.map(norm));
+const CAPITALISED = /^\p{Lu}/u;
+
+/** The word token right after index i in the same sentence, with only spaces between (or undefined). */
+function nextWord(article: Article, i: number, end: number): number | undefined {
+  const j = i + 1;
+  if (j >= end) return undefined;
+  const t = article.tokens[j];
+  return t.kind === 'word' && !t.quoted && adjacent(article, article.tokens[i], t) ? j : undefined;
+}
+
+/** True when what follows a group names it: "analysts at Barclays", "experts such as", "critics, including". */
+function namedAfterGroup(article: Article, last: number, end: number): boolean {
+  let j = last + 1;
+  if (j < end && article.tokens[j].text === ',') j++;
+  const t: Token | undefined = article.tokens[j];
+  if (!t || j >= end || t.kind !== 'word') return false;
+  return namedAfter.has(norm(t.text)) || CAPITALISED.test(t.text);
+}
+
+export const vagueAttribution: Rule = {
+  meta: {
+    id: 'sourcing/vague-attribution',
+    category: 'sourcing',
+    severity: 'warning',
+    stage: 'check',
+    // The policy rule reports the attributions the extractor classed as vague or anonymous; this
+    // rule keeps the phrasings it did not claim.
+    yieldsTo: ['sourcing/anonymous-source'],
+    description: 'A vague attribution that names no source: "analysts believe", "some observers", "it is thought that".',
+    docs: [
+      'Readers need to know who says so. Flags a loose group as the source of a claim ("analysts believe", "critics argue", "sources claim"), a group made vaguer by a quantifier ("some observers", "many experts"), an impersonal passive ("it is thought that", "it is widely believed") and "according to experts". Name the source, or say how many and who they are.',
+      '',
+      'Flags: "Analysts believe the deal will collapse." -> say which analysts; "It is thought that the bank will cut rates." -> say who thinks so.',
+      '',
+      'Not flagged: "Analysts at Barclays believe…", "Barclays analysts said…", "The analysts said…" (refers to a named group), words inside quotations.',
+    ].join('\n'),
+  },
+  check(ctx) {
+    const { article } = ctx;
+    const tokens = article.tokens;
+    const flag = (first: number, last: number, what: string) =>
+      ctx.report({
+        start: tokens[first].start,
+        end: tokens[last].end,
+        message: `Vague attribution: “${article.text.slice(tokens[first].start, tokens[last].end)}” ${what}. Name the source (a person or an organisation), or say who they are and how many.`,
+      });
+    for (const s of article.sentences) {
+      const end = s.lastToken;
+      for (let i = s.firstToken; i < end; i++) {
+        const t = tokens[i];
+        if (t.kind !== 'word' || t.quoted) continue;
+        const prev = i > s.firstToken ? tokens[i - 1] : undefined;
+        const prevWord = prev && prev.kind === 'word' && adjacent(article, prev, t) ? prev : undefined;
+        // It is thought that…, some say…
+        const imp = impersonal.at(article, i, end);
+        if (imp) {
+          flag(i, imp.last, 'gives the claim no source at all');
+          i = imp.last;
+          continue;
+        }
+        // according to (some) experts
+        const acc = according.at(article, i, end);
+        if (acc) {
+          let j = nextWord(article, acc.last, end);
+          const q = j !== undefined ? quantifiers.at(article, j, end) : undefined;
+          if (q) j = nextWord(article, q.last, end);
+          const g = j !== undefined ? people.at(article, j, end) : undefined;
+          if (g && !namedAfterGroup(article, g.last, end)) {
+            flag(i, g.last, 'credits the claim to an unnamed group');
+            i = g.last;
+          }
+          continue;
+        }
+        // some observers, many analysts (the group's verb, if any, joins the span)
+        const q = quantifiers.at(article, i, end);
+        if (q && !(prevWord && specificBefore.has(norm(prevWord.text)))) {
+          const j = nextWord(article, q.last, end);
+          const g = j !== undefined ? groups.at(article, j, end) : undefined;
+          if (g && !namedAfterGroup(article, g.last, end)) {
+            const k = nextWord(article, g.last, end);
+            const v = k !== undefined ? verbs.at(article, k, end) : undefined;
+            const last = v ? v.last : g.last;
+            flag(i, last, 'credits the claim to an unnamed group');
+            i = last;
+            continue;
+          }
+        }
+        // analysts believe, sources claim (a bare group as the subject)
+        const g = groups.at(article, i, end);
+        if (g && !(prevWord && (specificBefore.has(norm(prevWord.text)) || CAPITALISED.test(prevWord.text) || /['’]s?$/.test(prevWord.text)))) {
+          const k = nextWord(article, g.last, end);
+          const v = k !== undefined ? verbs.at(article, k, end) : undefined;
+          if (v) {
+            flag(i, v.last, 'credits the claim to an unnamed group');
+            i = v.last;
+          }
+        }
+      }
+    }
+  },
+};

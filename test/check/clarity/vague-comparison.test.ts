@@ -1,0 +1,20 @@
+import { vagueComparison } from '../../../pipeline/check/clarity/vague-comparison.js';
+import { ruleCases } from '../../helpers/cases.js';
+
+ruleCases(vagueComparison, {
+  valid: [
+    'Trade was worth $244.8bn in 2024, with much slower growth than before.',
+    'Sales were significantly higher, at 12% up on the year.',
+    'Growth was far slower than half the forecast.',
+    '“Growth will be much slower,” the governor said.',
+    'The new plan is much more ambitious.',
+    'The team played much better after the break.',
+  ],
+  invalid: [
+    { text: 'Exports saw much slower growth in 2024.', excerpts: ['much slower'], message: /Vague comparison: “much slower” gives no figure/ },
+    { text: 'It is now in a far deeper partnership.', excerpts: ['far deeper'] },
+    { text: 'Costs were significantly higher than expected, and profits considerably lower.', excerpts: ['significantly higher', 'considerably lower'] },
+    { text: 'The new phones are much more expensive.', excerpts: ['much more expensive'] },
+  ],
+  markdown: '---\ntitle: much slower growth\n---\n\nUse `far deeper` in code.\n\n```\nsignificantly higher\n```\n',
+});
