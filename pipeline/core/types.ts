@@ -157,11 +157,14 @@ export interface EffectiveConfig {
 }
 
 export interface RuleContext {
-  article: Article;
-  claims: Claim[];
+  article: Readonly<Article>;
+  /** The article's claims: read them, never assign to them (say what you found with judge()). */
+  claims: readonly Claim[];
   config: EffectiveConfig;
   options: Record<string, unknown>;
   report(problem: Omit<Problem, 'rule'> & { rule?: string }): void;
+  /** A verdict and/or evidence for one claim; core/verdict.ts applies them after the stages. */
+  judge(judgement: import('./verdict.js').Judgement): void;
 }
 
 export interface Rule {

@@ -156,7 +156,7 @@ function applyPolicy(ctx: RuleContext, policy: CompiledPolicy, severity?: Severi
     const messages = raw.map((m) => renderMessage(m, claim));
     const message = messages.join('; ') || `The claim “${claim.text}” fails the policy ${policy.title ?? name}.`;
     const evidence = { kind: 'policy' as const, message: `Policy ${policy.meta.rule} (${name})${details.length ? `: ${details.join('; ')}` : ''}`, source: policy.path };
-    failClaim(claim, evidence);
+    ctx.judge({ claimId: claim.id, verdict: 'policy-failed', evidence });
     const problem = { rule: policy.meta.rule, start: claim.offset, end: claim.endOffset, claimId: claim.id, message, evidence: [evidence], ...(severity ? { severity } : {}) };
     if (!policy.meta.perSentence) ctx.report(problem);
     else {
@@ -170,11 +170,6 @@ function applyPolicy(ctx: RuleContext, policy: CompiledPolicy, severity?: Severi
     if (rest.length) first.problem.evidence = [...first.problem.evidence!, { kind: 'note', message: `Also failing ${policy.meta.rule} in this sentence: ${rest.map((r) => `“${r.claim.text}”`).join(', ')}` }];
     ctx.report(first.problem);
   }
-}
-
-function failClaim(claim: Claim, evidence: NonNullable<Claim['evidence']>[number]): void {
-  if (!claim.verdict || claim.verdict === 'unverified') claim.verdict = 'policy-failed';
-  (claim.evidence ??= []).push(evidence);
 }
 
 function loadDefaultPolicies(): CompiledPolicy[] {

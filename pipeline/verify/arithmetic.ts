@@ -43,7 +43,7 @@ const meets = (a: Range, b: Range) => a[0] <= b[1] + 1e-9 && b[0] <= a[1] + 1e-9
 const pct = (n: number) => `${fmt(n)}%`;
 
 /** The claim (numeric first) whose span covers [start, end). */
-function claimFor(claims: Claim[], start: number, end: number): Claim | undefined {
+function claimFor(claims: readonly Claim[], start: number, end: number): Claim | undefined {
   const hits = claims.filter((c) => c.offset < end && start < c.endOffset);
   return hits.find((c) => c.kind === 'numeric') ?? hits[0];
 }
@@ -361,10 +361,7 @@ export const arithmetic: Rule = {
     const seen: { start: number; end: number }[] = [];
     const report = (f: Finding) => {
       const claim = claimFor(claims, f.start, f.end);
-      if (claim) {
-        (claim.evidence ??= []).push(f.evidence);
-        if (f.wrong && (!claim.verdict || claim.verdict === 'unverified' || claim.verdict === 'policy-failed')) claim.verdict = 'contradicted';
-      }
+      if (claim) ctx.judge({ claimId: claim.id, evidence: f.evidence, ...(f.wrong ? { verdict: 'contradicted' as const } : {}) });
       if (!f.wrong) return;
       seen.push(f);
       ctx.report({ start: f.start, end: f.end, message: f.message, evidence: [f.evidence], expected: String(f.evidence.expected), actual: String(f.evidence.actual), ...(claim ? { claimId: claim.id } : {}) });

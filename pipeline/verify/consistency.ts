@@ -107,7 +107,7 @@ export const conflictingFigures: Rule = {
         const line = lineOf(article, a.offset);
         const excerpt = a.sentence.replace(/\s+/g, ' ').trim();
         const ev: Evidence = { kind: 'compared', message: `Line ${line} states “${a.text}” for the same ${b.subject ?? b.quantity!.unit}: “${excerpt}”`, line, excerpt, expected: a.text, actual: b.text };
-        (b.evidence ??= []).push(ev);
+        ctx.judge({ claimId: b.id, evidence: ev });
         ctx.report({
           start: b.offset,
           end: b.endOffset,
@@ -160,7 +160,7 @@ function stripPossessive(w: string): string {
 }
 
 /** Capitalised-word runs and attributions to people, as surname mentions. */
-function mentions(article: Article, claims: Claim[]): Mention[] {
+function mentions(article: Article, claims: readonly Claim[]): Mention[] {
   const out: Mention[] = [];
   const toks = article.tokens;
   for (const s of article.sentences) {

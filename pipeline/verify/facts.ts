@@ -119,7 +119,7 @@ export interface FactMatch {
 }
 
 /** Matches every numeric claim against the facts; per fact and sentence, the best claim only. */
-export function matchFacts(article: Article, claims: Claim[], facts: { path: string; facts: Fact[] }[]): FactMatch[] {
+export function matchFacts(article: Article, claims: readonly Claim[], facts: { path: string; facts: Fact[] }[]): FactMatch[] {
   const out: FactMatch[] = [];
   const numeric = claims.filter((c) => c.kind === 'numeric' && c.quantity);
   if (!numeric.length) return out;
@@ -178,12 +178,8 @@ export const facts: Rule = {
         source: fact.source,
       };
       if (fact.url) ev.url = fact.url;
-      (claim.evidence ??= []).push(ev);
-      if (m.verified) {
-        if (claim.verdict !== 'contradicted') claim.verdict = 'verified';
-        continue;
-      }
-      claim.verdict = 'contradicted';
+      ctx.judge({ claimId: claim.id, evidence: ev, verdict: m.verified ? 'verified' : 'contradicted' });
+      if (m.verified) continue;
       ctx.report({
         start: claim.offset,
         end: claim.endOffset,

@@ -1,5 +1,5 @@
 // The verify stage's registry: checks that compute or compare (arithmetic, consistency, facts).
-// They may set `verdict` and `evidence` on claims.
+// They give claims verdicts and evidence through ctx.judge() (core/verdict.ts applies them).
 import type { Rule } from '../core/types.js';
 import { arithmetic } from './arithmetic.js';
 import { facts } from './facts.js';

@@ -3,7 +3,8 @@
 import { parseArticle } from '../../pipeline/parse/index.js';
 import { extractClaims } from '../../pipeline/extract/index.js';
 import { defaultConfig } from '../../pipeline/run/config.js';
-import type { EffectiveConfig, Problem, Rule } from '../../pipeline/core/types.js';
+import type { EffectiveConfig, Rule } from '../../pipeline/core/types.js';
+import { runRules } from '../../pipeline/core/run-rules.js';
 
 export interface Reported {
   rule: string;
@@ -26,14 +27,7 @@ export function runRule(rule: Rule, text: string, opts: RunOptions = {}): Report
   const article = parseArticle(opts.path ?? 'test.txt', text);
   const claims = extractClaims(article);
   const config = opts.config ?? defaultConfig();
-  const problems: Problem[] = [];
-  rule.check({
-    article,
-    claims,
-    config,
-    options: opts.options ?? config.rules[rule.meta.id]?.options ?? {},
-    report: (p) => problems.push({ ...p, rule: p.rule ?? rule.meta.id }),
-  });
+  const { problems } = runRules([rule], article, claims, config, undefined, opts.options ?? config.rules[rule.meta.id]?.options ?? {});
   return problems
     .sort((a, b) => a.start - b.start)
     .map((p) => ({ rule: p.rule, excerpt: text.slice(p.start, p.end), message: p.message, suggestions: p.suggestions ?? [], start: p.start, end: p.end }));

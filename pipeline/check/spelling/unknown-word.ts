@@ -85,7 +85,7 @@ class Checker {
 }
 
 /** Capitalised words the article itself uses as names: mid-sentence capitals and attribution sources. */
-function articleNames(article: Article, claims: Claim[]): Set<string> {
+function articleNames(article: Article, claims: readonly Claim[]): Set<string> {
   const names = new Set<string>();
   let sentence = -1;
   let initial = true;
@@ -134,8 +134,8 @@ function capitalCounts(article: Article): Map<string, number> {
   return m;
 }
 
-let sourceCache: { claims: Claim[]; words: Set<string> } | undefined;
-function sourceWords(claims: Claim[]): Set<string> {
+let sourceCache: { claims: readonly Claim[]; words: Set<string> } | undefined;
+function sourceWords(claims: readonly Claim[]): Set<string> {
   if (sourceCache?.claims === claims) return sourceCache.words;
   const words = new Set<string>();
   for (const c of claims) for (const w of c.attribution?.source?.split(/[\s,]+/) ?? []) if (w) words.add(stripPossessive(w.replace(/’/g, "'")));
