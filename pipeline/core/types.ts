@@ -75,7 +75,10 @@ export interface ArticleMeta {
   words: string[];
   /** Rules disabled for the whole article by front matter `copydesk.disable`. */
   disable: string[];
+  /** Normalised (en-US, en-GB, en); an unknown value is reported and left out. */
   language?: string;
+  /** Where the front matter is (items about its contents point here). */
+  frontMatterSpan?: { start: number; end: number };
 }
 
 /** A region where inline comments disable rules (Markdown `<!-- copydesk-disable ... -->`). */
@@ -86,6 +89,23 @@ export interface DisabledRange {
   rules: string[];
   /** With `rules` empty: rules enabled again inside the region (`copydesk-enable rule` after `copydesk-disable`). */
   except?: string[];
+  /** Index into Article.directives of the directive that made the region. */
+  directive?: number;
+}
+
+export type DirectiveKind = 'disable' | 'enable' | 'disable-line' | 'disable-next-line' | 'disable-file';
+
+/** An inline control directive as written (parse/directives.ts); the queue stage checks its rule names. */
+export interface Directive {
+  kind: DirectiveKind | 'unknown';
+  /** For an unknown directive, the word after `copydesk-` ("disable-nextline"). */
+  word?: string;
+  /** Offsets of `copydesk-<kind>` (for an unknown directive, of the word). */
+  start: number;
+  end: number;
+  rules: { name: string; start: number; end: number }[];
+  /** The comment or line holding it (line-based directives measure from it). */
+  span: { start: number; end: number };
 }
 
 export interface Article {
@@ -104,6 +124,8 @@ export interface Article {
   tokens: Token[];
   quotations: Quotation[];
   disabled: DisabledRange[];
+  /** The inline control directives, in order (Markdown comments, plain-text directive lines). */
+  directives: Directive[];
   /** Problems found while reading or parsing (malformed front matter...), reported as input/* items. */
   problems: Problem[];
   words: number;
@@ -154,6 +176,8 @@ export interface EffectiveConfig {
   policies: { path: string; schema: Record<string, unknown> }[];
   /** Reference facts, loaded. */
   facts: { path: string; facts: import('./schema-types.js').Fact[] }[];
+  /** --report-unused-disable-directives: the severity of an input/unused-directive item, or off. */
+  reportUnusedDisableDirectives?: Severity | 'off';
 }
 
 export interface RuleContext {

@@ -1,6 +1,21 @@
 // Front matter (YAML between --- fences): title, date, words, and copydesk: { disable, words }.
 import { parse as parseYaml } from 'yaml';
 import type { ArticleMeta, Problem } from '../core/types.js';
+import { closest } from '../util/distance.js';
+
+/** The front-matter keys copydesk reads; others belong to the site generator and are left alone. */
+const TOP_KEYS = ['title', 'date', 'language', 'lang', 'words', 'copydesk'];
+/** Keys of the `copydesk:` mapping. */
+const COPYDESK_KEYS = ['disable', 'words', 'language'];
+/** A top-level key this close to one of these is a slip for it ("wrods", "langauge", "disabel"). */
+const NEAR_TOP = ['words', 'language', 'copydesk', 'disable'];
+/** Languages copydesk checks, and the spellings of them it understands. */
+const LANGUAGES: Record<string, 'en-US' | 'en-GB' | 'en'> = { 'en-us': 'en-US', 'en-gb': 'en-GB', 'en-uk': 'en-GB', en: 'en', 'en-any': 'en', british: 'en-GB', american: 'en-US' };
+
+/** A front-matter or config language as one copydesk checks ("en_GB" -> en-GB), or undefined when it is none. */
+export function knownLanguage(value: string): 'en-US' | 'en-GB' | 'en' | undefined {
+  return LANGUAGES[value.trim().toLowerCase().replace('_', '-')];
+}
 
 export interface FrontMatter {
   meta: Partial<ArticleMeta>;
@@ -40,7 +55,24 @@ export function readFrontMatter(yamlText: string, start: number, end: number): F
   const date = isoDate(fm.date);
   if (date) meta.date = date;
   else if (fm.date !== undefined) problems.push({ rule: 'input/front-matter', start, end, message: `Front matter date ${JSON.stringify(String(fm.date))} is not a date: write it as YYYY-MM-DD.` });
-  if (typeof fm.language === 'string' || typeof fm.lang === 'string') meta.language = String(fm.language ?? fm.lang);
+  const unknownKey = (key: string, where: string, candidates: string[], always: boolean) => {
+    const near = closest(key, candidates, 2);
+    if (!near && !always) return;
+    problems.push({
+      rule: 'input/unknown-key',
+      start,
+      end,
+      message: `Front matter ${where}“${key}” is not a key copydesk reads, so it has no effect.${near ? ` Did you mean “${key === 'disable' ? 'copydesk: {disable}' : near}”?` : ''} copydesk reads ${where ? COPYDESK_KEYS.map((k) => `copydesk.${k}`).join(', ') : TOP_KEYS.join(', ')}.`,
+    });
+  };
+  for (const key of Object.keys(fm)) if (!TOP_KEYS.includes(key)) unknownKey(key, '', NEAR_TOP, false);
+  const language = (v: unknown) => {
+    if (v === undefined) return;
+    const lang = typeof v === 'string' ? knownLanguage(v) : undefined;
+    if (lang) meta.language = lang;
+    else problems.push({ rule: 'input/front-matter', start, end, message: `Front matter language ${JSON.stringify(v)} is not one copydesk checks: write en-US, en-GB or en (both); the configured language is used instead.` });
+  };
+  language(fm.language ?? fm.lang);
   const words = strings(fm.words);
   const cd = fm.copydesk;
   const disable: string[] = [];
@@ -48,9 +80,14 @@ export function readFrontMatter(yamlText: string, start: number, end: number): F
     const c = cd as Record<string, unknown>;
     words.push(...strings(c.words));
     disable.push(...strings(c.disable));
+    language(c.language);
+    for (const key of Object.keys(c)) if (!COPYDESK_KEYS.includes(key)) unknownKey(key, 'copydesk.', COPYDESK_KEYS, true);
+  } else if (cd !== undefined) {
+    problems.push({ rule: 'input/front-matter', start, end, message: 'Front matter copydesk must be a mapping (copydesk: {disable: [...], words: [...]}).' });
   }
   meta.words = words;
   meta.disable = disable;
+  meta.frontMatterSpan = { start, end };
   return { meta, problems };
 }
 

@@ -21,10 +21,10 @@ function maskNonProse(prose: string): string {
 
 export function parseArticle(path: string, text: string): Article {
   const format = formatOf(path);
-  const parsed = format === 'markdown' ? parseMarkdown(text) : { ...parsePlainText(text), disabled: [] };
+  const parsed = format === 'markdown' ? parseMarkdown(text) : parsePlainText(text);
   const prose = maskNonProse(parsed.prose);
   const fm = parsed.frontMatter?.meta ?? {};
-  const meta: ArticleMeta = { words: fm.words ?? [], disable: fm.disable ?? [], title: fm.title, date: fm.date, language: fm.language };
+  const meta: ArticleMeta = { words: fm.words ?? [], disable: fm.disable ?? [], title: fm.title, date: fm.date, language: fm.language, frontMatterSpan: fm.frontMatterSpan };
   const blocks: Block[] = [];
   const sentences: Article['sentences'] = [];
   const tokens: Article['tokens'] = [];
@@ -61,6 +61,7 @@ export function parseArticle(path: string, text: string): Article {
     tokens,
     quotations,
     disabled: parsed.disabled,
+    directives: parsed.directives,
     problems: parsed.problems,
     words: countWords(tokens),
     lineStarts: lineStarts(text),

@@ -4,7 +4,8 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
-import type { Block, DisabledRange, Problem } from '../core/types.js';
+import type { Block, Directive, DisabledRange, Problem } from '../core/types.js';
+import { commentDirectives, disabledRanges } from './directives.js';
 import { readFrontMatter, type FrontMatter } from './frontmatter.js';
 
 // Built once per process.
@@ -25,11 +26,10 @@ export interface ParsedMarkdown {
   prose: string;
   blocks: RawBlock[];
   frontMatter?: FrontMatter;
+  directives: Directive[];
   disabled: DisabledRange[];
   problems: Problem[];
 }
-
-const DIRECTIVE = /<!--\s*copydesk-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g;
 
 export function parseMarkdown(text: string): ParsedMarkdown {
   const tree = processor.parse(text) as MdNode;
@@ -111,58 +111,6 @@ export function parseMarkdown(text: string): ParsedMarkdown {
   block(tree, { quoted: false, list: false });
   if (frontMatter) problems.push(...frontMatter.problems);
 
-  return { prose: prose.join(''), blocks, frontMatter, disabled: directives(text, comments), problems };
-}
-
-/** Inline control comments: disable/enable regions, disable-line and disable-next-line. */
-function directives(text: string, comments: { start: number; end: number; value: string }[]): DisabledRange[] {
-  const ranges: DisabledRange[] = [];
-  const open = new Map<string, number>(); // rule -> start offset of its disabled region
-  // A disable-everything region, and the rules enabled again inside it (ESLint's
-  // `eslint-disable` ... `eslint-enable rule`): the region is split where that set changes.
-  let all: { start: number; except: string[] } | undefined;
-  const closeAll = (end: number) => {
-    if (all && end > all.start) ranges.push({ start: all.start, end, rules: [], ...(all.except.length ? { except: [...all.except] } : {}) });
-  };
-  for (const c of comments) {
-    for (const m of c.value.matchAll(DIRECTIVE)) {
-      const kind = m[1];
-      const rules = m[2].split(/[\s,]+/).filter(Boolean);
-      if (kind === 'disable') {
-        if (!rules.length) {
-          closeAll(c.start);
-          all = { start: c.end, except: [] };
-        } else if (all) {
-          closeAll(c.start);
-          all = { start: c.end, except: all.except.filter((r) => !rules.includes(r)) };
-        } else for (const r of rules) open.set(r, c.end);
-      } else if (kind === 'enable') {
-        if (!rules.length) {
-          closeAll(c.start);
-          all = undefined;
-        } else if (all) {
-          closeAll(c.start);
-          all = { start: c.end, except: [...new Set([...all.except, ...rules])] };
-        }
-        for (const r of rules.length ? rules : [...open.keys()]) {
-          const s = open.get(r);
-          if (s === undefined) continue;
-          ranges.push({ start: s, end: c.start, rules: [r] });
-          open.delete(r);
-        }
-      } else {
-        const lineEnd = text.indexOf('\n', c.end);
-        let start = lineEnd < 0 ? text.length : lineEnd + 1;
-        let end = text.indexOf('\n', start);
-        if (kind === 'disable-line') {
-          start = text.lastIndexOf('\n', c.start) + 1;
-          end = lineEnd;
-        }
-        ranges.push({ start, end: end < 0 ? text.length : end, rules });
-      }
-    }
-  }
-  closeAll(text.length);
-  for (const [r, s] of open) ranges.push({ start: s, end: text.length, rules: [r] });
-  return ranges;
+  const directives = comments.flatMap((c) => commentDirectives(text.slice(c.start, c.end), c.start));
+  return { prose: prose.join(''), blocks, frontMatter, directives, disabled: disabledRanges(text, directives), problems };
 }

@@ -1,6 +1,7 @@
 // Plain text: one paragraph per line (or per run of lines when a line continues in lower case);
 // a short line with no closing punctuation is a heading. Optional YAML front matter at the top.
-import type { Problem } from '../core/types.js';
+import type { Directive, DisabledRange, Problem } from '../core/types.js';
+import { disabledRanges, plainDirective } from './directives.js';
 import { detectFrontMatter, readFrontMatter, type FrontMatter } from './frontmatter.js';
 import type { RawBlock } from './markdown.js';
 
@@ -8,6 +9,8 @@ export interface ParsedText {
   prose: string;
   blocks: RawBlock[];
   frontMatter?: FrontMatter;
+  directives: Directive[];
+  disabled: DisabledRange[];
   problems: Problem[];
 }
 
@@ -29,7 +32,8 @@ export function parsePlainText(text: string): ParsedText {
     frontMatter = readFrontMatter(fm.yaml, 0, fm.end);
     bodyStart = fm.end;
   }
-  const prose = ' '.repeat(bodyStart).split('').map((c, i) => (text[i] === '\n' ? '\n' : c)).join('') + text.slice(bodyStart);
+  let prose = ' '.repeat(bodyStart).split('').map((c, i) => (text[i] === '\n' ? '\n' : c)).join('') + text.slice(bodyStart);
+  const directives: Directive[] = [];
   const blocks: RawBlock[] = [];
   // Lines with their offsets.
   const lines: { start: number; end: number }[] = [];
@@ -56,6 +60,14 @@ export function parsePlainText(text: string): ParsedText {
   };
   for (const ln of lines) {
     const t = text.slice(ln.start, ln.end);
+    // A directive line (copydesk-disable-next-line spelling) is control, not prose: it ends a paragraph.
+    const d = t.includes('copydesk-') ? plainDirective(t, ln.start) : undefined;
+    if (d) {
+      directives.push(d);
+      prose = prose.slice(0, ln.start) + ' '.repeat(ln.end - ln.start) + prose.slice(ln.end);
+      flush();
+      continue;
+    }
     if (!t.trim()) {
       flush();
       continue;
@@ -68,5 +80,5 @@ export function parsePlainText(text: string): ParsedText {
     }
   }
   flush();
-  return { prose, blocks, frontMatter, problems: frontMatter?.problems ?? [] };
+  return { prose, blocks, frontMatter, directives, disabled: disabledRanges(text, directives), problems: frontMatter?.problems ?? [] };
 }

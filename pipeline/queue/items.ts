@@ -4,6 +4,7 @@ import type { Article, EffectiveConfig, Item, Problem, Severity } from '../core/
 import { spanOf } from '../parse/positions.js';
 import { ruleMeta } from '../core/registry.js';
 import { Fingerprinter, contextOf } from './fingerprint.js';
+import { DirectiveUse, directiveProblems, knownRuleNames } from './directives.js';
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -11,15 +12,28 @@ export function ruleLevel(config: EffectiveConfig, rule: string): Severity | 'of
   return config.rules[rule]?.level;
 }
 
-function disabledAt(article: Article, rule: string, start: number): boolean {
+/**
+ * What disables `rule` at `start`: 'front matter', or the region (whose directive and name are then
+ * marked as used), or undefined when the rule is on there.
+ */
+function disabledAt(article: Article, rule: string, start: number, use: DirectiveUse): boolean {
   // Front matter `copydesk.disable`: a rule id, a category ("spelling") or "all", like the inline comments.
   if (article.meta.disable.some((r) => r === rule || r === 'all' || rule.startsWith(`${r}/`))) return true;
-  const names = (list: string[]) => list.some((r) => r === rule || rule.startsWith(`${r}/`));
+  const match = (list: string[]) => list.find((r) => r === rule || r === 'all' || rule.startsWith(`${r}/`));
+  let hit = false;
   for (const d of article.disabled) {
     if (start < d.start || start >= d.end) continue;
-    if (d.rules.length ? names(d.rules) : !names(d.except ?? [])) return true;
+    if (d.rules.length) {
+      const name = match(d.rules);
+      if (name === undefined) continue;
+      use.mark(d.directive, name);
+    } else {
+      if (match(d.except ?? []) !== undefined) continue;
+      use.mark(d.directive, '');
+    }
+    hit = true; // keep going: every directive that covers the problem is used
   }
-  return false;
+  return hit;
 }
 
 /**
@@ -46,15 +60,24 @@ function spanAt(spans: readonly { start: number; end: number }[], offset: number
 export function toItems(article: Article, problems: Problem[], config: EffectiveConfig, file: string): Item[] {
   const fp = new Fingerprinter(file);
   const items: Item[] = [];
+  const use = new DirectiveUse(article);
+  problems = [...problems, ...directiveProblems(article, config)];
   const sorted = [...problems].sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
   const dedupe = new Set<string>();
   const active = sorted.filter((p) => ruleLevel(config, p.rule) !== 'off');
+  const unusedLevel = config.reportUnusedDisableDirectives;
+  if (unusedLevel && unusedLevel !== 'off') {
+    // Every problem is weighed against the disables first, so the unused ones are known before items are made.
+    for (const p of active) if (!p.rule.startsWith('input/')) disabledAt(article, p.rule, p.start, use);
+    active.push(...use.unused(unusedLevel, knownRuleNames(config)));
+    active.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+  }
   for (const p of active) {
     const meta = ruleMeta(p.rule);
     const level = ruleLevel(config, p.rule) as Severity | undefined; // 'off' was filtered out above
     // A rule that yields to another drops its item where that rule reported the same words.
     if (meta?.yieldsTo && active.some((q) => q !== p && meta.yieldsTo!.includes(q.rule) && q.start < p.end && p.start < q.end)) continue;
-    if (!p.rule.startsWith('input/') && disabledAt(article, p.rule, p.start)) continue;
+    if (!p.rule.startsWith('input/') && disabledAt(article, p.rule, p.start, use)) continue;
     const key = `${p.rule}:${p.start}:${p.end}:${p.message}`;
     if (dedupe.has(key)) continue;
     dedupe.add(key);

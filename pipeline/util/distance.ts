@@ -50,3 +50,19 @@ export function damerau(a: string, b: string, max = Infinity): number {
   }
   return prev[n];
 }
+
+/**
+ * The candidate closest to `word` for a "did you mean" (case-insensitive), when it is near enough to be
+ * a slip: at most `max` edits (default 3), and fewer edits than half the word's length.
+ */
+export function closest(word: string, candidates: Iterable<string>, max = 3): string | undefined {
+  const w = word.toLowerCase();
+  const limit = Math.min(max, Math.max(1, Math.ceil(w.length / 2) - 1));
+  let best: string | undefined;
+  let bestD = limit + 1;
+  for (const c of candidates) {
+    const d = damerau(w, c.toLowerCase(), limit);
+    if (d < bestD) [best, bestD] = [c, d];
+  }
+  return best;
+}
