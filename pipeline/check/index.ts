@@ -2,6 +2,7 @@
 import type { Rule } from '../core/types.js';
 import { unknownWord } from './spelling/unknown-word.js';
 import { nameCasing } from './spelling/name-casing.js';
+import { mixedDialect } from './spelling/mixed-dialect.js';
 import { fragment } from './clarity/fragment.js';
 import { unclosedQuote } from './clarity/unclosed-quote.js';
 import { longSentence } from './clarity/long-sentence.js';
@@ -15,6 +16,7 @@ import { vagueAttribution } from './sourcing/vague-attribution.js';
 export const checkRules: Rule[] = [
   unknownWord,
   nameCasing,
+  mixedDialect,
   fragment,
   unclosedQuote,
   longSentence,

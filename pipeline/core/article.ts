@@ -7,6 +7,7 @@ import { parseArticle } from '../parse/index.js';
 import { extractClaims } from '../extract/index.js';
 import { stageRules } from './registry.js';
 import { toItems } from '../queue/items.js';
+import { articleLanguage } from './language.js';
 
 export interface Source {
   /** The article's path as shown to users (relative, forward slashes). */
@@ -33,7 +34,10 @@ export function analyseArticle(source: Source, config: EffectiveConfig): Article
   const result: FileResult = { path: source.path, words: article.words, claims, items };
   if (article.meta.title) result.title = article.meta.title;
   if (article.meta.date) result.date = article.meta.date;
-  result.language = article.meta.language ?? config.language;
+  const lang = articleLanguage(article, config);
+  result.language = lang.language;
+  result.languageSource = lang.source;
+  if (lang.confidence !== undefined) result.languageConfidence = lang.confidence;
   return { result, article };
 }
 

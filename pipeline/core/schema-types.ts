@@ -202,7 +202,18 @@ export interface FileResult {
   words: number;
   title?: string;
   date?: string;
-  language?: string;
+  /**
+   * The language the article was checked in.
+   */
+  language?: "en-US" | "en-GB" | "en";
+  /**
+   * Where the language came from: the article's front matter, the configuration, detection from the article's spelling, or none of these (both spellings accepted).
+   */
+  languageSource?: "front matter" | "configured" | "detected" | "undetermined";
+  /**
+   * For a detected language: how sure detection is.
+   */
+  languageConfidence?: number;
   claims: Claim[];
   items: Item[];
   error?: FileError;
@@ -260,9 +271,9 @@ export interface Config {
    */
   root?: boolean;
   /**
-   * Spelling dictionary: en-US, en-GB, or en (accept both).
+   * Spelling dictionary: auto (the default: each article's dialect detected from its spelling), en-US, en-GB, or en (accept both).
    */
-  language?: "en-US" | "en-GB" | "en";
+  language?: "auto" | "en-US" | "en-GB" | "en";
   /**
    * Project words the speller accepts.
    */

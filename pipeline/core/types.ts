@@ -124,6 +124,8 @@ export interface Article {
   tokens: Token[];
   quotations: Quotation[];
   disabled: DisabledRange[];
+  /** Spelling evidence for en-GB or en-US (parse/dialect.ts); core/language.ts decides with the config. */
+  dialect: import('../parse/dialect.js').DialectEvidence;
   /** The inline control directives, in order (Markdown comments, plain-text directive lines). */
   directives: Directive[];
   /** Problems found while reading or parsing (malformed front matter...), reported as input/* items. */
@@ -167,7 +169,8 @@ export interface RuleMeta {
 
 /** The configuration as a worker sees it: plain data, already loaded and validated. */
 export interface EffectiveConfig {
-  language: 'en-US' | 'en-GB' | 'en';
+  /** 'auto' (the default): each article's dialect is detected from its spelling (core/language.ts). */
+  language: 'en-US' | 'en-GB' | 'en' | 'auto';
   words: string[];
   /** Rule id -> severity or 'off', and options. */
   rules: Record<string, { level: Severity | 'off'; options: Record<string, unknown> }>;

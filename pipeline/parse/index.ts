@@ -7,6 +7,7 @@ import { splitSentences } from './sentences.js';
 import { tokenize, countWords } from './tokens.js';
 import { findQuotations } from './quotes.js';
 import { lineStarts } from './positions.js';
+import { detectDialect } from './dialect.js';
 
 export function formatOf(path: string): Article['format'] {
   return /\.(md|markdown|mdx)$/i.test(path) ? 'markdown' : 'text';
@@ -62,6 +63,7 @@ export function parseArticle(path: string, text: string): Article {
     quotations,
     disabled: parsed.disabled,
     directives: parsed.directives,
+    dialect: detectDialect(tokens),
     problems: parsed.problems,
     words: countWords(tokens),
     lineStarts: lineStarts(text),

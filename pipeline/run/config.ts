@@ -178,7 +178,7 @@ export function resolveConfig(config: Config, file: string | undefined, options:
     ...(options.facts ?? []).map((f) => ({ abs: path.resolve(f), where: '--facts' })),
   ].map(({ abs, where }) => ({ path: abs, facts: loadFacts(abs, where, label) }));
   return {
-    language: config.language ?? 'en-US',
+    language: config.language ?? 'auto',
     words: config.words ?? [],
     rules,
     longSentence: config.longSentence ?? DEFAULT_LONG_SENTENCE,

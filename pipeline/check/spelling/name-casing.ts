@@ -1,7 +1,8 @@
 // spelling/name-casing: a known name (publication, agency, broadcaster, institution, company)
 // written with the wrong capitalisation, and a multi-word name capitalised two ways in one article.
+import { articleLanguage } from '../../core/language.js';
 import type { Article, Problem, Rule, Token } from '../../core/types.js';
-import { getSpeller, normaliseLanguage, type Speller } from './speller.js';
+import { getSpeller, type Speller } from './speller.js';
 import { NAME_ENTRIES } from '../../lexicon/names.js';
 
 export const RULE_ID = 'spelling/name-casing';
@@ -229,7 +230,7 @@ export const nameCasing: Rule = {
     const { article } = ctx;
     const starts = sentenceStarts(article);
     const problems: Problem[] = [];
-    knownNames(article, starts, problems, getSpeller(normaliseLanguage(article.meta.language ?? ctx.config.language)));
+    knownNames(article, starts, problems, getSpeller(articleLanguage(article, ctx.config).language));
     twoWayCasing(article, starts, problems, problems.slice());
     for (const p of problems) ctx.report(p);
   },

@@ -2,6 +2,7 @@
 // language nor the project's or article's word list, and is not a name, acronym, number or measure.
 import type { Article, Claim, Rule, RuleContext, Token } from '../../core/types.js';
 import { getSpeller, normaliseLanguage, damerau, frequency, type Speller } from './speller.js';
+import { articleLanguage } from '../../core/language.js';
 
 export const RULE_ID = 'spelling/unknown-word';
 
@@ -52,6 +53,13 @@ class Checker {
     const lower = w.toLowerCase();
     if (this.accepted.has(lower)) return true;
     if (/[\d.]/.test(w)) return true; // abbreviations (e.g, U.S) and words glued to numbers
+    if (/[^\x00-\x7f]/.test(w) && !w.includes('’')) {
+      // Accented loanwords (café, naïve, résumé, façade): the dictionaries list them bare, if at all.
+      const nfc = w.normalize('NFC');
+      if (nfc !== w && this.known(nfc)) return true;
+      const bare = nfc.normalize('NFD').replace(/\p{M}/gu, '');
+      if (bare !== w && /^[a-z'-]+$/i.test(bare) && this.known(bare)) return true;
+    }
     if (w.includes("'")) {
       if (/^[dlDL]'\p{Lu}/u.test(w)) return true; // d'Azur, l'Audiovisuel
       const base = stripPossessive(w);
@@ -209,7 +217,7 @@ export const unknownWord: Rule = {
     const { article, claims, config } = ctx;
     const accepted = new Set<string>();
     for (const w of [...config.words, ...article.meta.words]) for (const part of String(w).split(/\s+/)) if (part) accepted.add(part.replace(/’/g, "'").toLowerCase());
-    const checker = new Checker(article.meta.language ?? config.language, accepted);
+    const checker = new Checker(articleLanguage(article, config).language, accepted);
     let names: Set<string> | undefined;
     let counts: Map<string, number> | undefined;
     const tokens = article.tokens;
