@@ -43,6 +43,7 @@ export function applyIgnores(files: Awaited<ReturnType<typeof findArticles>>, pa
 export async function checkFiles(paths: string[], opts: CheckOptions): Promise<FileResult[]> {
   const resolver = new ConfigResolver({ configFile: opts.config, facts: opts.facts });
   let files = await findArticles(paths.length ? paths : ['input']);
+  await resolver.prepare(files.map((f) => f.abs));
   if (opts.ignore !== false) files = applyIgnores(files, paths, resolver);
   const decisionsFile = path.resolve(opts.decisions);
   const decisions = loadDecisions(decisionsFile);

@@ -251,6 +251,27 @@ export interface ClaimsFile {
  */
 
 /**
+ * Spelling dictionary: auto (the default: each article's dialect detected from its spelling), en-US, en-GB, or en (accept both).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "Language".
+ */
+export type Language = "auto" | "en-US" | "en-GB" | "en";
+/**
+ * Project words the speller accepts.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "Words".
+ */
+export type Words = string[];
+/**
+ * Vocabulary folders (relative to the config file) holding accept.txt and reject.txt, after Vale.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "Vocab".
+ */
+export type Vocab = string[];
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "RuleSetting".
  */
@@ -260,9 +281,43 @@ export type RuleSetting = RuleLevel | [unknown] | [unknown, unknown];
  * via the `definition` "RuleLevel".
  */
 export type RuleLevel = "off" | "error" | "warning" | "info";
+/**
+ * Words above which clarity/long-sentence fires.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "LongSentence".
+ */
+export type LongSentence = number;
+/**
+ * Paths of policy schemas (relative to the config file).
+ */
+export type Paths = string[];
+/**
+ * Paths of reference facts files (JSON or YAML), relative to the config file.
+ */
+export type Paths1 = string[];
+/**
+ * Where each rule's documentation is: a URL in which {rule} is the rule id and {anchor} its anchor (spelling-unknown-word); default: docs/rules.md of copydesk's repository.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "DocsUrl".
+ */
+export type DocsUrl = string;
+/**
+ * Report disable directives that suppress nothing (as ESLint's reportUnusedDisableDirectives).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "UnusedDirectives".
+ */
+export type UnusedDirectives = "off" | "error" | "warning" | "info";
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "Paths".
+ */
+export type Paths2 = string[];
 
 /**
- * copydesk.config.json, .copydeskrc.json or the "copydesk" key of package.json.
+ * copydesk.config.{json,yaml,yml,js,mjs}, .copydeskrc[.json|.yaml|.yml] or the "copydesk" key of package.json. Configs found walking up from an article merge, the nearest last; see docs/ci.md.
  */
 export interface Config {
   $schema?: string;
@@ -271,35 +326,54 @@ export interface Config {
    */
   root?: boolean;
   /**
-   * Spelling dictionary: auto (the default: each article's dialect detected from its spelling), en-US, en-GB, or en (accept both).
+   * Configs this one builds on (a path relative to this file, or an npm package): they apply first, this file on top.
    */
-  language?: "auto" | "en-US" | "en-GB" | "en";
-  /**
-   * Project words the speller accepts.
-   */
-  words?: string[];
-  /**
-   * Rule id -> "off" | severity | [severity, options].
-   */
-  rules?: {
-    [k: string]: RuleSetting;
-  };
-  /**
-   * Words above which clarity/long-sentence fires.
-   */
-  longSentence?: number;
-  /**
-   * Paths of policy schemas (relative to the config file).
-   */
-  policies?: string[];
-  /**
-   * Paths of reference facts files (JSON or YAML).
-   */
-  facts?: string[];
+  extends?: string | string[];
+  language?: Language;
+  words?: Words;
+  vocab?: Vocab;
+  rules?: Rules;
+  longSentence?: LongSentence;
+  policies?: Paths;
+  facts?: Paths1;
   /**
    * Globs of articles to skip.
    */
   ignore?: string[];
+  docsUrl?: DocsUrl;
+  reportUnusedDisableDirectives?: UnusedDirectives;
+  /**
+   * Settings for some articles only, applied in order after this file's own settings.
+   */
+  overrides?: Override[];
+}
+/**
+ * Rule id -> "off" | severity | [severity, options].
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "Rules".
+ */
+export interface Rules {
+  [k: string]: RuleSetting;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "Override".
+ */
+export interface Override {
+  /**
+   * Globs relative to the config file's folder; a glob without a slash matches the file name at any depth.
+   */
+  files: string | [string, ...string[]];
+  excludedFiles?: string | string[];
+  language?: Language;
+  words?: Words;
+  vocab?: Vocab;
+  rules?: Rules;
+  longSentence?: LongSentence;
+  policies?: Paths2;
+  facts?: Paths2;
+  reportUnusedDisableDirectives?: UnusedDirectives;
 }
 
 /**

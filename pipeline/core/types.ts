@@ -179,6 +179,10 @@ export interface EffectiveConfig {
   policies: { path: string; schema: Record<string, unknown> }[];
   /** Reference facts, loaded. */
   facts: { path: string; facts: import('./schema-types.js').Fact[] }[];
+  /** Vocabularies (config `vocab`, run/vocab.ts): words always accepted, and always rejected. */
+  vocab?: Vocab;
+  /** Where rule documentation lives: {rule} and {anchor} are filled in (queue/docs-url.ts). */
+  docsUrl?: string;
   /** --report-unused-disable-directives: the severity of an input/unused-directive item, or off. */
   reportUnusedDisableDirectives?: Severity | 'off';
 }
@@ -197,4 +201,20 @@ export interface RuleContext {
 export interface Rule {
   meta: RuleMeta;
   check(ctx: RuleContext): void;
+}
+
+/** One line of a vocabulary's accept.txt or reject.txt (run/vocab.ts). */
+export interface VocabEntry {
+  /** A word (matched case-insensitively) or, with `regex`, a pattern for a whole word. */
+  pattern: string;
+  regex?: boolean;
+  /** reject.txt `wrong -> right`: the preferred form. */
+  replacement?: string;
+  /** "path/to/reject.txt:3", for messages. */
+  source: string;
+}
+
+export interface Vocab {
+  accept: VocabEntry[];
+  reject: VocabEntry[];
 }

@@ -45,7 +45,7 @@ export function defaultWorkers(): number {
 export async function runBatch(files: FoundFile[], options: BatchOptions = {}): Promise<FileResult[]> {
   const resolver = options.resolver ?? new ConfigResolver(options);
   // Resolve every configuration first, on the main thread, so a bad config stops the run before any work.
-  const configs = files.map((f) => resolver.forDir(path.dirname(f.abs)).effective);
+  const configs = files.map((f) => resolver.forFile(f.abs).effective);
   const wanted = options.workers ?? defaultWorkers();
   const file = workerFile();
   // A worker loads every dictionary and model on start-up; for a few articles (a pull request's) that

@@ -86,15 +86,18 @@ export class IgnoreMatcher {
       const r = byFile(this.cwdFile, path.join(this.cwdFile.dir, IGNORE_FILE));
       if (r) return r;
     }
-    const loaded = this.resolver.forDir(path.dirname(abs));
-    if (!loaded.file) return undefined;
-    const configDir = path.dirname(loaded.file);
-    const next = path.join(configDir, IGNORE_FILE);
-    const r = byFile(this.ignoreFile(next), next);
-    if (r) return r;
-    const match = this.configGlobs(loaded.file, loaded.config.ignore ?? []);
-    const rel = inside(configDir, abs);
-    if (match && rel && withAncestors(rel).some((p) => match(p))) return `${loaded.file} "ignore"`;
+    const loaded = this.resolver.forFile(abs);
+    // The .copydeskignore beside each config that applies, then each config's own "ignore" globs.
+    for (const file of loaded.files) {
+      const next = path.join(path.dirname(file), IGNORE_FILE);
+      const r = byFile(this.ignoreFile(next), next);
+      if (r) return r;
+    }
+    for (const ig of loaded.config.ignores) {
+      const match = this.configGlobs(ig.file, ig.patterns);
+      const rel = inside(ig.dir, abs);
+      if (match && rel && withAncestors(rel).some((p) => match(p))) return `${ig.file} "ignore"`;
+    }
     return undefined;
   }
 

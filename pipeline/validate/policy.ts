@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Category, Claim, EffectiveConfig, Rule, RuleContext, RuleMeta, Severity } from '../core/types.js';
-import { getAjv, formatErrors, schemasDir } from './schemas.js';
+import { getPolicyAjv, isCoreSchemaId, formatErrors, schemasDir } from './schemas.js';
 import { digest } from '../util/hash.js';
 
 export const CATEGORIES: readonly Category[] = ['spelling', 'grammar', 'clarity', 'style', 'sourcing', 'verification', 'consistency', 'input'];
@@ -94,8 +94,9 @@ export function compilePolicy(file: string, schema: Record<string, unknown>): Co
   const hit = cache.get(key);
   if (hit) return hit;
   const meta = policyMeta(schema);
-  const ajv = getAjv();
+  const ajv = getPolicyAjv();
   const id = typeof schema.$id === 'string' ? schema.$id : undefined;
+  if (id && isCoreSchemaId(id)) throw new Error(`has "$id": "${id}", the id of one of copydesk's own schemas: give your schema an id of its own (or none)`);
   // The same $id edited in place (a long-running process) replaces the old compiled schema.
   if (id && ajv.getSchema(id)) ajv.removeSchema(id);
   let validate: ValidateFunction;

@@ -39,6 +39,26 @@ export function getAjv(): Ajv2020 {
   return ajv;
 }
 
+let policyAjv: Ajv2020 | undefined;
+/**
+ * The Ajv instance policy schemas compile in: apart from getAjv(), so a user's schema can never replace
+ * one of copydesk's own (config, decisions...), though it may $ref them (claim.schema.json).
+ */
+export function getPolicyAjv(): Ajv2020 {
+  if (policyAjv) return policyAjv;
+  policyAjv = new Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true });
+  addFormats(policyAjv);
+  ajvErrors(policyAjv);
+  const dir = schemasDir();
+  for (const n of NAMES) policyAjv.addSchema(JSON.parse(fs.readFileSync(path.join(dir, `${n}.schema.json`), 'utf8')));
+  return policyAjv;
+}
+
+/** True for the $id of one of copydesk's own schemas (schemas/*.schema.json). */
+export function isCoreSchemaId(id: string): boolean {
+  return NAMES.some((n) => id.replace(/#$/, '') === `${SCHEMA_BASE}${n}.schema.json`);
+}
+
 export function validator(name: SchemaName): ValidateFunction {
   let v = compiled.get(name);
   if (!v) {
