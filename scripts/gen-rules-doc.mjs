@@ -11,6 +11,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const docPath = path.join(root, 'docs/rules.md');
 const STAGES = ['input', 'validate', 'verify', 'check'];
+// A stable anchor per rule (pipeline/util/docs-url.ts ruleAnchor: items link to it).
+const anchor = (id) => id.toLowerCase().replace(/[^a-z0-9-]+/g, '-');
 const cell = (s) => s.replace(/\|/g, '\\|').replace(/\n+/g, ' ').trim();
 
 /**
@@ -45,11 +47,11 @@ export function renderRulesDoc(metas) {
     '',
     '| Rule | Category | Default severity | What it finds | Example |',
     '| --- | --- | --- | --- | --- |',
-    ...sorted.map((m) => `| [\`${m.id}\`](#${m.id.replace(/[^a-z0-9-]/g, '')}) | ${m.category} | ${m.severity} | ${cell(m.description)} | ${cell(exampleOf(m))} |`),
+    ...sorted.map((m) => `| [\`${m.id}\`](#${anchor(m.id)}) | ${m.category} | ${m.severity} | ${cell(m.description)} | ${cell(exampleOf(m))} |`),
     '',
   ];
   for (const m of sorted) {
-    out.push(`## ${m.id}`, '', `*${m.category} · ${m.severity} by default · ${m.stage} stage*`, '', m.description, '', m.docs.trim(), '');
+    out.push(`<a id="${anchor(m.id)}"></a>`, '', `## ${m.id}`, '', `*${m.category} · ${m.severity} by default · ${m.stage} stage*`, '', m.description, '', m.docs.trim(), '');
   }
   return out.join('\n');
 }

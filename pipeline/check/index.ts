@@ -3,6 +3,7 @@ import type { Rule } from '../core/types.js';
 import { unknownWord } from './spelling/unknown-word.js';
 import { nameCasing } from './spelling/name-casing.js';
 import { mixedDialect } from './spelling/mixed-dialect.js';
+import { rejectedWord } from './spelling/rejected-word.js';
 import { fragment } from './clarity/fragment.js';
 import { unclosedQuote } from './clarity/unclosed-quote.js';
 import { longSentence } from './clarity/long-sentence.js';
@@ -17,6 +18,7 @@ export const checkRules: Rule[] = [
   unknownWord,
   nameCasing,
   mixedDialect,
+  rejectedWord,
   fragment,
   unclosedQuote,
   longSentence,

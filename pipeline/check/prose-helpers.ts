@@ -69,3 +69,29 @@ export class PhraseMatcher<T> {
     return undefined;
   }
 }
+
+/** A rule's `add` / `remove` options: words or phrases the config adds to, or trims from, its list. */
+export interface ListOptions {
+  add: string[];
+  remove: Set<string>;
+  /** A key for caching what is built from the list. */
+  key: string;
+}
+
+export function listOptions(options: Record<string, unknown>): ListOptions {
+  const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : []);
+  const add = strings(options.add);
+  const remove = strings(options.remove);
+  return { add, remove: new Set(remove.map(norm)), key: JSON.stringify([add, remove]) };
+}
+
+/** Builds a value once per distinct list options (rules build their matchers this way). */
+export function perList<T>(build: (list: ListOptions) => T): (options: Record<string, unknown>) => T {
+  const cache = new Map<string, T>();
+  return (options) => {
+    const list = listOptions(options);
+    let v = cache.get(list.key);
+    if (v === undefined) cache.set(list.key, (v = build(list)));
+    return v;
+  };
+}

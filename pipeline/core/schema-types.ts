@@ -170,6 +170,10 @@ export interface Item {
   endLine: number;
   endColumn: number;
   suggestions: string[];
+  /**
+   * The rule's documentation (docs/rules.md#<anchor>, or the config's docsUrl).
+   */
+  docsUrl?: string;
   claimId?: string;
   actual?: string;
   expected?: string;

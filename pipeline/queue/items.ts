@@ -4,6 +4,7 @@ import type { Article, EffectiveConfig, Item, Problem, Severity } from '../core/
 import { spanOf } from '../parse/positions.js';
 import { ruleMeta } from '../core/registry.js';
 import { Fingerprinter, contextOf } from './fingerprint.js';
+import { docsUrlFor } from '../util/docs-url.js';
 import { DirectiveUse, directiveProblems, knownRuleNames } from './directives.js';
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -93,6 +94,7 @@ export function toItems(article: Article, problems: Problem[], config: Effective
       ...spanOf(article, p.start, p.end),
       suggestions: p.suggestions ?? [],
       status: 'open',
+      docsUrl: docsUrlFor(p.rule, config.docsUrl),
     };
     if (p.claimId) item.claimId = p.claimId;
     if (p.actual !== undefined) item.actual = p.actual;

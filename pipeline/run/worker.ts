@@ -3,6 +3,7 @@
 import { checkArticle } from '../core/article.js';
 import { readArticle, InputError } from '../parse/read.js';
 import { digest } from '../util/hash.js';
+import { docsUrlFor } from '../util/docs-url.js';
 import type { EffectiveConfig, FileResult } from '../core/types.js';
 
 export interface Task {
@@ -36,6 +37,7 @@ export function fileErrorResult(path: string, err: unknown, key = path): FileRes
         endColumn: 1,
         suggestions: [],
         status: 'open',
+        docsUrl: docsUrlFor('input/file-error'),
       },
     ],
     error: { message, code },

@@ -1,7 +1,6 @@
 // The configuration cascade (run/config.ts): every config found walking up applies, the nearest last;
 // "root": true stops the walk; extends (a path or an npm package) applies first; overrides apply after
 // their file's own settings, in order; JSON, YAML, JavaScript and package.json configs; ambiguity is an error.
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, ConfigResolver } from '../../pipeline/run/config.js';

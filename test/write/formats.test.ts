@@ -152,7 +152,7 @@ describe('rdjsonl format', () => {
       message: 'A problem.',
       location: { path: 'a.md', range: { start: { line: 3, column: 13 }, end: { line: 3, column: 16 } } },
       severity: 'ERROR',
-      source: { name: 'copydesk', url: expect.stringMatching(/^https:\/\//) },
+      source: { name: 'copydesk', url: expect.stringMatching(/^(https|file):\/\//) },
       code: { value: 'spelling/unknown-word' },
       suggestions: [{ range: { start: { line: 3, column: 13 }, end: { line: 3, column: 16 } }, text: 'the' }],
     });

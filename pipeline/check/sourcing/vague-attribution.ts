@@ -3,7 +3,7 @@
 // at Barclays", "Barclays analysts") or refers back to a named source ("the analysts", "two experts")
 // is fine. Word lists: lexicon/check/vague-attribution.json.
 import type { Article, Rule, Token } from '../../core/types.js';
-import { PhraseMatcher, adjacent, loadData, norm } from '../prose-helpers.js';
+import { PhraseMatcher, adjacent, loadData, norm, perList } from '../prose-helpers.js';
 
 interface Data {
   groups: string[];
@@ -15,11 +15,18 @@ interface Data {
   specificBefore: string[];
 }
 const data = loadData<Data>('vague-attribution');
-const groups = new PhraseMatcher<true>(data.groups.map((g) => [g, true]));
-const verbs = new PhraseMatcher<true>(data.verbs.map((v) => [v, true]));
-const quantifiers = new PhraseMatcher<true>(data.quantifiers.map((q) => [q, true]));
-const people = new PhraseMatcher<true>([...data.vaguePeople, ...data.groups].map((g) => [g, true]));
-const impersonal = new PhraseMatcher<true>(data.impersonal.map((p) => [p, true]));
+// The lists, with the config's `add` (groups) and `remove` (from any list) options applied, built once per distinct options.
+const listsFor = perList((list) => {
+  const keep = (words: string[]) => words.filter((w) => !list.remove.has(norm(w))).map((w): [string, true] => [w, true]);
+  const groupWords = [...data.groups, ...list.add];
+  return {
+    groups: new PhraseMatcher<true>(keep(groupWords)),
+    verbs: new PhraseMatcher<true>(keep(data.verbs)),
+    quantifiers: new PhraseMatcher<true>(keep(data.quantifiers)),
+    people: new PhraseMatcher<true>(keep([...data.vaguePeople, ...groupWords])),
+    impersonal: new PhraseMatcher<true>(keep(data.impersonal)),
+  };
+});
 const according = new PhraseMatcher<true>([['according to', true]]);
 const namedAfter = new Set(data.namedAfter.map(norm));
 const specificBefore = new Set(data.specificBefore.map(norm));
@@ -58,11 +65,14 @@ export const vagueAttribution: Rule = {
       'Flags: "Analysts believe the deal will collapse." -> say which analysts; "It is thought that the bank will cut rates." -> say who thinks so.',
       '',
       'Not flagged: "Analysts at Barclays believe…", "Barclays analysts said…", "The analysts said…" (refers to a named group), words inside quotations.',
+      '',
+      'Options: `add` (more loose groups, e.g. "insiders") and `remove` (words or phrases to drop from any of the lists), e.g. `["warning", {"add": ["insiders"], "remove": ["critics"]}]`.',
     ].join('\n'),
   },
   check(ctx) {
     const { article } = ctx;
     const tokens = article.tokens;
+    const { groups, verbs, quantifiers, people, impersonal } = listsFor(ctx.options);
     const flag = (first: number, last: number, what: string) =>
       ctx.report({
         start: tokens[first].start,

@@ -3,6 +3,7 @@
 import type { Article, Claim, Rule, RuleContext, Token } from '../../core/types.js';
 import { getSpeller, normaliseLanguage, damerau, frequency, type Speller } from './speller.js';
 import { articleLanguage } from '../../core/language.js';
+import { compileVocab, type CompiledVocab } from './vocab.js';
 
 export const RULE_ID = 'spelling/unknown-word';
 
@@ -42,6 +43,7 @@ class Checker {
   constructor(
     language: string,
     private accepted: Set<string>,
+    private vocab: CompiledVocab,
   ) {
     this.speller = getSpeller(normaliseLanguage(language));
   }
@@ -52,6 +54,7 @@ class Checker {
     if (this.speller.correct(w)) return true;
     const lower = w.toLowerCase();
     if (this.accepted.has(lower)) return true;
+    if (this.vocab.accepts(w)) return true;
     if (/[\d.]/.test(w)) return true; // abbreviations (e.g, U.S) and words glued to numbers
     if (/[^\x00-\x7f]/.test(w) && !w.includes('’')) {
       // Accented loanwords (café, naïve, résumé, façade): the dictionaries list them bare, if at all.
@@ -217,7 +220,9 @@ export const unknownWord: Rule = {
     const { article, claims, config } = ctx;
     const accepted = new Set<string>();
     for (const w of [...config.words, ...article.meta.words]) for (const part of String(w).split(/\s+/)) if (part) accepted.add(part.replace(/’/g, "'").toLowerCase());
-    const checker = new Checker(articleLanguage(article, config).language, accepted);
+    const vocab = compileVocab(config.vocab);
+    const rejecting = !!config.vocab?.reject.length;
+    const checker = new Checker(articleLanguage(article, config).language, accepted, vocab);
     let names: Set<string> | undefined;
     let counts: Map<string, number> | undefined;
     const tokens = article.tokens;
@@ -233,6 +238,8 @@ export const unknownWord: Rule = {
         initial = false;
         const text = t.text.includes('’') ? t.text.replace(/’/g, "'") : t.text;
         if (text.length < 2) continue;
+        // spelling/rejected-word reports the words a vocabulary rejects.
+        if (rejecting && vocab.rejects(t.text)) continue;
         // A word cut by an HTML entity (caf&#233;) is not a word of its own.
         if (article.prose.startsWith('&#', t.end)) continue;
         if (!isUpper(text[0])) {

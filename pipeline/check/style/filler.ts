@@ -1,13 +1,17 @@
 // style/filler: phrases that add nothing ("it's worth noting that", "needless to say"); the fix is
 // to delete them. When the phrase opens the sentence, the suggestion also capitalises the next word.
 import type { Rule } from '../../core/types.js';
-import { PhraseMatcher, loadData } from '../prose-helpers.js';
+import { PhraseMatcher, loadData, norm, perList } from '../prose-helpers.js';
 
 const data = loadData<{ phrases: string[]; beforeComma: string[] }>('fillers');
-const matcher = new PhraseMatcher<{ comma: boolean }>([
-  ...data.phrases.map((p): [string, { comma: boolean }] => [p, { comma: false }]),
-  ...data.beforeComma.map((p): [string, { comma: boolean }] => [p, { comma: true }]),
-]);
+// The list, with the config's `add` and `remove` options applied, built once per distinct options.
+const matcherFor = perList(
+  (list) =>
+    new PhraseMatcher<{ comma: boolean }>([
+      ...[...data.phrases, ...list.add].filter((p) => !list.remove.has(norm(p))).map((p): [string, { comma: boolean }] => [p, { comma: false }]),
+      ...data.beforeComma.filter((p) => !list.remove.has(norm(p))).map((p): [string, { comma: boolean }] => [p, { comma: true }]),
+    ]),
+);
 
 export const filler: Rule = {
   meta: {
@@ -22,11 +26,14 @@ export const filler: Rule = {
       'Flags: "It’s worth noting that in 2023 the bank cut rates." -> "In 2023 the bank cut rates."; "Needless to say, the plan failed." -> "The plan failed."',
       '',
       'Not flagged: `“It is worth noting that we won,” she said.` (a quotation); "The point is worth noting."',
+      '',
+      'Options: `add` (phrases to flag too) and `remove` (phrases of the list to leave alone), e.g. `["warning", {"add": ["at the end of the day"]}]`.',
     ].join('\n'),
   },
   check(ctx) {
     const { article } = ctx;
     const { tokens, text } = article;
+    const matcher = matcherFor(ctx.options);
     for (const s of article.sentences) {
       for (let i = s.firstToken; i < s.lastToken; i++) {
         const t = tokens[i];

@@ -3,7 +3,7 @@
 // for each word and the contexts where it is descriptive ("clearly visible"), is data:
 // lexicon/check/loaded-words.json.
 import type { Rule } from '../../core/types.js';
-import { PhraseMatcher, loadData, norm } from '../prose-helpers.js';
+import { PhraseMatcher, loadData, norm, perList } from '../prose-helpers.js';
 
 interface Entry {
   reason: string;
@@ -11,11 +11,16 @@ interface Entry {
   notAfter?: string[];
 }
 const data = loadData<{ words: Record<string, Entry> }>('loaded-words');
-const matcher = new PhraseMatcher<{ phrase: string; entry: Entry; notBefore: Set<string>; notAfter: Set<string> }>(
-  Object.entries(data.words).map(([phrase, entry]) => [
-    phrase,
-    { phrase, entry, notBefore: new Set((entry.notBefore ?? []).map(norm)), notAfter: new Set((entry.notAfter ?? []).map(norm)) },
-  ]),
+const ADDED: Entry = { reason: 'the newsroom’s configuration lists it as loaded' };
+// The list, with the config's `add` and `remove` options applied, built once per distinct options.
+const matcherFor = perList(
+  (list) =>
+    new PhraseMatcher<{ phrase: string; entry: Entry; notBefore: Set<string>; notAfter: Set<string> }>(
+      [...Object.entries(data.words).filter(([phrase]) => !list.remove.has(norm(phrase))), ...list.add.map((w): [string, Entry] => [w, ADDED])].map(([phrase, entry]) => [
+        phrase,
+        { phrase, entry, notBefore: new Set((entry.notBefore ?? []).map(norm)), notAfter: new Set((entry.notAfter ?? []).map(norm)) },
+      ]),
+    ),
 );
 
 export const loadedWord: Rule = {
@@ -31,11 +36,14 @@ export const loadedWord: Rule = {
       'Flags: "a surprising 18% rise" -> say who was surprised, or drop the word; "it will definitely shake the market" -> attribute the prediction.',
       '',
       'Not flagged: `“It was a shocking result,” he said.` (a quotation); "The sign was clearly visible."',
+      '',
+      'Options: `add` (words or phrases to flag too) and `remove` (words of the list to leave alone), e.g. `["warning", {"add": ["slammed"], "remove": ["clearly"]}]`.',
     ].join('\n'),
   },
   check(ctx) {
     const { article } = ctx;
     const tokens = article.tokens;
+    const matcher = matcherFor(ctx.options);
     for (const s of article.sentences) {
       for (let i = s.firstToken; i < s.lastToken; i++) {
         const t = tokens[i];

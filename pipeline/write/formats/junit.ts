@@ -19,6 +19,7 @@ export function xmlAttr(s: string): string {
 
 function body(item: Item): string {
   const lines = [`${item.severity} at line ${item.line}, column ${item.column}: ${item.message}`, `rule: ${item.rule}`];
+  if (item.docsUrl) lines.push(`docs: ${item.docsUrl}`);
   if (item.excerpt) lines.push(`excerpt: ${item.excerpt}`);
   if (item.suggestions.length) lines.push(`suggestions: ${item.suggestions.join(', ')}`);
   if (item.note) lines.push(`note: ${item.note}`);

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import type { FileResult, Severity } from '../../core/types.js';
 import type { Formatter } from './index.js';
 import { absOf, bySeverity, shownItems } from './util.js';
-import { INFORMATION_URI } from './sarif.js';
+import { INFORMATION_URI } from '../../util/docs-url.js';
 
 const SEVERITY: Record<Severity, 'ERROR' | 'WARNING' | 'INFO'> = { error: 'ERROR', warning: 'WARNING', info: 'INFO' };
 
@@ -44,7 +44,7 @@ export const rdjsonl: Formatter = (report, ctx) => {
       location: { path: file.path, range },
       severity: SEVERITY[item.severity],
       source: { name: 'copydesk', url: INFORMATION_URI },
-      code: { value: item.rule },
+      code: item.docsUrl ? { value: item.rule, url: item.docsUrl } : { value: item.rule },
     };
     if (item.suggestions.length && item.endOffset > item.offset) d.suggestions = item.suggestions.map((text) => ({ range, text }));
     out.push(JSON.stringify(d));

@@ -5,7 +5,6 @@
 // built from the item's stable id, so code scanning tracks an alert across edits. Dismissed items are
 // kept as suppressed results (suppressions[].kind "external": the decisions file), so code scanning
 // closes them instead of reporting them again.
-import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Item, RuleMeta, Severity } from '../../core/types.js';
@@ -14,6 +13,7 @@ import { allRuleMetas } from '../../core/registry.js';
 import { VERSION } from '../../util/version.js';
 import { absOf, bySeverity, shownItems } from './util.js';
 import { repoRootOf } from '../../util/repo.js';
+import { INFORMATION_URI, docsUrlFor } from '../../util/docs-url.js';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 export const FINGERPRINT_KEY = 'copydesk/v1';
@@ -21,28 +21,7 @@ const SRCROOT = '%SRCROOT%';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
-/** Where the tool is documented: package.json "homepage" or "repository", else its npm page. */
-export const INFORMATION_URI: string = (() => {
-  try {
-    let dir = path.dirname(new URL(import.meta.url).pathname);
-    for (let i = 0; i < 5; i++) {
-      const f = path.join(dir, 'package.json');
-      if (fs.existsSync(f)) {
-        const pkg = JSON.parse(fs.readFileSync(f, 'utf8')) as { name?: string; homepage?: string; repository?: string | { url?: string } };
-        if (pkg.name === 'copydesk') {
-          const repo = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
-          const uri = pkg.homepage ?? repo?.replace(/^git\+/, '').replace(/\.git$/, '');
-          if (uri && /^https?:\/\//.test(uri)) return uri;
-          break;
-        }
-      }
-      dir = path.dirname(dir);
-    }
-  } catch {
-    // fall through to the default
-  }
-  return 'https://www.npmjs.com/package/copydesk';
-})();
+export { INFORMATION_URI };
 
 /** "spelling/unknown-word" -> "SpellingUnknownWord" (SARIF reportingDescriptor.name is an identifier). */
 function ruleName(id: string): string {
@@ -53,10 +32,11 @@ function ruleName(id: string): string {
     .join('');
 }
 
-function descriptor(meta: RuleMeta) {
+function descriptor(meta: RuleMeta, helpUri = docsUrlFor(meta.id)) {
   return {
     id: meta.id,
     name: ruleName(meta.id),
+    helpUri,
     shortDescription: { text: meta.description },
     fullDescription: { text: meta.docs ? `${meta.description} ${meta.docs}`.replace(/\s+/g, ' ').trim() : meta.description },
     help: {
@@ -94,7 +74,10 @@ export const sarif: Formatter = (report, ctx) => {
   const root = ctx.root ?? repoRootOf(ctx.cwd);
   const metas = allRuleMetas();
   const index = new Map(metas.map((m, i) => [m.id, i]));
-  const rules = metas.map(descriptor);
+  // Each rule's link is the one its items carry (the config's docsUrl), else the default.
+  const links = new Map<string, string>();
+  for (const f of report.files) for (const it of f.items) if (it.docsUrl && !links.has(it.rule)) links.set(it.rule, it.docsUrl);
+  const rules = metas.map((m) => descriptor(m, links.get(m.id)));
   const results = shownItems(report, true)
     .sort(bySeverity)
     .map(({ file, item }) => {
@@ -103,7 +86,7 @@ export const sarif: Formatter = (report, ctx) => {
         // A rule the registry does not know (a plug-in or policy rule): describe it from the item.
         ruleIndex = rules.length;
         index.set(item.rule, ruleIndex);
-        rules.push(descriptor({ id: item.rule, category: item.category, severity: item.severity, description: item.rule, docs: '', stage: 'check' }));
+        rules.push(descriptor({ id: item.rule, category: item.category, severity: item.severity, description: item.rule, docs: '', stage: 'check' }, item.docsUrl));
       }
       const location = artifactLocation(absOf(file.path, ctx.cwd), root);
       const result: Record<string, unknown> = {
@@ -162,3 +145,13 @@ export const sarif: Formatter = (report, ctx) => {
   };
   return JSON.stringify(log, null, 2) + '\n';
 };
+
+/** GitHub code scanning keeps at most this many results of one SARIF run. */
+export const GITHUB_MAX_RESULTS = 5000;
+
+/** A warning for stderr when a SARIF log would be cut by GitHub, or undefined. */
+export function sarifLimitWarning(report: Parameters<Formatter>[0]): string | undefined {
+  const n = shownItems(report, true).length;
+  if (n <= GITHUB_MAX_RESULTS) return undefined;
+  return `the SARIF log has ${n.toLocaleString('en-US')} results; GitHub code scanning keeps only ${GITHUB_MAX_RESULTS.toLocaleString('en-US')} per run and drops the rest. Filter with --min-severity warning (or -q for errors only), lint only changed articles, or record the existing items with --update-baseline (dismissed items stay in the log as suppressed results).`;
+}

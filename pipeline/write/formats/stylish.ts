@@ -2,22 +2,26 @@
 import type { Formatter } from './index.js';
 
 const paint = (on: boolean, code: number, s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
+/** A terminal hyperlink (OSC 8) around the rule id, where colour is on. */
+const link = (on: boolean, url: string | undefined, s: string) => (on && url ? `\u001b]8;;${url}\u0007${s}\u001b]8;;\u0007` : s);
 
 export const stylish: Formatter = (report, { color }) => {
   const out: string[] = [];
   let errors = 0;
   let warnings = 0;
   let infos = 0;
+  const docs = new Map<string, string>();
   for (const f of report.files) {
     const items = f.items.filter((it) => it.status !== 'dismissed');
     if (!items.length) continue;
     out.push(paint(color, 4, f.path));
     const rows = items.map((it) => [`${it.line}:${it.column}`, it.severity, it.message, it.rule]);
+    for (const it of items) if (it.docsUrl) docs.set(it.rule, it.docsUrl);
     const w0 = Math.max(...rows.map((r) => r[0].length));
     const w1 = Math.max(...rows.map((r) => r[1].length));
     for (const [pos, sev, msg, rule] of rows) {
       const c = sev === 'error' ? 31 : sev === 'warning' ? 33 : 36;
-      out.push(`  ${paint(color, 2, pos.padEnd(w0))}  ${paint(color, c, sev.padEnd(w1))}  ${msg}  ${paint(color, 2, rule)}`);
+      out.push(`  ${paint(color, 2, pos.padEnd(w0))}  ${paint(color, c, sev.padEnd(w1))}  ${msg}  ${link(color, docs.get(rule), paint(color, 2, rule))}`);
       if (sev === 'error') errors++;
       else if (sev === 'warning') warnings++;
       else infos++;
@@ -26,5 +30,7 @@ export const stylish: Formatter = (report, { color }) => {
   }
   const total = errors + warnings + infos;
   if (total) out.push(paint(color, errors ? 31 : 33, `✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info)`));
+  // Where each rule that fired is documented (its docs explain the fix), after the total.
+  if (docs.size) out.push('', paint(color, 2, 'Rule docs:'), ...[...docs].sort(([a], [b]) => a.localeCompare(b)).map(([rule, url]) => `  ${rule}  ${paint(color, 2, url)}`));
   return out.length ? out.join('\n') + '\n' : '';
 };
