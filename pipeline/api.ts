@@ -1,14 +1,23 @@
 // The public API: what the command line, the tests and the review server call (after ESLint's
 // lib/eslint/eslint.js under lib/cli.js). checkFiles finds the articles, resolves their configuration,
-// applies ignores, runs the batch and applies the editors' decisions; writing is the caller's choice.
+// applies ignores, runs the batch and applies the editors' decisions; checkText does the same for text
+// that is not on disk (--stdin); fixResults applies fixes (--fix, --fix-dry-run) and re-checks.
+// Writing reports is the caller's choice.
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Decisions, FileResult } from './core/types.js';
-import { findArticles } from './run/files.js';
+import { displayPath, findArticles, type FoundFile } from './run/files.js';
 import { runBatch } from './run/batch.js';
-import { ConfigResolver } from './run/config.js';
+import { ConfigResolver, type ResolveOptions } from './run/config.js';
 import { applyDecisions, loadDecisions } from './queue/decisions.js';
 import { IgnoreMatcher } from './run/ignore.js';
 import { ResultCache } from './run/cache.js';
+import { checkArticle } from './core/article.js';
+import { decodeArticle } from './parse/read.js';
+import { fileErrorResult } from './run/worker.js';
+import { repoRootOf } from './util/repo.js';
+import { applyEdits, planFixes, type Edit } from './run/fix.js';
+import { writeFileAtomic } from './util/atomic.js';
 
 export interface CommonOptions {
   config?: string;
@@ -19,18 +28,24 @@ export interface CommonOptions {
   ignore: boolean;
   cache?: boolean;
   cacheLocation: string;
+  /** --no-error-on-unmatched-pattern turns this off: an empty folder or a glob matching nothing is then no error. */
+  errorOnUnmatchedPattern?: boolean;
+  /** --report-unused-disable-directives[-severity]. */
+  reportUnusedDisableDirectives?: ResolveOptions['reportUnusedDisableDirectives'];
 }
 
 export interface CheckOptions extends CommonOptions {
   onResult?: (r: FileResult) => void | Promise<void>;
   /** Called after each article with the count done so far (progress display). */
   onProgress?: (r: FileResult, done: number, total: number) => void;
+  /** Called once the articles are found, with how many will be checked. */
+  onStart?: (total: number) => void;
   /** Runs after the batch and before the decisions are applied (baseline, prune). */
   decide?: (results: FileResult[], decisions: Decisions, file: string) => void;
 }
 
 /** Drops the articles that .copydeskignore or the config's "ignore" excludes; says so for named ones. */
-export function applyIgnores(files: Awaited<ReturnType<typeof findArticles>>, paths: string[], resolver: ConfigResolver) {
+export function applyIgnores(files: FoundFile[], paths: string[], resolver: ConfigResolver): FoundFile[] {
   const matcher = new IgnoreMatcher(resolver);
   const named = new Set(paths.map((p) => path.resolve(p)));
   return files.filter((f) => {
@@ -40,13 +55,18 @@ export function applyIgnores(files: Awaited<ReturnType<typeof findArticles>>, pa
   });
 }
 
+function resolverFor(opts: CommonOptions): ConfigResolver {
+  return new ConfigResolver({ configFile: opts.config, facts: opts.facts, reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives });
+}
+
 export async function checkFiles(paths: string[], opts: CheckOptions): Promise<FileResult[]> {
-  const resolver = new ConfigResolver({ configFile: opts.config, facts: opts.facts });
-  let files = await findArticles(paths.length ? paths : ['input']);
+  const resolver = resolverFor(opts);
+  let files = await findArticles(paths.length ? paths : ['input'], process.cwd(), { errorOnUnmatchedPattern: opts.errorOnUnmatchedPattern !== false });
   await resolver.prepare(files.map((f) => f.abs));
   if (opts.ignore !== false) files = applyIgnores(files, paths, resolver);
   const decisionsFile = path.resolve(opts.decisions);
   const decisions = loadDecisions(decisionsFile);
+  opts.onStart?.(files.length);
   const results = await runBatch(files, {
     workers: opts.workers,
     configFile: opts.config,
@@ -61,4 +81,99 @@ export async function checkFiles(paths: string[], opts: CheckOptions): Promise<F
   opts.decide?.(results, decisions, decisionsFile);
   applyDecisions(results, decisions);
   return results;
+}
+
+/**
+ * Checks text that is not read from disk (--stdin), configured and ignored as if it were the file
+ * `filename` (default: "<text>" in the working directory). Returns no result when that file is ignored.
+ */
+export async function checkText(text: string | Uint8Array, filename: string | undefined, opts: CommonOptions): Promise<FileResult[]> {
+  const resolver = resolverFor(opts);
+  const abs = path.resolve(filename ?? '<text>');
+  const shown = displayPath(abs);
+  await resolver.prepare([abs]);
+  if (opts.ignore !== false && filename) {
+    const why = new IgnoreMatcher(resolver).reason(abs);
+    if (why) {
+      process.stderr.write(`copydesk: ${shown} is ignored (${path.relative(process.cwd(), why.replace(/ "ignore"$/, '')) || why}); use --no-ignore to check it\n`);
+      return [];
+    }
+  }
+  const key = displayPath(abs, repoRootOf(process.cwd()));
+  let result: FileResult;
+  try {
+    const decoded = typeof text === 'string' ? text.replace(/^\uFEFF/, '') : decodeArticle(text, shown);
+    result = checkArticle({ path: shown, key, text: decoded }, resolver.forFile(abs).effective);
+  } catch (err) {
+    result = fileErrorResult(shown, err, key);
+  }
+  applyDecisions([result], loadDecisions(path.resolve(opts.decisions)));
+  return [result];
+}
+
+export interface FileFix {
+  path: string;
+  before: string;
+  after: string;
+  /** What was changed, pass by pass (each pass's offsets are into the previous pass's text). */
+  edits: Edit[];
+}
+
+export interface FixOutcome {
+  /** The results after fixing (re-checked), in the same order. */
+  results: FileResult[];
+  fixes: FileFix[];
+}
+
+/** Passes of fix-and-recheck at most (ESLint stops at 10 too). */
+const MAX_PASSES = 10;
+
+/**
+ * Applies the unambiguous first suggestions (run/fix.ts) to each result's file, re-checks the fixed
+ * text and repeats while fixes remain; writes each changed file atomically unless `dryRun`. `texts`
+ * gives the text of results that are not files on disk (--stdin), by result path.
+ */
+export async function fixResults(results: FileResult[], opts: CommonOptions & { dryRun?: boolean; texts?: Map<string, string> }): Promise<FixOutcome> {
+  const resolver = resolverFor(opts);
+  const decisions = loadDecisions(path.resolve(opts.decisions));
+  const fixes: FileFix[] = [];
+  const out = [...results];
+  for (let i = 0; i < out.length; i++) {
+    let r = out[i];
+    if (r.error) continue;
+    const abs = path.resolve(r.path);
+    const fromDisk = !opts.texts?.has(r.path);
+    let raw: string;
+    try {
+      raw = opts.texts?.get(r.path) ?? fs.readFileSync(abs, 'utf8');
+    } catch {
+      continue;
+    }
+    const bom = raw.startsWith('\uFEFF') ? '\uFEFF' : '';
+    const before = raw.slice(bom.length);
+    let text = before;
+    const edits: Edit[] = [];
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+      const plan = planFixes(r, text);
+      if (!plan.edits.length) break;
+      text = applyEdits(text, plan.edits);
+      edits.push(...plan.edits);
+      const key = displayPath(abs, repoRootOf(process.cwd()));
+      r = checkArticle({ path: r.path, key, text }, resolver.forFile(abs).effective);
+      applyDecisions([r], decisions);
+    }
+    if (!edits.length) continue;
+    out[i] = r;
+    fixes.push({ path: r.path, before, after: text, edits });
+    if (!opts.dryRun && fromDisk) writeFileAtomic(abs, bom + text);
+  }
+  return { results: out, fixes };
+}
+
+/** The configuration that applies to one article (--print-config): merged settings, the files they come from. */
+export async function printConfig(file: string, opts: Partial<CommonOptions> = {}) {
+  const resolver = new ConfigResolver({ configFile: opts.config, facts: opts.facts, reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives });
+  const abs = path.resolve(file);
+  await resolver.prepare([abs]);
+  return resolver.printable(abs);
 }

@@ -15,12 +15,18 @@ import { defaultWorkers } from './run/batch.js';
 import { ConfigError } from './run/config.js';
 import { DECISIONS_FILE, DecisionsError, saveDecisions, baselineDecisions, pruneDecisions, BASELINE_NOTE } from './queue/decisions.js';
 import { DEFAULT_CACHE_LOCATION } from './run/cache.js';
-import { checkFiles, type CommonOptions } from './api.js';
+import { checkFiles, checkText, fixResults, printConfig, type CommonOptions } from './api.js';
 import { githubSummary } from './write/formats/github.js';
 import { repoRootOf } from './util/repo.js';
 import { writeClaims, writeRunOutputs } from './run/outputs.js';
 import { buildReport, countItems, filterBySeverity } from './write/report.js';
 import { formatters } from './write/formats/index.js';
+import { loadFormatter } from './write/formats/load.js';
+import { sarifLimitWarning } from './write/formats/sarif.js';
+import { useColor } from './util/color.js';
+import { Progress } from './run/progress.js';
+import { unifiedDiff } from './run/fix.js';
+import { initConfig } from './run/init.js';
 import { writeFileAtomic } from './util/atomic.js';
 import { allRuleMetas } from './core/registry.js';
 import { VERSION } from './util/version.js';
@@ -28,11 +34,15 @@ import { startReview, DEFAULT_PORT as DEFAULT_REVIEW_PORT, DEFAULT_HOST as DEFAU
 
 export const EXIT = { ok: 0, errors: 1, usage: 2 } as const;
 
-function progress(enabled: boolean) {
-  if (!enabled) return undefined;
-  return (r: FileResult, done: number, total: number) => {
-    process.stderr.write(`\r\u001b[2K[${done}/${total}] ${r.path}`.slice(0, (process.stderr.columns || 100) + 8));
-    if (done === total) process.stderr.write('\r\u001b[2K');
+/** The progress line on stderr (run/progress.ts), unless --no-progress. */
+function progressHooks(enabled: boolean) {
+  let progress: Progress | undefined;
+  return {
+    onStart: (total: number) => {
+      if (enabled && total > 1) progress = new Progress(total);
+    },
+    onProgress: (r: FileResult, done: number) => progress?.update(done, r.path),
+    finish: () => progress?.finish(),
   };
 }
 
@@ -70,25 +80,39 @@ function withCommon(cmd: Command): Command {
     .option('--decisions <file>', 'editors’ decisions file', DECISIONS_FILE)
     .option('--no-ignore', 'check articles that .copydeskignore or the config\'s "ignore" would skip')
     .option('--cache', 'reuse results of unchanged articles (keyed by content, configuration, dictionaries and copydesk version)')
-    .option('--cache-location <dir>', 'cache folder', DEFAULT_CACHE_LOCATION);
+    .option('--cache-location <dir>', 'cache folder', DEFAULT_CACHE_LOCATION)
+    .option('--no-error-on-unmatched-pattern', 'an empty folder or a glob that matches no article is no error')
+    .option('--report-unused-disable-directives', 'report disable directives that suppress nothing (as errors)')
+    .addOption(new Option('--report-unused-disable-directives-severity <level>', 'report unused disable directives at this severity').choices(['off', 'error', 'warning', 'info']))
+    .option('--no-progress', 'do not show progress on stderr');
 }
 
-interface LintOptions extends CommonOptions {
+/** The common options as the API takes them. */
+function common<T extends CommonOptions & RawCommon>(opts: T): T {
+  const severity = opts.reportUnusedDisableDirectivesSeverity ?? (opts.reportUnusedDisableDirectives ? 'error' : undefined);
+  return { ...opts, reportUnusedDisableDirectives: severity as CommonOptions['reportUnusedDisableDirectives'] };
+}
+
+interface RawCommon {
+  reportUnusedDisableDirectives?: unknown;
+  reportUnusedDisableDirectivesSeverity?: Severity | 'off';
+  progress: boolean;
+}
+
+interface LintOptions extends CommonOptions, Omit<RawCommon, 'reportUnusedDisableDirectives'> {
   format: string;
+  color?: boolean;
+  stdin?: boolean;
+  stdinFilename?: string;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  printConfig?: string;
   outputFile?: string;
   maxWarnings?: number;
   minSeverity: Severity;
   quiet?: boolean;
   updateBaseline?: boolean;
   pruneDecisions?: boolean;
-}
-
-/** Colour on a terminal; never into a file or when NO_COLOR is set; FORCE_COLOR forces it. */
-function useColor(toFile: boolean): boolean {
-  if (toFile || (process.env.NO_COLOR ?? '') !== '') return false;
-  const force = process.env.FORCE_COLOR;
-  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
-  return !!process.stdout.isTTY;
 }
 
 /** --update-baseline and --prune-decisions: change the decisions file before the report is made. */
@@ -108,28 +132,60 @@ function updateDecisions(results: FileResult[], decisions: Decisions, file: stri
   if (changed) saveDecisions(file, decisions);
 }
 
+/** Exit 1 when an error is open, or more warnings than --max-warnings exist (counted whatever --quiet hides, as ESLint does). */
+function exitCode(results: FileResult[], opts: LintOptions): number {
+  const all = countItems(results);
+  const tooManyWarnings = opts.maxWarnings !== undefined && all.warning > opts.maxWarnings;
+  if (tooManyWarnings) process.stderr.write(`copydesk: too many warnings (${all.warning}; the maximum is ${opts.maxWarnings})\n`);
+  return all.error > 0 || tooManyWarnings ? EXIT.errors : EXIT.ok;
+}
+
+/** What --fix changed, on stderr. */
+function reportFixes(fixes: Awaited<ReturnType<typeof fixResults>>['fixes'], dryRun: boolean): void {
+  const n = fixes.reduce((k, f) => k + f.edits.length, 0);
+  const verb = dryRun ? 'would fix' : 'fixed';
+  process.stderr.write(`copydesk: ${verb} ${n} problem${n === 1 ? '' : 's'} in ${fixes.length} file${fixes.length === 1 ? '' : 's'}\n`);
+  for (const f of fixes) for (const e of f.edits) process.stderr.write(`  ${f.path}: “${e.was}” -> “${e.text}” (${e.rule})\n`);
+}
+
+async function printConfigTo(file: string, opts: Partial<CommonOptions>): Promise<void> {
+  const p = await printConfig(file, opts);
+  process.stderr.write(`copydesk: configuration for ${file} from ${p.files.length ? p.files.join(', ') : 'the defaults'}${p.overrides.length ? ` (overrides ${p.overrides.join(', ')})` : ''}\n`);
+  process.stdout.write(JSON.stringify(p.config, null, 2) + '\n');
+}
+
 export function buildProgram(): Command {
   const program = new Command('copydesk')
     .description('Claim extraction, verification and copy-editing checks for news articles.')
     .version(VERSION)
     .showHelpAfterError()
-    .exitOverride();
+    .exitOverride()
+    .option('--print-config <file>', 'print the configuration that applies to this article, and exit')
+    .action(async (opts: { printConfig?: string }) => {
+      if (!opts.printConfig) {
+        program.outputHelp();
+        return void (process.exitCode = EXIT.usage);
+      }
+      await printConfigTo(opts.printConfig, {});
+    });
 
   withCommon(
     program
       .command('run')
       .description('check articles (default: input/) and write the review queue, claims and summary (default: output/)')
       .argument('[paths...]', 'files, folders or globs of .md, .markdown and .txt articles')
-      .option('-o, --out <dir>', 'output folder', 'output')
-      .option('--no-progress', 'do not show progress'),
-  ).action(async (paths: string[], opts: CommonOptions & { out: string; progress: boolean }) => {
+      .option('-o, --out <dir>', 'output folder', 'output'),
+  ).action(async (paths: string[], raw: CommonOptions & RawCommon & { out: string }) => {
+    const opts = common(raw);
     const started = performance.now();
     const outDir = path.resolve(opts.out);
+    const progress = progressHooks(opts.progress);
     const results = await checkFiles(paths, {
       ...opts,
-      onProgress: progress(opts.progress && !!process.stderr.isTTY),
+      onStart: progress.onStart,
+      onProgress: progress.onProgress,
       onResult: (r) => writeClaims(outDir, r),
-    });
+    }).finally(progress.finish);
     writeRunOutputs(outDir, results);
     const c = countItems(results);
     printStats(results, started);
@@ -149,21 +205,59 @@ export function buildProgram(): Command {
       .command('lint')
       .description('check articles and print a report; exit 1 when an error-severity item is open')
       .argument('[paths...]', 'files, folders or globs of .md, .markdown and .txt articles')
-      .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(formatters)).default('stylish'))
+      .option('-f, --format <format>', `output format: ${Object.keys(formatters).join(', ')}, or a path to a formatter module`, 'stylish')
       .option('--output-file <file>', 'write the report to a file instead of stdout')
       .option('--max-warnings <n>', 'exit 1 when more than n warnings are open', intArg('--max-warnings'))
       .addOption(new Option('--min-severity <level>', 'report only items at or above this severity').choices(['error', 'warning', 'info']).default('info'))
       .option('-q, --quiet', 'report errors only (same as --min-severity error)')
       .option('--update-baseline', `record every current item without a decision as dismissed (note "${BASELINE_NOTE}") in the decisions file`)
-      .option('--prune-decisions', 'remove decisions whose items no longer exist (for the articles checked in this run)'),
-  ).action(async (paths: string[], opts: LintOptions) => {
-    const results = await checkFiles(paths, { ...opts, decide: (rs, decisions, file) => updateDecisions(rs, decisions, file, opts) });
+      .option('--prune-decisions', 'remove decisions whose items no longer exist (for the articles checked in this run)')
+      .option('--stdin', 'check the text on standard input')
+      .option('--stdin-filename <file>', 'with --stdin: the file the text stands for (its configuration, ignores and path apply)')
+      .option('--fix', 'apply the unambiguous first suggestions (never inside quotations), write the files, re-check')
+      .option('--fix-dry-run', 'print what --fix would change (a diff; with --stdin the fixed text) without writing')
+      .option('--color', 'colour the output even when it is not a terminal')
+      .option('--no-color', 'never colour the output')
+      .option('--print-config <file>', 'print the configuration that applies to this article, and exit'),
+  ).action(async (paths: string[], raw: LintOptions) => {
+    const opts = common(raw);
+    if (opts.printConfig) return await printConfigTo(opts.printConfig, opts);
+    const format = await loadFormatter(opts.format);
+    if (opts.stdin && paths.length) throw new UsageError('--stdin checks standard input: name no files (use --stdin-filename for its name)');
+    if (opts.stdinFilename && !opts.stdin) throw new UsageError('--stdin-filename needs --stdin');
+    let results: FileResult[];
+    const texts = new Map<string, string>();
+    if (opts.stdin) {
+      const bytes = fs.readFileSync(0);
+      results = await checkText(bytes, opts.stdinFilename, opts);
+      if (results[0]) texts.set(results[0].path, bytes.toString('utf8'));
+    } else {
+      const progress = progressHooks(opts.progress);
+      results = await checkFiles(paths, { ...opts, onStart: progress.onStart, onProgress: progress.onProgress, decide: (rs, decisions, file) => updateDecisions(rs, decisions, file, opts) }).finally(progress.finish);
+    }
+    if (opts.fix || opts.fixDryRun) {
+      const dryRun = !!opts.fixDryRun || !!opts.stdin;
+      const fixed = await fixResults(filterBySeverity(results, opts.quiet ? 'error' : opts.minSeverity), { ...opts, dryRun, texts });
+      // Results below the reported severity were not offered for fixing; keep them as they were.
+      const byPath = new Map(fixed.results.map((r) => [r.path, r]));
+      results = results.map((r) => (fixed.fixes.some((f) => f.path === r.path) ? byPath.get(r.path)! : r));
+      reportFixes(fixed.fixes, dryRun);
+      if (dryRun) {
+        if (opts.stdin) process.stdout.write(fixed.fixes[0]?.after ?? texts.values().next().value ?? '');
+        else for (const f of fixed.fixes) process.stdout.write(unifiedDiff(f.path, f.before, f.after));
+        return void (process.exitCode = exitCode(results, opts));
+      }
+    }
     const shown = filterBySeverity(results, opts.quiet ? 'error' : opts.minSeverity);
     const report = buildReport(shown);
     const cwd = process.cwd();
-    const text = formatters[opts.format](report, { color: useColor(!!opts.outputFile), cwd, root: repoRootOf(cwd) });
+    const text = await format(report, { color: useColor(opts.color, process.stdout, !!opts.outputFile), cwd, root: repoRootOf(cwd) });
     if (opts.outputFile) writeFileAtomic(path.resolve(opts.outputFile), text);
     else process.stdout.write(text);
+    if (opts.format === 'sarif') {
+      const warning = sarifLimitWarning(report);
+      if (warning) process.stderr.write(`copydesk: warning: ${warning}\n`);
+    }
     if (opts.format === 'github' && process.env.GITHUB_STEP_SUMMARY) {
       try {
         fs.appendFileSync(process.env.GITHUB_STEP_SUMMARY, githubSummary(report));
@@ -171,11 +265,18 @@ export function buildProgram(): Command {
         process.stderr.write(`copydesk: cannot write the step summary to ${process.env.GITHUB_STEP_SUMMARY}: ${(err as Error).message}\n`);
       }
     }
-    const c = countItems(shown);
-    const tooManyWarnings = opts.maxWarnings !== undefined && c.warning > opts.maxWarnings;
-    if (tooManyWarnings) process.stderr.write(`copydesk: too many warnings (${c.warning}; the maximum is ${opts.maxWarnings})\n`);
-    process.exitCode = c.error > 0 || tooManyWarnings ? EXIT.errors : EXIT.ok;
+    process.exitCode = exitCode(results, opts);
   });
+
+  program
+    .command('init')
+    .description('write a starter copydesk.config.json (language detected from the articles, a vocabulary folder, a house policy)')
+    .addOption(new Option('--language <language>', 'the language to write instead of detecting it').choices(['auto', 'en-US', 'en-GB', 'en']))
+    .option('--force', 'replace an existing copydesk.config.json')
+    .action(async (opts: { language?: 'auto' | 'en-US' | 'en-GB' | 'en'; force?: boolean }) => {
+      const r = await initConfig(opts);
+      process.stdout.write(`copydesk: wrote ${r.written.join(', ')}\ncopydesk: language ${r.language} (${r.why})\n`);
+    });
 
   program
     .command('review')

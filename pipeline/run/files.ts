@@ -28,7 +28,13 @@ export function displayPath(abs: string, cwd = process.cwd()): string {
 
 const SKIP_DIRS = ['**/node_modules/**', '**/.git/**', '**/.copydesk-cache/**'];
 
-export async function findArticles(inputs: string[], cwd = process.cwd()): Promise<FoundFile[]> {
+export interface FindOptions {
+  /** An empty folder or a glob that matches no article is a usage error (default); false: it adds nothing. */
+  errorOnUnmatchedPattern?: boolean;
+}
+
+export async function findArticles(inputs: string[], cwd = process.cwd(), options: FindOptions = {}): Promise<FoundFile[]> {
+  const strict = options.errorOnUnmatchedPattern !== false;
   const found = new Map<string, FoundFile>();
   const root = repoRootOf(cwd);
   const add = (abs: string) => {
@@ -44,13 +50,14 @@ export async function findArticles(inputs: string[], cwd = process.cwd()): Promi
     }
     if (stat?.isDirectory()) {
       const files = await glob(EXT_GLOB, { cwd: abs, absolute: true, ignore: SKIP_DIRS, dot: false });
+      if (!files.length && strict) throw new UsageError(`no articles (.md, .markdown, .txt) in the folder ${input}; use --no-error-on-unmatched-pattern to allow it`);
       for (const f of files.sort()) add(path.resolve(f));
     } else if (stat || isLink(abs)) {
       add(abs); // an explicitly named file is checked whatever its extension (a broken link fails at read time)
     } else if (isDynamicPattern(input)) {
       const files = await glob(input, { cwd, absolute: true, ignore: SKIP_DIRS });
       const articles = files.filter((f) => ARTICLE_EXTENSIONS.includes(path.extname(f).toLowerCase()));
-      if (!articles.length) throw new UsageError(`no articles match the pattern "${input}"`);
+      if (!articles.length && strict) throw new UsageError(`no articles match the pattern "${input}"; use --no-error-on-unmatched-pattern to allow it`);
       for (const f of articles.sort()) add(path.resolve(f));
     } else {
       throw new UsageError(`no such file or folder: ${input}`);

@@ -1,7 +1,10 @@
 // ESLint-style "stylish" output: one block per file, one line per item, a total at the end.
+import { styleText } from 'node:util';
 import type { Formatter } from './index.js';
 
-const paint = (on: boolean, code: number, s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
+// Node's own styleText; whether to colour at all is decided once by the caller (--color, NO_COLOR, FORCE_COLOR, TTY).
+const STYLES: Record<number, Parameters<typeof styleText>[0]> = { 2: 'dim', 4: 'underline', 31: 'red', 33: 'yellow', 36: 'cyan' };
+const paint = (on: boolean, code: number, s: string) => (on ? (styleText as (f: unknown, t: string, o?: unknown) => string)(STYLES[code], s, { validateStream: false }) : s);
 /** A terminal hyperlink (OSC 8) around the rule id, where colour is on. */
 const link = (on: boolean, url: string | undefined, s: string) => (on && url ? `\u001b]8;;${url}\u0007${s}\u001b]8;;\u0007` : s);
 
