@@ -221,7 +221,9 @@ export function buildProgram(): Command {
       .option('--print-config <file>', 'print the configuration that applies to this article, and exit'),
   ).action(async (paths: string[], raw: LintOptions) => {
     const opts = common(raw);
-    if (opts.printConfig) return await printConfigTo(opts.printConfig, opts);
+    // --print-config after the command name is the program's option too (commander reads it either way).
+    const printCfg = opts.printConfig ?? (program.opts() as { printConfig?: string }).printConfig;
+    if (printCfg) return await printConfigTo(printCfg, opts);
     const format = await loadFormatter(opts.format);
     if (opts.stdin && paths.length) throw new UsageError('--stdin checks standard input: name no files (use --stdin-filename for its name)');
     if (opts.stdinFilename && !opts.stdin) throw new UsageError('--stdin-filename needs --stdin');

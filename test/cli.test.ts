@@ -41,11 +41,15 @@ describe('exit codes', () => {
     expect(over.stderr).toMatch(/too many warnings \(2; the maximum is 1\)/);
   });
 
-  it('--quiet and --min-severity leave lower severities out of the report and the count', () => {
+  it('--quiet and --min-severity leave lower severities out of the report; --max-warnings counts the warnings that exist (ESLint)', () => {
     const dir = project('warning');
-    const quiet = lint(dir, ['articles', '--quiet', '--max-warnings', '0']);
+    const quiet = lint(dir, ['articles', '--quiet']);
     expect(quiet.code).toBe(0);
     expect(quiet.stdout).toBe('');
+    const counted = lint(dir, ['articles', '--quiet', '--max-warnings', '0']);
+    expect(counted.code).toBe(1);
+    expect(counted.stdout).toBe('');
+    expect(counted.stderr).toMatch(/too many warnings \(2; the maximum is 0\)/);
     const info = project('info');
     expect(lintJson(info, ['articles']).report.files.flatMap((f) => f.items)).toHaveLength(2);
     expect(lintJson(info, ['articles', '--min-severity', 'warning']).report.files.flatMap((f) => f.items)).toHaveLength(0);
