@@ -17,7 +17,8 @@ interface Data {
 const data = loadData<Data>('vague-attribution');
 // The lists, with the config's `add` (groups) and `remove` (from any list) options applied, built once per distinct options.
 const listsFor = perList((list) => {
-  const keep = (words: string[]) => words.filter((w) => !list.remove.has(norm(w))).map((w): [string, true] => [w, true]);
+  // Removing a word drops the phrases built on it too ("critics" takes "critics argue" with it).
+  const keep = (words: string[]) => words.filter((w) => !list.remove.has(norm(w)) && !norm(w).split(/\s+/).some((x) => list.remove.has(x))).map((w): [string, true] => [w, true]);
   const groupWords = [...data.groups, ...list.add];
   return {
     groups: new PhraseMatcher<true>(keep(groupWords)),
