@@ -34,12 +34,15 @@ import { startReview, DEFAULT_PORT as DEFAULT_REVIEW_PORT, DEFAULT_HOST as DEFAU
 
 export const EXIT = { ok: 0, errors: 1, usage: 2 } as const;
 
+/** Outside a terminal, batches smaller than this (a pull request's few articles) write no progress lines. */
+const MIN_LOGGED_BATCH = 20;
+
 /** The progress line on stderr (run/progress.ts), unless --no-progress. */
 function progressHooks(enabled: boolean) {
   let progress: Progress | undefined;
   return {
     onStart: (total: number) => {
-      if (enabled && total > 1) progress = new Progress(total);
+      if (enabled && total > 1 && (process.stderr.isTTY || total >= MIN_LOGGED_BATCH)) progress = new Progress(total);
     },
     onProgress: (r: FileResult, done: number) => progress?.update(done, r.path),
     finish: () => progress?.finish(),
@@ -132,6 +135,17 @@ function updateDecisions(results: FileResult[], decisions: Decisions, file: stri
   if (changed) saveDecisions(file, decisions);
 }
 
+/** "copydesk: language en-GB (detected) 985, en (undetermined) 702\n" when any language was detected, else "". */
+function languageLine(results: FileResult[]): string {
+  const counts = new Map<string, number>();
+  for (const r of results) if (r.language) {
+    const k = r.languageSource === 'detected' || r.languageSource === 'undetermined' ? `${r.language} (${r.languageSource})` : r.language;
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  if (!results.some((r) => r.languageSource === 'detected' || r.languageSource === 'undetermined')) return '';
+  return `copydesk: language ${[...counts].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ')} (set "language" in the configuration to pin one)\n`;
+}
+
 /** Exit 1 when an error is open, or more warnings than --max-warnings exist (counted whatever --quiet hides, as ESLint does). */
 function exitCode(results: FileResult[], opts: LintOptions): number {
   const all = countItems(results);
@@ -195,6 +209,7 @@ export function buildProgram(): Command {
     process.stdout.write(
       `copydesk: ${results.length} articles, ${c.error} errors, ${c.warning} warnings, ${c.info} info, ${c.dismissed} dismissed` +
         `${failed.length ? `, ${failed.length} unreadable` : ''}\n` +
+        languageLine(results) +
         `copydesk: wrote ${shownOut}/review-queue.json, report.html, summary.md and claims/; review them with: copydesk review ${shownOut}\n`,
     );
     process.exitCode = c.error > 0 ? EXIT.errors : EXIT.ok;

@@ -13,7 +13,7 @@ export type AnyFormatter = (report: Report, ctx: FormatContext) => string | Prom
 export async function loadFormatter(name: string, cwd = process.cwd()): Promise<AnyFormatter> {
   if (Object.hasOwn(formatters, name)) return formatters[name];
   const looksLikePath = /[/\\]/.test(name) || /\.[cm]?js$/.test(name);
-  if (!looksLikePath) throw new UsageError(`unknown format "${name}": use ${Object.keys(formatters).join(', ')}, or a path to a formatter module (./my-formatter.js)`);
+  if (!looksLikePath) throw new UsageError(`--format must be ${Object.keys(formatters).join(', ')}, or a path to a formatter module (./my-formatter.js); unknown format "${name}"`);
   const file = path.resolve(cwd, name);
   if (!fs.existsSync(file)) throw new UsageError(`formatter ${file} does not exist`);
   let mod: { default?: unknown };
