@@ -70,6 +70,9 @@ const { default: enGB } = await import('dictionary-en-gb');
 
 const SPELLING = 'spelling/unknown-word';
 const config = { ...defaultConfig(), language: 'en-GB' };
+// The same corpus with no language configured: each article's dialect is detected (issue 13).
+const autoConfig = defaultConfig();
+let autoSpellingFP = 0;
 const log = (...a) => {
   if (!opts.json) process.stderr.write(`${a.join(' ')}\n`);
 };
@@ -231,6 +234,7 @@ for (const [idx, { rel, text }] of articles.entries()) {
     else if (inSample && it.rule === SPELLING) stats.copydesk.sampleSpellingFP++;
     if (opts.dump) dump.push({ file: rel, rule: it.rule, excerpt: it.excerpt, allowed: isAllowed, message: it.message, context: text.slice(Math.max(0, it.offset - 60), it.endOffset + 60).replace(/\s+/g, ' ') });
   }
+  for (const it of checkArticle({ path: rel, text }, autoConfig).items) if (it.rule === SPELLING && !allow.has(`${rel}|${it.rule}|${it.excerpt}`)) autoSpellingFP++;
   const parsed = parseArticle(rel, text);
   for (const t of nspellFlags(parsed)) {
     const a = allowedSpelling.has(`${rel}|${text.slice(t.start, t.end)}`) || allowedSpelling.has(`${rel}|${text.slice(t.start, t.end).replace(/['’]s?$/, '')}`);
@@ -317,7 +321,7 @@ const out = {
     misspellingsListed: listed,
     misspellingsDroppedAsDictionaryWords: dropped,
     injected: stats.copydesk.injected,
-    copydesk: { found: stats.copydesk.found, recall: pct(stats.copydesk.found, stats.copydesk.injected), top1: pct(stats.copydesk.top1, stats.copydesk.found), spellingFPper1k: spellingRow?.per1k ?? 0 },
+    copydesk: { found: stats.copydesk.found, recall: pct(stats.copydesk.found, stats.copydesk.injected), top1: pct(stats.copydesk.top1, stats.copydesk.found), spellingFPper1k: spellingRow?.per1k ?? 0, spellingFPper1kNoLanguageConfigured: per1k(autoSpellingFP, stats.words) },
     nspellAlone: { found: stats.nspell.found, recall: pct(stats.nspell.found, stats.copydesk.injected), spellingFPper1k: per1k(stats.nspell.flagged, stats.words), allowListed: stats.nspell.allowed },
   },
   harperSample: harperLinter
@@ -362,6 +366,7 @@ if (opts.json) {
   L.push(`Typo recall: ${out.typos.injected} real misspellings injected (up to ${opts.typos} per article, seeded; ${out.typos.misspellingsListed} listed in scripts/data/misspellings.json, ${out.typos.misspellingsDroppedAsDictionaryWords} dropped because the dictionary accepts them)`);
   L.push(`${pad('', 24)}${lpad('recall', 9)}${lpad('top-1 sugg.', 13)}${lpad('spelling FP/1k', 16)}`);
   L.push(`${pad('copydesk', 24)}${lpad(`${f(out.typos.copydesk.recall, 1)}%`, 9)}${lpad(`${f(out.typos.copydesk.top1, 1)}%`, 13)}${lpad(f(out.typos.copydesk.spellingFPper1k), 16)}`);
+  L.push(`${pad('copydesk, no language', 24)}${lpad('-', 9)}${lpad('-', 13)}${lpad(f(out.typos.copydesk.spellingFPper1kNoLanguageConfigured), 16)}   (dialect detected per article)`);
   L.push(`${pad('nspell alone (en-GB)', 24)}${lpad(`${f(out.typos.nspellAlone.recall, 1)}%`, 9)}${lpad('-', 13)}${lpad(f(out.typos.nspellAlone.spellingFPper1k), 16)}`);
   L.push('');
   if (out.harperSample) {
