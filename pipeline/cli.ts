@@ -174,6 +174,7 @@ export function buildProgram(): Command {
     .version(VERSION)
     .showHelpAfterError()
     .exitOverride()
+    .helpCommand(true)
     .option('--print-config <file>', 'print the configuration that applies to this article, and exit')
     .action(async (opts: { printConfig?: string }) => {
       if (!opts.printConfig) {
