@@ -13,7 +13,7 @@ import type { Decisions, FileResult, Severity } from './core/types.js';
 import { UsageError } from './util/errors.js';
 import { defaultWorkers } from './run/batch.js';
 import { ConfigError } from './run/config.js';
-import { DECISIONS_FILE, DecisionsError, saveDecisions, baselineDecisions, pruneDecisions, BASELINE_NOTE } from './queue/decisions.js';
+import { DECISIONS_FILE, DecisionsError, baselineDecisions, pruneDecisions, recordStep, updateDecisions, BASELINE_NOTE } from './queue/decisions.js';
 import { DEFAULT_CACHE_LOCATION } from './run/cache.js';
 import { checkFiles, type CommonOptions } from './api.js';
 import { githubSummary } from './write/formats/github.js';
@@ -91,21 +91,26 @@ function useColor(toFile: boolean): boolean {
   return !!process.stdout.isTTY;
 }
 
-/** --update-baseline and --prune-decisions: change the decisions file before the report is made. */
-function updateDecisions(results: FileResult[], decisions: Decisions, file: string, opts: LintOptions): void {
+/**
+ * --update-baseline and --prune-decisions: change the decisions file before the report is made, under
+ * its lock and against its current content (an editor may be deciding in the review page meanwhile:
+ * their decisions are never replaced by the baseline).
+ */
+async function updateDecisionsFile(results: FileResult[], file: string, opts: LintOptions): Promise<Decisions> {
   const shown = path.relative(process.cwd(), file) || file;
-  let changed = false;
-  if (opts.pruneDecisions) {
-    const n = pruneDecisions(results, decisions);
-    process.stderr.write(`copydesk: pruned ${n} decision${n === 1 ? '' : 's'} whose items no longer exist from ${shown}\n`);
-    changed ||= n > 0;
-  }
-  if (opts.updateBaseline) {
-    const n = baselineDecisions(results, decisions);
-    process.stderr.write(`copydesk: recorded ${n} item${n === 1 ? '' : 's'} as dismissed (note "${BASELINE_NOTE}") in ${shown}\n`);
-    changed ||= n > 0;
-  }
-  if (changed) saveDecisions(file, decisions);
+  return updateDecisions(file, (current) => {
+    if (opts.pruneDecisions) {
+      const n = pruneDecisions(results, current);
+      process.stderr.write(`copydesk: pruned ${n} decision${n === 1 ? '' : 's'} whose items no longer exist from ${shown}\n`);
+      recordStep(current, { source: 'prune', label: `Pruned ${n} decision${n === 1 ? '' : 's'} of items that no longer exist`, count: n, changes: [] });
+    }
+    if (opts.updateBaseline) {
+      const n = baselineDecisions(results, current);
+      process.stderr.write(`copydesk: recorded ${n} item${n === 1 ? '' : 's'} as dismissed (note "${BASELINE_NOTE}") in ${shown}\n`);
+      recordStep(current, { source: 'baseline', label: `Baseline: ${n} item${n === 1 ? '' : 's'} recorded as dismissed`, count: n, changes: [] });
+    }
+    return structuredClone(current);
+  });
 }
 
 export function buildProgram(): Command {
@@ -157,7 +162,7 @@ export function buildProgram(): Command {
       .option('--update-baseline', `record every current item without a decision as dismissed (note "${BASELINE_NOTE}") in the decisions file`)
       .option('--prune-decisions', 'remove decisions whose items no longer exist (for the articles checked in this run)'),
   ).action(async (paths: string[], opts: LintOptions) => {
-    const results = await checkFiles(paths, { ...opts, decide: (rs, decisions, file) => updateDecisions(rs, decisions, file, opts) });
+    const results = await checkFiles(paths, { ...opts, decide: (rs, _decisions, file) => (opts.updateBaseline || opts.pruneDecisions ? updateDecisionsFile(rs, file, opts) : undefined) });
     const shown = filterBySeverity(results, opts.quiet ? 'error' : opts.minSeverity);
     const report = buildReport(shown);
     const cwd = process.cwd();
