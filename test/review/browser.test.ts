@@ -137,7 +137,7 @@ describe('review page (copydesk review, Chromium)', () => {
     expect(await count(page, 'accepted')).toBe('1');
     await expect.poll(() => decisionsOnDisk()[second!]?.status, { timeout: 5000 }).toBe('accepted');
     await page.keyboard.press('u');
-    expect(await count(page, 'accepted')).toBe('0');
+    await expect.poll(() => count(page, 'accepted'), { timeout: 5000 }).toBe('0');
     await expect.poll(() => decisionsOnDisk()[second!], { timeout: 5000 }).toBeUndefined();
     await page.locator(`.item-row[data-id="${second}"]`).click();
     await page.keyboard.press('n');

@@ -71,7 +71,7 @@ describe('serverPage', () => {
   it('links the assets and carries the token; no inline script', () => {
     const html = serverPage('ab12');
     expect(html).toContain('<meta name="copydesk-token" content="ab12">');
-    expect(html).toContain('<script src="/app.js" defer></script>');
+    expect(html).toContain('<script type="module" src="/app/main.js"></script>');
     expect(html).not.toMatch(/<script>/);
     expect(() => serverPage('"><script>')).toThrow(/hex/);
   });

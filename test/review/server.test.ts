@@ -85,8 +85,8 @@ describe('review server: page and headers', () => {
     // No inline script: every <script> has a src.
     const scripts = r.body.match(/<script\b[^>]*>/g) ?? [];
     expect(scripts.length).toBeGreaterThan(0);
-    for (const s of scripts) expect(s).toMatch(/\bsrc="\/app\.js"/);
-    for (const p of ['/app.js', '/style.css', '/api/state']) {
+    for (const s of scripts) expect(s).toMatch(/\bsrc="\/app\/main\.js"/);
+    for (const p of ['/app/main.js', '/app/render.js', '/style.css', '/api/state']) {
       const a = await request(review.port, { path: p });
       expect(a.status, p).toBe(200);
       expect(a.headers['x-content-type-options'], p).toBe('nosniff');
@@ -129,6 +129,11 @@ describe('review server: path traversal', () => {
     '/..%5cpackage.json',
     '/app.js/../../package.json',
     '/assets/app.js',
+    '/app.js',
+    '/app/../package.json',
+    '/app/%2e%2e/package.json',
+    '/app/tsconfig.json',
+    '/app/main.js/../../package.json',
     '//etc/passwd',
     '/review-queue.json',
     '/report.json',

@@ -12,6 +12,24 @@ import { persist, request } from './api.js';
 
 const READ_ONLY = 'This report is read-only: open it with copydesk review to make decisions.';
 
+/** Writes in flight: undo waits for them, so it undoes the step just made, not the one before. */
+let pending = Promise.resolve();
+/**
+ * @param {() => Promise<any>} write
+ * @returns {Promise<any>}
+ */
+function queued(write) {
+  const next = pending.then(write);
+  pending = next.then(() => undefined, () => undefined);
+  return next;
+}
+/** The step a write recorded goes to the top of the undo list at once (the refresh confirms it). */
+/** @param {{ step?: string }} r @param {string} label */
+function remember(r, label) {
+  if (r && r.step) state.data.undo = [{ id: r.step, label, at: new Date().toISOString(), count: 1 }, ...(state.data.undo || []).filter((s) => s.id !== r.step)];
+  return r;
+}
+
 /**
  * @param {string} id
  * @param {boolean} scroll
@@ -88,7 +106,7 @@ function change(it, status, note, advance) {
     }
   }
   hooks.renderAll();
-  persist(it.id, status, note)
+  queued(() => persist(it.id, status, note).then((r) => remember(r, status + ' ' + it.rule)))
     .then(() => hooks.refresh())
     .catch((err) => {
       applyLocal(it.id, before.status, before.note);
@@ -162,13 +180,19 @@ export function undo() {
     toast('This report is read-only.');
     return;
   }
-  const last = (state.data.undo || [])[0];
-  if (!last) {
-    toast('Nothing to undo.');
-    return;
-  }
-  request('POST', '/api/undo', { step: last.id })
+  queued(() => {
+    const last = (state.data.undo || [])[0];
+    if (!last) {
+      toast('Nothing to undo.');
+      return Promise.resolve(null);
+    }
+    return request('POST', '/api/undo', { step: last.id }).then((r) => {
+      state.data.undo = (state.data.undo || []).filter((s) => s.id !== last.id);
+      return r;
+    });
+  })
     .then((r) => {
+      if (!r) return;
       toast('Undone: ' + r.label + (r.kept ? ' (' + plural(r.kept, 'change') + ' kept: another editor changed them since)' : ''));
       return hooks.refresh();
     })
@@ -249,7 +273,7 @@ export function bulk(status) {
   const verb = status === 'accepted' ? 'Accept' : 'Dismiss';
   confirmDialog(verb + ' ' + plural(targets.length, 'item') + ' (' + filterLabel() + ')? One undo (u) takes it back.', verb + ' ' + targets.length).then((ok) => {
     if (!ok) return;
-    request('POST', '/api/bulk', { status, ids: targets.map((t) => t.id), label: filterLabel() })
+    queued(() => request('POST', '/api/bulk', { status, ids: targets.map((t) => t.id), label: filterLabel() }).then((r) => remember(r, 'bulk')))
       .then((r) => {
         toast((status === 'accepted' ? 'Accepted ' : 'Dismissed ') + plural(r.changed, 'item') + '; u undoes.');
         return hooks.refresh();
@@ -281,7 +305,7 @@ export function setClaimStatus(claim, status, extra) {
   reviews[claim.id] = { ...body, at: new Date().toISOString() };
   state.claimNoteOpen = false;
   hooks.renderAll();
-  request('POST', '/api/claim-reviews', { claims: { [claim.id]: body } })
+  queued(() => request('POST', '/api/claim-reviews', { claims: { [claim.id]: body } }).then((r) => remember(r, 'claim')))
     .then(() => {
       toast('Claim marked ' + status.replace('-', ' ') + '.');
       return hooks.refresh();
