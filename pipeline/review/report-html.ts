@@ -7,8 +7,8 @@ import { queueItems } from '../write/report.js';
 import { reviewFiles, ruleDocs, slimClaim, writeArticleTexts, type ReviewData } from './data.js';
 import { staticPage } from './page.js';
 
-export function writeReviewOutputs(outDir: string, results: FileResult[], generated = new Date().toISOString()): void {
-  const texts = writeArticleTexts(outDir, results);
+export function writeReviewOutputs(outDir: string, results: FileResult[], generated = new Date().toISOString(), cwd = process.cwd()): void {
+  const texts = writeArticleTexts(outDir, results, cwd);
   const files = reviewFiles(results, texts);
   results.forEach((r, i) => {
     files[i].claims = r.claims.map(slimClaim);

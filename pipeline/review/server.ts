@@ -80,6 +80,8 @@ export interface ReviewServerOptions {
   facts?: string[];
   /** Allow the page to edit articles and word lists (default true). */
   edits?: boolean;
+  /** The folder the run's article paths are relative to (where `copydesk run` ran; default: the working folder). */
+  root?: string;
 }
 
 export interface RunningReview {
@@ -282,6 +284,10 @@ export class ReviewServer {
 
   constructor(private readonly opts: ReviewServerOptions) {
     this.run = new RunOutput(path.resolve(opts.outDir));
+  }
+
+  private get root(): string {
+    return path.resolve(this.opts.root ?? process.cwd());
   }
 
   private get author(): string | undefined {
@@ -695,7 +701,8 @@ export class ReviewServer {
     if (!item) throw new HttpError(400, `unknown item id ${itemId}: reload the page (was the run redone?)`);
     const file = item.file ? run.byPath.get(item.file) : undefined;
     if (!file) throw new HttpError(400, 'the item names no article of this run');
-    const abs = path.resolve(process.cwd(), file.path);
+    const abs = path.resolve(this.root, file.path);
+    if (!abs.startsWith(this.root + path.sep)) throw new HttpError(403, `${file.path} is outside ${this.root}: the page edits only articles under the folder the review server was started in`);
     if (!ARTICLE_EXTENSIONS.includes(path.extname(abs).toLowerCase())) throw new HttpError(403, `${file.path} is not an article file (${ARTICLE_EXTENSIONS.join(', ')})`);
     const saved = this.run.articleText(file);
     if (saved === null) throw new HttpError(409, `the output folder has no text of ${file.path}: run copydesk run again`);
@@ -705,7 +712,7 @@ export class ReviewServer {
       if (!st.isFile()) throw new Error('not a regular file');
       bytes = fs.readFileSync(abs);
     } catch (err) {
-      throw new HttpError(409, `cannot read ${file.path} from ${process.cwd()} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): start copydesk review in the folder copydesk run was started in`);
+      throw new HttpError(409, `cannot read ${file.path} from ${this.root} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): start copydesk review in the folder copydesk run was started in`);
     }
     const text = decodeArticle(bytes, file.path);
     if (text !== saved) throw new HttpError(409, `${file.path} has changed since the run: nothing was changed; run copydesk run again, then reload`);
@@ -714,7 +721,7 @@ export class ReviewServer {
 
   /** Checks the article again and puts its new result into the run's outputs (queue, report, claims, texts). */
   private async recheck(file: ReviewFile): Promise<FileResult> {
-    const results = await checkFiles([path.resolve(process.cwd(), file.path)], {
+    const results = await checkFiles([path.resolve(this.root, file.path)], {
       decisions: this.opts.decisionsFile,
       ignore: false,
       workers: 0,
@@ -728,7 +735,7 @@ export class ReviewServer {
     const report = readJson(this.run.reportFile, 'run copydesk run again') as Report;
     const all = report.files.map((f) => (f.path === file.path ? r : f));
     await writeClaims(this.run.outDir, r);
-    writeRunOutputs(this.run.outDir, all);
+    writeRunOutputs(this.run.outDir, all, this.root);
     return r;
   }
 
@@ -768,8 +775,8 @@ export class ReviewServer {
         const r = addToFrontMatter(e.text, 'words', word);
         return { text: r.text, changed: r.added, message: r.added ? `Added “${word}” to the front matter of ${e.file.path}.` : `“${word}” is already in the front matter of ${e.file.path}.` };
       }
-      const r = addWordToConfig(e.abs, word, process.cwd(), this.opts.config);
-      const shown = path.relative(process.cwd(), r.file) || r.file;
+      const r = addWordToConfig(e.abs, word, this.root, this.opts.config && path.resolve(this.root, this.opts.config));
+      const shown = path.relative(this.root, r.file) || r.file;
       return { changed: r.added, message: r.added ? `Added “${word}” to ${shown} (other articles follow on the next run).` : `“${word}” is already in ${shown}.` };
     });
   }
