@@ -25,6 +25,8 @@ export interface CheckOptions extends CommonOptions {
   onResult?: (r: FileResult) => void | Promise<void>;
   /** Called after each article with the count done so far (progress display). */
   onProgress?: (r: FileResult, done: number, total: number) => void;
+  /** The folder paths are relative to, and whose repository root item ids are relative to (default: the working folder). */
+  cwd?: string;
   /**
    * Runs after the batch and before the decisions are applied (baseline, prune); returns the decisions
    * to apply (it changes the file under its lock, so the ones read at the start may be stale).
@@ -45,7 +47,7 @@ export function applyIgnores(files: Awaited<ReturnType<typeof findArticles>>, pa
 
 export async function checkFiles(paths: string[], opts: CheckOptions): Promise<FileResult[]> {
   const resolver = new ConfigResolver({ configFile: opts.config, facts: opts.facts });
-  let files = await findArticles(paths.length ? paths : ['input']);
+  let files = await findArticles(paths.length ? paths : ['input'], opts.cwd);
   if (opts.ignore !== false) files = applyIgnores(files, paths, resolver);
   const decisionsFile = path.resolve(opts.decisions);
   let decisions = loadDecisions(decisionsFile);

@@ -726,8 +726,9 @@ export class ReviewServer {
       ignore: false,
       workers: 0,
       cacheLocation: '',
-      config: this.opts.config,
-      facts: this.opts.facts,
+      config: this.opts.config && path.resolve(this.root, this.opts.config),
+      facts: this.opts.facts?.map((f) => path.resolve(this.root, f)),
+      cwd: this.root, // item ids as `copydesk run` made them there
     });
     const r = results[0];
     if (!r) throw new HttpError(500, `re-checking ${file.path} gave no result`);

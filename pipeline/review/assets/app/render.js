@@ -365,8 +365,9 @@ export function showRuleDocs(rule) {
 /**
  * @param {PageClaim} claim
  * @param {string} heading
+ * @param {boolean} [withEvidence] false when the item above shows the same evidence
  */
-export function claimBlock(claim, heading) {
+export function claimBlock(claim, heading, withEvidence) {
   const box = el('section', { className: 'claim-detail', 'aria-label': heading });
   box.appendChild(el('h3', { text: heading }));
   box.appendChild(el('blockquote', { className: 'claim-text', text: claim.text }));
@@ -382,7 +383,7 @@ export function claimBlock(claim, heading) {
     ['review note', review && review.note ? review.note : ''],
     ['line', claim.line + ':' + claim.column],
   ]));
-  if (claim.evidence && claim.evidence.length) {
+  if (claim.evidence && claim.evidence.length && withEvidence !== false) {
     box.appendChild(el('h4', { text: 'Verification evidence' }));
     box.appendChild(evidenceList(claim.evidence));
   }
@@ -442,7 +443,7 @@ export function renderDetail() {
       if (!state.readOnly) box.appendChild(state.claimNoteOpen ? claimNoteEditor(c) : claimActions(c));
       const related = state.ordered.filter((x) => x.file === file.path && x.claimId === c.id);
       if (related.length) {
-        box.appendChild(el('h4', { text: 'Items on this claim' }));
+        box.appendChild(el('h3', { text: 'Items on this claim' }));
         const ul = el('ul', { className: 'related' });
         related.forEach((x) => ul.appendChild(el('li', null, el('button', { type: 'button', className: 'link-button', onclick: () => hooks.select(x.id, true) }, sevBadge(x.severity), ' ' + x.rule))));
         box.appendChild(ul);
@@ -496,8 +497,13 @@ export function renderDetail() {
   }
   if (it.note && !state.noteOpen) box.appendChild(el('div', { className: 'note' }, el('strong', { text: 'Note: ' }), it.note));
 
+  // The evidence next, in an editor's words (a policy's message and name, what was computed, the fact and its source).
+  if (it.evidence && it.evidence.length) {
+    box.appendChild(el('h3', { text: 'Evidence' }));
+    box.appendChild(evidenceList(it.evidence, it.rule));
+  }
   if (it.suggestions && it.suggestions.length) {
-    box.appendChild(el('h4', { text: 'Suggestions' }));
+    box.appendChild(el('h3', { text: 'Suggestions' }));
     const sug = el('ul', { className: 'suggestions' });
     const canEdit = !state.readOnly && !!state.data.canEdit;
     it.suggestions.forEach((s, i) => {
@@ -521,13 +527,9 @@ export function renderDetail() {
     ['rule', state.data.rules && state.data.rules[it.rule] ? el('button', { type: 'button', className: 'link-button rule-docs', onclick: () => showRuleDocs(it.rule) }, 'about ' + it.rule) : ''],
   ]));
   const claim = findClaim(file && file.path, it.claimId);
-  const claimEvidence = claim && claim.evidence ? JSON.stringify(claim.evidence) : '';
-  if (it.evidence && it.evidence.length && JSON.stringify(it.evidence) !== claimEvidence) {
-    box.appendChild(el('h4', { text: 'Evidence' }));
-    box.appendChild(evidenceList(it.evidence, it.rule));
-  }
   if (claim) {
-    const block = claimBlock(claim, 'The claim');
+    const same = !!it.evidence && !!claim.evidence && JSON.stringify(it.evidence) === JSON.stringify(claim.evidence);
+    const block = claimBlock(claim, 'The claim', !same);
     box.appendChild(block);
     if (!state.readOnly) block.appendChild(el('div', null, el('button', { type: 'button', className: 'link-button', onclick: () => hooks.selectClaim(claim.id, file && file.path) }, 'Review this claim')));
   } else if (it.claimId) box.appendChild(dl([['claim', it.claimId + ' (not in this run’s claims)']]));
