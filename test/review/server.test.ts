@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReview, MAX_BODY, type RunningReview } from '../../pipeline/review/server.js';
 import { runCli } from '../helpers/cli.js';
 import { hostileItem, sampleRun, type SampleRun } from './setup.js';
+import { validator } from '../../pipeline/validate/schemas.js';
 
 interface Reply {
   status: number;
@@ -92,6 +93,16 @@ describe('review server: page and headers', () => {
       expect(a.headers['x-content-type-options'], p).toBe('nosniff');
       expect(a.headers['content-security-policy'], p).toBeTruthy();
     }
+  });
+
+  it('sends page data valid against schemas/review-data.schema.json (served and embedded in report.html)', async () => {
+    const v = validator('review-data');
+    const state = JSON.parse((await request(review.port, { path: '/api/state' })).body);
+    expect(v(state), JSON.stringify(v.errors)).toBe(true);
+    const html = fs.readFileSync(path.join(run.out, 'report.html'), 'utf8');
+    const embedded = JSON.parse(/<script type="application\/json" id="copydesk-data">([\s\S]*?)<\/script>/.exec(html)![1]);
+    expect(v(embedded), JSON.stringify(v.errors)).toBe(true);
+    expect(embedded.files.some((f: { claims?: unknown[] }) => (f.claims ?? []).length > 0)).toBe(true);
   });
 
   it('serves the hostile article and queue strings as JSON data, never as HTML', async () => {

@@ -205,3 +205,26 @@ describe('the author of a decision', () => {
     }
   });
 });
+
+describe('copydesk review --open', () => {
+  it('opens the page in the default browser ($BROWSER here, through the open package)', { timeout: 60_000 }, async () => {
+    const dir = tempDir('copydesk-open-');
+    try {
+      const fake = path.join(dir, 'browser.sh');
+      const log = path.join(dir, 'opened.txt');
+      fs.writeFileSync(fake, `#!/bin/sh\necho "$@" >> '${log}'\n`, { mode: 0o755 });
+      const child = spawn(process.execPath, [cliPath, 'review', 'output', '--port', '0', '--open'], { cwd: run.cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BROWSER: fake, DISPLAY: '', WAYLAND_DISPLAY: '' } });
+      try {
+        let out = '';
+        child.stdout!.on('data', (d: Buffer) => (out += d));
+        await expect.poll(() => /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out)?.[1], { timeout: 20_000 }).toBeTruthy();
+        const url = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out)![1];
+        await expect.poll(() => (fs.existsSync(log) ? fs.readFileSync(log, 'utf8').trim() : ''), { timeout: 20_000 }).toBe(url);
+      } finally {
+        child.kill('SIGTERM');
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
