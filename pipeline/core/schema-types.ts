@@ -65,6 +65,9 @@ export type Quantity1 = {
 };
 /**
  * An editor's verdict on a claim: unchecked (nobody has looked yet), checked (true as written), wrong, needs-source (no source or a weak one), disputed (sources disagree).
+ *
+ * This interface was referenced by `Claim`'s JSON-Schema
+ * via the `definition` "ClaimStatus".
  */
 export type ClaimStatus = "unchecked" | "checked" | "wrong" | "needs-source" | "disputed";
 
@@ -154,6 +157,21 @@ export interface Attribution {
  * What a verification computed or compared.
  */
 export interface ClaimReview {
+  status: ClaimStatus;
+  note?: string;
+  assignee?: string;
+  author?: string;
+  at?: string;
+  file?: string;
+  text?: string;
+}
+/**
+ * An editor's review of a claim, kept in the decisions file by claim id.
+ *
+ * This interface was referenced by `Claim`'s JSON-Schema
+ * via the `definition` "ClaimReview".
+ */
+export interface ClaimReview1 {
   status: ClaimStatus;
   note?: string;
   assignee?: string;
@@ -307,9 +325,6 @@ export interface Config {
 
 /**
  * An editor's verdict on a claim: unchecked (nobody has looked yet), checked (true as written), wrong, needs-source (no source or a weak one), disputed (sources disagree).
- *
- * This interface was referenced by `Decisions`'s JSON-Schema
- * via the `definition` "ClaimStatus".
  */
 export interface Decisions {
   version: 1;
@@ -341,8 +356,7 @@ export interface Decision {
   excerpt?: string;
 }
 /**
- * This interface was referenced by `Decisions`'s JSON-Schema
- * via the `definition` "ClaimReview".
+ * An editor's review of a claim, kept in the decisions file by claim id.
  */
 export interface HistoryStep {
   id: string;
