@@ -73,6 +73,19 @@ describe('two review servers (two processes) on one decisions file', () => {
       expect([...authors].sort()).toEqual(['desk-a', 'desk-b']);
       expect(disk.history.length).toBe(12 * items.length);
       expect(fs.readdirSync(run.cwd).filter((f) => f.endsWith('.lock') || f.endsWith('.tmp'))).toEqual([]);
+      // Both editors decide the same item at once: the last write wins, both are in the history.
+      const same = items[0];
+      const [ra, rb] = await Promise.all([
+        postJson(a, '/api/decisions', { version: 1, decisions: { [same.id]: { status: 'accepted', note: 'from a' } } }),
+        postJson(b, '/api/decisions', { version: 1, decisions: { [same.id]: { status: 'dismissed', note: 'from b' } } }),
+      ]);
+      expect([ra.status, rb.status]).toEqual([200, 200]);
+      const after = onDisk();
+      const steps = after.history.filter((h: { changes: Array<{ id: string }> }) => h.changes.some((c) => c.id === same.id)).slice(-2);
+      expect(steps.map((s: { author: string }) => s.author).sort()).toEqual(['desk-a', 'desk-b']);
+      const lastStep = steps[1].changes.find((c: { id: string }) => c.id === same.id);
+      expect(after.decisions[same.id]).toEqual(lastStep.after);
+      expect(steps[1].changes.find((c: { id: string }) => c.id === same.id).before).toEqual(steps[0].changes.find((c: { id: string }) => c.id === same.id).after);
     } finally {
       a.child.kill('SIGTERM');
       b.child.kill('SIGTERM');
