@@ -9,7 +9,7 @@ import type { Decisions, FileResult } from './core/types.js';
 import { displayPath, findArticles, type FoundFile } from './run/files.js';
 import { runBatch } from './run/batch.js';
 import { ConfigResolver, type ResolveOptions } from './run/config.js';
-import { applyDecisions, loadDecisions } from './queue/decisions.js';
+import { applyClaimReviews, applyDecisions, loadDecisions } from './queue/decisions.js';
 import { IgnoreMatcher } from './run/ignore.js';
 import { ResultCache } from './run/cache.js';
 import { checkArticle } from './core/article.js';
@@ -40,8 +40,13 @@ export interface CheckOptions extends CommonOptions {
   onProgress?: (r: FileResult, done: number, total: number) => void;
   /** Called once the articles are found, with how many will be checked. */
   onStart?: (total: number) => void;
-  /** Runs after the batch and before the decisions are applied (baseline, prune). */
-  decide?: (results: FileResult[], decisions: Decisions, file: string) => void;
+  /** The folder paths are relative to, and whose repository root item ids are relative to (default: the working folder). */
+  cwd?: string;
+  /**
+   * Runs after the batch and before the decisions are applied (baseline, prune); returns the decisions
+   * to apply (it changes the file under its lock, so the ones read at the start may be stale).
+   */
+  decide?: (results: FileResult[], decisions: Decisions, file: string) => Decisions | void | Promise<Decisions | void>;
 }
 
 /** Drops the articles that .copydeskignore or the config's "ignore" excludes; says so for named ones. */
@@ -61,11 +66,11 @@ function resolverFor(opts: CommonOptions): ConfigResolver {
 
 export async function checkFiles(paths: string[], opts: CheckOptions): Promise<FileResult[]> {
   const resolver = resolverFor(opts);
-  let files = await findArticles(paths.length ? paths : ['input'], process.cwd(), { errorOnUnmatchedPattern: opts.errorOnUnmatchedPattern !== false });
+  let files = await findArticles(paths.length ? paths : ['input'], opts.cwd, { errorOnUnmatchedPattern: opts.errorOnUnmatchedPattern !== false });
   await resolver.prepare(files.map((f) => f.abs));
   if (opts.ignore !== false) files = applyIgnores(files, paths, resolver);
   const decisionsFile = path.resolve(opts.decisions);
-  const decisions = loadDecisions(decisionsFile);
+  let decisions = loadDecisions(decisionsFile);
   opts.onStart?.(files.length);
   const results = await runBatch(files, {
     workers: opts.workers,
@@ -75,10 +80,11 @@ export async function checkFiles(paths: string[], opts: CheckOptions): Promise<F
     cache: opts.cache ? new ResultCache(opts.cacheLocation) : undefined,
     onResult: async (r, done, total) => {
       opts.onProgress?.(r, done, total);
+      applyClaimReviews(r.claims, decisions); // before onResult writes the claims file
       await opts.onResult?.(r);
     },
   });
-  opts.decide?.(results, decisions, decisionsFile);
+  decisions = (await opts.decide?.(results, decisions, decisionsFile)) ?? decisions;
   applyDecisions(results, decisions);
   return results;
 }
@@ -107,7 +113,9 @@ export async function checkText(text: string | Uint8Array, filename: string | un
   } catch (err) {
     result = fileErrorResult(shown, err, key);
   }
-  applyDecisions([result], loadDecisions(path.resolve(opts.decisions)));
+  const decisions = loadDecisions(path.resolve(opts.decisions));
+  applyClaimReviews(result.claims, decisions);
+  applyDecisions([result], decisions);
   return [result];
 }
 
@@ -160,6 +168,7 @@ export async function fixResults(results: FileResult[], opts: CommonOptions & { 
       edits.push(...plan.edits);
       const key = displayPath(abs, repoRootOf(process.cwd()));
       r = checkArticle({ path: r.path, key, text }, resolver.forFile(abs).effective);
+      applyClaimReviews(r.claims, decisions);
       applyDecisions([r], decisions);
     }
     if (!edits.length) continue;
