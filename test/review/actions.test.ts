@@ -177,7 +177,7 @@ describe('edits of the article', () => {
     const again = await postJson(review, '/api/ignore-rule', { item: item('sourcing/anonymous-source').id });
     expect(again.status, again.body).toBe(200);
     const text = fs.readFileSync(run.article, 'utf8');
-    expect(text).toMatch(/^---\ntitle: Harbour levy vote delayed\ncopydesk:\n {2}disable:\n {4}- sourcing\/anonymous-source\n---\n/);
+    expect(text).toMatch(/^---\ntitle: Harbour levy vote delayed\nlanguage: en-US\ncopydesk:\n {2}disable:\n {4}- sourcing\/anonymous-source\n---\n/);
     expect(run.items().some((i) => i.rule === 'sourcing/anonymous-source')).toBe(false);
     const h2 = item('spelling/unknown-word', 'harbour');
     const fm = await postJson(review, '/api/words', { item: h2.id, word: 'harbour', target: 'front-matter' });

@@ -37,9 +37,13 @@ export function hostileItem(run: SampleRun): Item {
   return it;
 }
 
-/** The article of editRun(): a misspelling with a suggestion, an anonymous source, wrong arithmetic. */
+/**
+ * The article of editRun(): a misspelling with a suggestion, an anonymous source, wrong arithmetic,
+ * and (its language pinned to en-US, which detection would not choose) a British word to add.
+ */
 export const DESK_ARTICLE = `---
 title: Harbour levy vote delayed
+language: en-US
 ---
 
 The harbour comittee delayed its vote on the levy until June, the board chair said.
