@@ -4,8 +4,7 @@ import type { Article, EffectiveConfig, Item, Problem, Severity } from '../core/
 import { spanOf } from '../parse/positions.js';
 import { ruleMeta } from '../core/registry.js';
 import { Fingerprinter, contextOf } from './fingerprint.js';
-
-export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+import { compareSeverity } from '../core/severity.js';
 
 export function ruleLevel(config: EffectiveConfig, rule: string): Severity | 'off' | undefined {
   return config.rules[rule]?.level;
@@ -82,5 +81,5 @@ export function toItems(article: Article, problems: Problem[], config: Effective
 
 /** Most severe first, then by file and position. */
 export function compareItems(a: Item, b: Item): number {
-  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.file ?? '').localeCompare(b.file ?? '') || a.offset - b.offset;
+  return compareSeverity(a.severity, b.severity) || (a.file ?? '').localeCompare(b.file ?? '') || a.offset - b.offset;
 }

@@ -9,9 +9,9 @@ import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Category, Claim, EffectiveConfig, Rule, RuleContext, RuleMeta, Severity } from '../core/types.js';
 import { getAjv, formatErrors, schemasDir } from './schemas.js';
 import { digest } from '../util/hash.js';
+import { SEVERITIES } from '../core/severity.js';
 
 export const CATEGORIES: readonly Category[] = ['spelling', 'grammar', 'clarity', 'style', 'sourcing', 'verification', 'consistency', 'input'];
-const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 const RULE_ID = /^([a-z]+)\/[a-z0-9-]+$/;
 
 /** The "x-copydesk" block of a policy schema. */
