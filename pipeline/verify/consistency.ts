@@ -4,6 +4,7 @@
 import type { Article, Claim, Evidence, Rule, RuleContext } from '../core/types.js';
 import { pointAt } from '../parse/positions.js';
 import { damerau } from '../util/distance.js';
+import { wordsOf } from '../lexicon/word-classes.js';
 
 // ---------------------------------------------------------------------------------------------------
 // conflicting-figures
@@ -12,7 +13,8 @@ const SKIP_UNITS = new Set(['percent', 'percentage-point', 'ratio', 'fraction', 
 // Words near a figure that make it a different quantity from a bare statement of the total: a change,
 // a comparison, a part, a rate, another time.
 const CONTEXT_CUE = /\b(?:from|up|down|rose|rise|rising|fell|fall|falling|grew|increase[sd]?|decrease[sd]?|than|compared|previous(?:ly)?|last|next|earlier|before|after|record|target|expected|forecast|predict\w*|estimate[sd]?|projected|planned|per|each|every|daily|weekly|monthly|annual(?:ly)?|average|including|included|of whom|of which|among|another|additional|extra|further|more|fewer|less|over|under|by|at least|up to|almost|nearly|only|first|second|third|half)\b/i;
-const TIME_WORD = /\b(?:(?:19|20)\d\d|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|tonight|this (?:year|month|week|season)|last (?:year|month|week|season)|next (?:year|month|week|season)|a year (?:ago|earlier)|in the past|so far)\b/gi;
+// Words that place a figure in time: a year, a month, a weekday, or a time phrase (lexicon/word-classes.json).
+const TIME_WORD = new RegExp(`\\b(?:(?:19|20)\\d\\d|${['month', 'weekday', 'time-phrase'].flatMap((c) => [...wordsOf(c)]).join('|')})\\b`, 'gi');
 
 function singular(w: string): string {
   if (/ies$/.test(w) && w.length > 4) return w.slice(0, -3) + 'y';

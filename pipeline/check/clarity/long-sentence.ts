@@ -3,8 +3,11 @@
 // quote), and headings, list items and table cells are skipped.
 import type { Rule } from '../../core/types.js';
 import { isRunningProse, numberOption } from '../prose-helpers.js';
+import { wordsOf } from '../../lexicon/word-classes.js';
 
 const FIRST_WORDS = 6;
+/** Lower-case words inside a name of several words (Bank of England): the name counts as one word. */
+const NAME_CONNECTORS = wordsOf('name-connector');
 
 export const longSentence: Rule = {
   meta: {
@@ -42,7 +45,7 @@ export const longSentence: Rule = {
         const name = t.kind === 'word' && /^\p{Lu}/u.test(t.text) && i > s.firstToken;
         if (name) caps++;
         if (name && prevName) continue;
-        prevName = name || (prevName && /^(of|de|du|von|van|and|the|for)$/.test(t.text));
+        prevName = name || (prevName && NAME_CONNECTORS.has(t.text));
         words++;
         if (words === FIRST_WORDS) last = i;
       }

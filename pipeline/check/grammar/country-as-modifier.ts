@@ -7,6 +7,7 @@
 import type { Article, Rule, Token } from '../../core/types.js';
 import { PhraseMatcher, adjacent, loadData, norm } from '../prose-helpers.js';
 import { sentenceTags } from '../pos.js';
+import { wordsOf } from '../../lexicon/word-classes.js';
 
 interface Country {
   name: string;
@@ -17,10 +18,9 @@ const data = loadData<{ countries: Country[]; eventNouns: string[]; notModifiers
 const countries = new PhraseMatcher<Country>(data.countries.filter((c) => !c.attributive).map((c) => [c.name, c]));
 const eventNouns = new Set(data.eventNouns.map(norm));
 const notModifiers = new Set(data.notModifiers.map(norm));
-const DETERMINERS = new Set('the a an this these those its their our his her whose every each'.split(' '));
-const PREPOSITIONS = new Set(
-  'to of in into for from with on at by about across around throughout within toward towards over under against between among via inside outside beyond onto upon'.split(' '),
-);
+// The word before the name, matched case-sensitively (a capital "The" opens a sentence or a title).
+const DETERMINERS = wordsOf('modifier-determiner');
+const PREPOSITIONS = wordsOf('modifier-preposition');
 const LOWER = /^\p{Ll}/u;
 const ACRONYM = /^\p{Lu}{2,5}s?$/u;
 // A word that reads as a verb or a participle right after a name: "in Russia technology is", "with China growing".

@@ -3,6 +3,7 @@
 import type { Article, Problem, Rule, Token } from '../../core/types.js';
 import { getSpeller, normaliseLanguage, type Speller } from './speller.js';
 import { NAME_ENTRIES } from '../../lexicon/names.js';
+import { loadData } from '../prose-helpers.js';
 
 export const RULE_ID = 'spelling/name-casing';
 
@@ -121,11 +122,11 @@ function knownNames(article: Article, starts: Set<number>, problems: Problem[], 
   }
 }
 
+const pairWords = loadData<{ notNameWords: string[]; connectors: string[] }>('name-casing');
 // Words that never form part of a capitalised name pair on their own.
-const FUNCTION_WORDS = new Set(
-  'the a an and or but of in on at to for from by with as is are was were be been it its this that these those he she they we i you his her their our my your not no so if than then there here who what which when where why how all any some each every more most new said says also after before over under into about'.split(' '),
-);
-const CONNECTORS = new Set(['of', 'for', 'and', 'de']);
+const FUNCTION_WORDS: ReadonlySet<string> = new Set(pairWords.notNameWords);
+// Words that may join the two words of a pair (Bank of England), case-sensitively.
+const CONNECTORS: ReadonlySet<string> = new Set(pairWords.connectors);
 
 type Case = 'U' | 'l' | '?';
 interface Occurrence {

@@ -2,24 +2,25 @@
 // language nor the project's or article's word list, and is not a name, acronym, number or measure.
 import type { Article, Claim, Rule, RuleContext, Token } from '../../core/types.js';
 import { getSpeller, normaliseLanguage, damerau, frequency, type Speller } from './speller.js';
+import { loadData } from '../prose-helpers.js';
+import { wordsOf } from '../../lexicon/word-classes.js';
 
 export const RULE_ID = 'spelling/unknown-word';
 
+const compounds = loadData<{ compoundPrefixes: string[]; compoundTails: string[] }>('spelling-words');
 // Prefixes that make a hyphenated compound of their own (pre-tax, co-ordinating, ex-wife, e-mail).
-const PREFIXES = new Set(
-  'a e i o u x t pre co non anti ex post re mid self pro multi semi sub super inter intra over under cross counter bi tri de mis out up un well neo quasi ultra mega micro macro mini euro cyber hyper pan para vice all half near part'.split(' '),
-);
+const PREFIXES: ReadonlySet<string> = new Set(compounds.compoundPrefixes);
 // Lower-case particles inside names (Lula da Silva, Ludwig van Beethoven, Osama bin Laden).
-const NAME_PARTICLES = new Set('da dal de del della der di do dos das du la le van von bin ibn al el y zu ter ten den'.split(' '));
+const NAME_PARTICLES = wordsOf('name-particle-any');
 // Word forms that stand only inside compounds (year-olds, add-ons, have-nots, one-offs).
-const COMPOUND_TAILS = new Set('olds ons ins offs ups outs downs nots bys aways overs ers'.split(' '));
+const COMPOUND_TAILS: ReadonlySet<string> = new Set(compounds.compoundTails);
 // A mid-sentence capitalised word is checked only from this length, and only against words at least
 // this common (SUBTLEX count; ~the 8,000 commonest words).
 const MIN_CAPITAL_TYPO = 7;
 const COMMON = 1000;
 const COMMON_SHORT = 50000;
 const OPENING_MARKS = new Set(['“', '"', '‘', "'", '(', '[']);
-const CONTRACTION = /^(.+?)(n't|'re|'ve|'ll|'d|'m)$/i;
+const CONTRACTION = new RegExp(`^(.+?)(${[...wordsOf('contraction-suffix')].join('|')})$`, 'i');
 
 const isUpper = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
 /** Capitalised: first letter upper case, no other upper-case letter (Moscow, not IT, YoY, RuStore). */
