@@ -1,6 +1,7 @@
 // Front matter (YAML between --- fences): title, date, words, and copydesk: { disable, words }.
 import { parse as parseYaml } from 'yaml';
 import type { ArticleMeta, Problem } from '../core/types.js';
+import { frontMatterMeta, inputProblem } from '../core/input-rules.js';
 
 export interface FrontMatter {
   meta: Partial<ArticleMeta>;
@@ -26,12 +27,12 @@ export function readFrontMatter(yamlText: string, start: number, end: number): F
   try {
     data = parseYaml(yamlText, { prettyErrors: false });
   } catch (err) {
-    problems.push({ rule: 'input/front-matter', start, end, message: `Front matter is not valid YAML: ${(err as Error).message.split('\n')[0]}. Fix the YAML between the --- lines.` });
+    problems.push(inputProblem(frontMatterMeta, 'notYaml', start, end, { error: (err as Error).message.split('\n')[0] }));
     return { meta: {}, problems };
   }
   if (data == null) return { meta: {}, problems };
   if (typeof data !== 'object' || Array.isArray(data)) {
-    problems.push({ rule: 'input/front-matter', start, end, message: 'Front matter must be a YAML mapping (key: value lines). Fix the YAML between the --- lines.' });
+    problems.push(inputProblem(frontMatterMeta, 'notMapping', start, end));
     return { meta: {}, problems };
   }
   const fm = data as Record<string, unknown>;
@@ -39,7 +40,7 @@ export function readFrontMatter(yamlText: string, start: number, end: number): F
   if (typeof fm.title === 'string') meta.title = fm.title;
   const date = isoDate(fm.date);
   if (date) meta.date = date;
-  else if (fm.date !== undefined) problems.push({ rule: 'input/front-matter', start, end, message: `Front matter date ${JSON.stringify(String(fm.date))} is not a date: write it as YYYY-MM-DD.` });
+  else if (fm.date !== undefined) problems.push(inputProblem(frontMatterMeta, 'notDate', start, end, { date: JSON.stringify(String(fm.date)) }));
   if (typeof fm.language === 'string' || typeof fm.lang === 'string') meta.language = String(fm.language ?? fm.lang);
   const words = strings(fm.words);
   const cd = fm.copydesk;

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Config, EffectiveConfig, Fact, Severity } from '../core/types.js';
 import { validator } from '../validate/schemas.js';
-import { allRuleMetas } from '../core/registry.js';
+import { allRuleMetas, ruleMeta } from '../core/registry.js';
+import { NO_OPTIONS, ruleOptionsProblem } from '../core/rule-options.js';
 import { digest } from '../util/hash.js';
 import { declaredPolicyRule, policyProblem } from '../validate/policy.js';
 import { damerau } from '../util/distance.js';
@@ -19,8 +20,6 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
-
-export const DEFAULT_LONG_SENTENCE = 35;
 
 export interface LoadedConfig {
   /** The config file, or undefined for the built-in defaults. */
@@ -95,6 +94,9 @@ export function findConfigFile(dir: string): string | undefined {
   }
 }
 
+/** A JSON pointer segment: ~ and / escaped. */
+const seg = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+
 function pointer(instancePath: string, extra?: string): string {
   return (instancePath || '') + (extra ? `/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}` : '') || '/';
 }
@@ -117,10 +119,32 @@ export function validateConfig(data: unknown, file: string, base = ''): Config {
     if (!known.has(id)) policyIds ??= new Set((config.policies ?? []).map((p) => declaredPolicyRule(readJson(path.resolve(path.dirname(file), p)))).filter((r): r is string => !!r));
     if (!known.has(id) && !policyIds!.has(id)) {
       const near = closestRule(id, [...known, ...policyIds!]);
-      throw new ConfigError(file, `${base}/rules/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`, `unknown rule "${id}"${near ? ` (did you mean "${near}"?)` : ''} (see docs/rules.md for the rule ids)`);
+      throw new ConfigError(file, `${base}/rules/${seg(id)}`, `unknown rule "${id}"${near ? ` (did you mean "${near}"?)` : ''} (see docs/rules.md for the rule ids)`);
     }
   }
+  // Each rule's options against the rule's own schema (meta.options); policy rules take none.
+  for (const [id, setting] of Object.entries(config.rules ?? {})) {
+    if (!Array.isArray(setting) || setting.length < 2) continue;
+    const problem = ruleOptionsProblem(ruleMeta(id) ?? { id, options: NO_OPTIONS }, setting[1]);
+    if (problem) throw new ConfigError(file, `${base}/rules/${seg(id)}/1${problem.pointer}`, problem.detail);
+  }
   return config;
+}
+
+const LONG_SENTENCE = 'clarity/long-sentence';
+
+/**
+ * Notes about a valid config that still deserves the user's attention: the retired top-level
+ * "longSentence" (still honoured as clarity/long-sentence's option "max" unless that is set).
+ */
+export function configWarnings(config: Config, file: string, base = ''): string[] {
+  if (config.longSentence === undefined) return [];
+  const setting = config.rules?.[LONG_SENTENCE];
+  const max = Array.isArray(setting) ? (setting[1] as { max?: unknown } | undefined)?.max : undefined;
+  const where = `${file} at ${base}/longSentence`;
+  if (max !== undefined) return [`${where}: "longSentence" is ignored: the option "max" of ${LONG_SENTENCE} (${String(max)}) sets the limit; delete "longSentence"`];
+  const level = (Array.isArray(setting) ? setting[0] : setting) ?? ruleMeta(LONG_SENTENCE)?.severity ?? 'info';
+  return [`${where}: "longSentence" is deprecated (it still sets the limit): write "rules": { "${LONG_SENTENCE}": ["${level}", { "max": ${config.longSentence} }] } instead`];
 }
 
 export function loadConfigFile(file: string): Config {
@@ -165,6 +189,11 @@ export function resolveConfig(config: Config, file: string | undefined, options:
     const [level, opts] = Array.isArray(setting) ? setting : [setting, {}];
     rules[id] = { level: level as Severity | 'off', options: (opts ?? {}) as Record<string, unknown> };
   }
+  // The retired top-level "longSentence" is clarity/long-sentence's "max" (the rule option wins).
+  if (config.longSentence !== undefined) {
+    const r = (rules[LONG_SENTENCE] ??= { level: ruleMeta(LONG_SENTENCE)?.severity ?? 'info', options: {} });
+    if (r.options.max === undefined) r.options = { ...r.options, max: config.longSentence };
+  }
   const policies = (config.policies ?? []).map((p, i) => {
     const abs = path.resolve(base, p);
     const schema = readJson(abs);
@@ -181,7 +210,6 @@ export function resolveConfig(config: Config, file: string | undefined, options:
     language: config.language ?? 'en-US',
     words: config.words ?? [],
     rules,
-    longSentence: config.longSentence ?? DEFAULT_LONG_SENTENCE,
     policies,
     facts,
   };
@@ -198,7 +226,8 @@ export function defaultConfig(): EffectiveConfig {
 /** Loads the configuration governing one directory, cached per config file. */
 export class ConfigResolver {
   private cache = new Map<string, LoadedConfig>();
-  constructor(private options: ResolveOptions & { configFile?: string } = {}) {}
+  /** `onWarning` receives configWarnings() once per config file (default: printed on stderr). */
+  constructor(private options: ResolveOptions & { configFile?: string; onWarning?: (message: string) => void } = {}) {}
   forDir(dir: string): LoadedConfig {
     const file = this.options.configFile ? path.resolve(this.options.configFile) : findConfigFile(dir);
     const key = file ?? '';
@@ -206,6 +235,8 @@ export class ConfigResolver {
     if (!hit) {
       const config = file ? loadConfigFile(file) : {};
       hit = { file, config, effective: resolveConfig(config, file, this.options) };
+      const warn = this.options.onWarning ?? ((m: string) => process.stderr.write(`copydesk: warning: ${m}\n`));
+      if (file) for (const w of configWarnings(config, file, path.basename(file) === 'package.json' ? '/copydesk' : '')) warn(w);
       this.cache.set(key, hit);
     }
     return hit;

@@ -6,10 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import type { Category, Claim, EffectiveConfig, Rule, RuleContext, RuleMeta, Severity } from '../core/types.js';
+import type { Category, Claim, EffectiveConfig, ReportDescriptor, Rule, RuleContext, RuleMeta, Severity } from '../core/types.js';
 import { getAjv, formatErrors, schemasDir } from './schemas.js';
 import { digest } from '../util/hash.js';
 import { SEVERITIES } from '../core/severity.js';
+import { NO_OPTIONS } from '../core/rule-options.js';
 
 export const CATEGORIES: readonly Category[] = ['spelling', 'grammar', 'clarity', 'style', 'sourcing', 'verification', 'consistency', 'input'];
 const RULE_ID = /^([a-z]+)\/[a-z0-9-]+$/;
@@ -57,6 +58,9 @@ export function declaredPolicyRule(schema: unknown): string | undefined {
 }
 
 const cache = new Map<string, CompiledPolicy>();
+
+/** A policy failure's message is the schema's errorMessage (rendered from the claim), so the template is the text itself. */
+const POLICY_MESSAGES = { policy: '{{message}}' };
 
 // ajv-errors would interpolate ${/pointer} templates with JSON.stringify (quotes around strings), so
 // templates are hidden from it at compile time and filled in here with plain text.
@@ -145,7 +149,7 @@ function severityFor(config: EffectiveConfig, meta: PolicyMeta): Severity | 'off
 function applyPolicy(ctx: RuleContext, policy: CompiledPolicy, severity?: Severity): void {
   const name = path.basename(policy.path);
   const { article } = ctx;
-  const bySentence = new Map<number, { claim: Claim; problem: Parameters<RuleContext['report']>[0] }[]>();
+  const bySentence = new Map<number, { claim: Claim; problem: ReportDescriptor }[]>();
   for (const claim of ctx.claims) {
     if (!policy.meta.headings) {
       const s = article.sentences[claim.sentenceIndex];
@@ -157,7 +161,7 @@ function applyPolicy(ctx: RuleContext, policy: CompiledPolicy, severity?: Severi
     const message = messages.join('; ') || `The claim “${claim.text}” fails the policy ${policy.title ?? name}.`;
     const evidence = { kind: 'policy' as const, message: `Policy ${policy.meta.rule} (${name})${details.length ? `: ${details.join('; ')}` : ''}`, source: policy.path };
     ctx.judge({ claimId: claim.id, verdict: 'policy-failed', evidence });
-    const problem = { rule: policy.meta.rule, start: claim.offset, end: claim.endOffset, claimId: claim.id, message, evidence: [evidence], ...(severity ? { severity } : {}) };
+    const problem: ReportDescriptor = { rule: policy.meta.rule, start: claim.offset, end: claim.endOffset, claimId: claim.id, messageId: 'policy', data: { message }, evidence: [evidence], ...(severity ? { severity } : {}) };
     if (!policy.meta.perSentence) ctx.report(problem);
     else {
       const list = bySentence.get(claim.sentenceIndex) ?? [];
@@ -199,6 +203,8 @@ function defaultPolicyRule(policy: CompiledPolicy): Rule {
     stage: 'validate',
     description: policy.title ?? `Editorial policy ${path.basename(policy.path)}.`,
     docs: `${policy.description ?? ''}\n\nDefined by the policy schema \`schemas/policy/${path.basename(policy.path)}\`.`.trim(),
+    options: NO_OPTIONS,
+    messages: POLICY_MESSAGES,
   };
   return {
     meta,
@@ -216,6 +222,8 @@ const userPolicyMeta: RuleMeta = {
   stage: 'validate',
   description: 'Runs the policy schemas named in the config (`policies`); each failure is reported under the rule id its schema declares.',
   docs: 'A newsroom adds its own editorial policy as JSON Schemas applied to every claim (see docs/policy.md). Each failing claim becomes a review item under the rule id, category and severity the schema declares in "x-copydesk", with the schema\'s `errorMessage` as its message; set the rule\'s level in the config `rules` like any other rule. This rule itself reports a policy schema that cannot be compiled. Turning it off turns off every user policy.',
+  options: NO_OPTIONS,
+  messages: { ...POLICY_MESSAGES, unusable: 'The policy schema {{file}} cannot be used: {{error}}.' },
 };
 
 /** Runs the configured (user) policy schemas. */
@@ -227,7 +235,7 @@ export const userPolicies: Rule = {
       try {
         policy = compilePolicy(file, schema);
       } catch (err) {
-        ctx.report({ start: 0, end: 0, message: `The policy schema ${file} cannot be used: ${(err as Error).message}.` });
+        ctx.report({ start: 0, end: 0, messageId: 'unusable', data: { file, error: (err as Error).message } });
         continue;
       }
       const level = severityFor(ctx.config, policy.meta);

@@ -150,13 +150,24 @@ export const fragment: Rule = {
     severity: 'warning',
     stage: 'check',
     description: 'A sentence with no main (finite) verb: a fragment that leaves the reader waiting for the point.',
-    docs: [
-      'Flags a sentence of running prose that has no finite verb: only nouns, participles ("made", "compared"), -ing forms and infinitives. Add the verb the sentence is missing ("In 2024 requests rose by 18%…") or join it to the sentence before. Headings, list items, table cells, blockquotes, captions, datelines, questions, sentences under eight words and quoted speech are not judged. Cheap word checks clear most sentences; only the rest are tagged with compromise.',
-      '',
-      'Flags: "In 2023, a remarkable 12% rise in requests from retailers hoping to expand, including three times as many from German firms as from French ones."',
-      '',
-      'Not flagged: "In 2024 requests from companies rose by 18%, with twice as many from Chinese firms."; a heading; `“A great day for the club and for everyone involved.”`',
-    ].join('\n'),
+    docs: 'Flags a sentence of running prose that has no finite verb: only nouns, participles ("made", "compared"), -ing forms and infinitives. Add the verb the sentence is missing ("In 2024 requests rose by 18%…") or join it to the sentence before. Headings, list items, table cells, blockquotes, captions, datelines, questions, sentences under eight words (the rule option `minWords` raises the limit) and quoted speech are not judged. Cheap word checks clear most sentences; only the rest are tagged with compromise.',
+    options: {
+      type: 'object',
+      properties: { minWords: { type: 'integer', minimum: MIN_WORDS, description: `Sentences with fewer words are not judged (default ${MIN_WORDS}).` } },
+      additionalProperties: false,
+    },
+    messages: {
+      noVerb: 'This sentence has no main verb (a fragment): “{{words}}…”. Add the verb it is missing, or join it to the sentence before.',
+    },
+    examples: {
+      valid: ['In 2024 requests from companies rose by 18%, with twice as many from Chinese firms.', '“A great day for the club and for everyone involved.”'],
+      invalid: [
+        {
+          text: 'In 2023, a remarkable 12% rise in requests from retailers hoping to expand, including three times as many from German firms as from French ones.',
+          excerpt: 'In 2023, a remarkable 12% rise',
+        },
+      ],
+    },
   },
   check(ctx) {
     const { article } = ctx;
@@ -180,7 +191,8 @@ export const fragment: Rule = {
       ctx.report({
         start: s.start,
         end: s.start + firstWords.length,
-        message: `This sentence has no main verb (a fragment): “${words}…”. Add the verb it is missing, or join it to the sentence before.`,
+        messageId: 'noVerb',
+        data: { words },
       });
     }
   },

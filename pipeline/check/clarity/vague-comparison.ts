@@ -5,6 +5,7 @@
 // extractor does not count as a quantity ("the two firms"). Words: lexicon/check/vague-comparisons.json.
 import type { Claim, Rule } from '../../core/types.js';
 import { PhraseMatcher, adjacent, loadData } from '../prose-helpers.js';
+import { NO_OPTIONS } from '../../core/rule-options.js';
 
 const data = loadData<{ intensifiers: string[]; comparatives: string[] }>('vague-comparisons');
 const intensifiers = new PhraseMatcher<true>(data.intensifiers.map((w) => [w, true]));
@@ -22,13 +23,18 @@ export const vagueComparison: Rule = {
     severity: 'warning',
     stage: 'check',
     description: 'An intensified comparison with no figure ("much slower growth", "far deeper"): say how much.',
-    docs: [
-      'Flags an intensifier (much, far, significantly, considerably…) before a comparative of amount or rate (higher, slower, deeper, fewer…) in a sentence that gives no figure. A figure is a numeric claim the extract stage found in the sentence (a percentage, a sum, a count, a ratio such as "twice"); a date or year is not one, nor a number that only counts who is compared ("the two firms"). Give the number, or drop the intensifier.',
-      '',
-      'Flags: "Exports saw much slower growth last year." -> give the growth rate; "The two firms are in a far deeper partnership." -> say what changed.',
-      '',
-      'Not flagged: "Sales were much higher, at 12% up on the year." (a figure); "far higher" inside a quotation.',
-    ].join('\n'),
+    docs: 'Flags an intensifier (much, far, significantly, considerably…) before a comparative of amount or rate (higher, slower, deeper, fewer…) in a sentence that gives no figure. A figure is a numeric claim the extract stage found in the sentence (a percentage, a sum, a count, a ratio such as "twice"); a date or a year is not one, nor a number that only counts what is compared ("the two firms"). Give the number, or drop the intensifier.',
+    options: NO_OPTIONS,
+    messages: {
+      vague: 'Vague comparison: “{{phrase}}” gives no figure, so readers cannot tell how much. Give the number (or the rate) it compares, or drop the intensifier.',
+    },
+    examples: {
+      valid: ['Sales were much higher, at 12% up on the year.', '“Growth will be far higher,” the governor said.'],
+      invalid: [
+        { text: 'Exports saw much slower growth last year.', excerpt: 'much slower' },
+        { text: 'The two firms are in a far deeper partnership.', excerpt: 'far deeper' },
+      ],
+    },
   },
   check(ctx) {
     const { article } = ctx;
@@ -51,7 +57,8 @@ export const vagueComparison: Rule = {
         ctx.report({
           start: t.start,
           end: tokens[c.last].end,
-          message: `Vague comparison: “${phrase}” gives no figure, so readers cannot tell how much. Give the number (or the rate) it compares, or drop the intensifier.`,
+          messageId: 'vague',
+          data: { phrase },
         });
         i = c.last;
       }

@@ -4,6 +4,7 @@ import type { Article, Claim, Rule, RuleContext, Token } from '../../core/types.
 import { getSpeller, normaliseLanguage, damerau, frequency, type Speller } from './speller.js';
 import { loadData } from '../prose-helpers.js';
 import { wordsOf } from '../../lexicon/word-classes.js';
+import { NO_OPTIONS } from '../../core/rule-options.js';
 
 export const RULE_ID = 'spelling/unknown-word';
 
@@ -154,14 +155,11 @@ function report(ctx: RuleContext, checker: Checker, t: Token, word: string, look
   const end = t.start + word.length;
   const suggestions = checker.speller.suggest(lookup).map((s) => recase(s, word));
   const likelyTypo = suggestions.length > 0 && damerau(lookup.toLowerCase(), suggestions[0].toLowerCase()) <= 2;
-  const message = suggestions.length
-    ? `“${word}” is not in the dictionary. Did you mean “${suggestions[0]}”?`
-    : `“${word}” is not in the dictionary: check the spelling, or add the word to "words" in the configuration or the article's front matter.`;
   const configured = ctx.config.rules[RULE_ID]?.level !== undefined;
   ctx.report({
     start,
     end,
-    message,
+    ...(suggestions.length ? { messageId: 'didYouMean', data: { word, suggestion: suggestions[0] } } : { messageId: 'unknown', data: { word } }),
     suggestions,
     ...(likelyTypo || configured ? {} : { severity: 'warning' as const }),
   });
@@ -172,7 +170,8 @@ function missingSpace(t: Token, a: string, b: string) {
   return {
     start: t.start,
     end: t.end,
-    message: `“${t.text}” is two words run together. Did you mean “${fixed}”?`,
+    messageId: 'runTogether',
+    data: { word: t.text, fixed },
     suggestions: [fixed],
   };
 }
@@ -188,7 +187,7 @@ export const unknownWord: Rule = {
       'Checks each word against the Hunspell dictionary for the configured language (`en-US`, `en-GB`, or `en` for both),',
       'plus the project’s `words` and the article’s front-matter `words`. Text inside quotations is checked too.',
       '',
-      'Not flagged: names and proper nouns (capitalised words after the start of a sentence, and a sentence-initial word the',
+      'Left alone: names and proper nouns (capitalised words after the start of a sentence, and a sentence-initial word the',
       'article also uses as a name or cites as a source), acronyms and mixed-case names (YoY, IT, MPs, RuStore), possessives',
       '(apps’, Russia’s), contractions, hyphenated compounds of real words or common prefixes (pre-tax, co-ordinating),',
       'numbers, ordinals and measures (28C, 1:59:40, 5km, 5th, 1990s), URLs, e-mail addresses and code.',
@@ -197,14 +196,21 @@ export const unknownWord: Rule = {
       'mid-sentence is checked only when it occurs once and is one edit from a common word (“Presidant Bush”, “the Foriegn Minister”).',
       'Suggestions: dictionary words one edit away (or nspell’s suggestions), ranked by edit distance, first letter, word',
       'frequency and length. Add words in `lexicon/check/spelling-words.json` (project-wide: config `words`).',
-      '',
-      'Flags: "Local apps now covery most of the market" -> "cover"; "Teh report said" -> "The"; "the goverment said" -> "government"',
-      '',
-      '| ok | not ok |',
-      '| --- | --- |',
-      '| Local apps now cover most of the market. | Local apps now covery most of the market. → “cover” |',
-      '| The company reported YoY growth, Mankevich said. | Teh company reported growth. → “The” |',
     ].join('\n'),
+    options: NO_OPTIONS,
+    messages: {
+      didYouMean: '“{{word}}” is not in the dictionary. Did you mean “{{suggestion}}”?',
+      unknown: '“{{word}}” is not in the dictionary: check the spelling, or add the word to "words" in the configuration or the article\'s front matter.',
+      runTogether: '“{{word}}” is two words run together. Did you mean “{{fixed}}”?',
+    },
+    examples: {
+      valid: ['Local apps now cover most of the market.', 'The company reported YoY growth, Mankevich said.'],
+      invalid: [
+        { text: 'Local apps now covery most of the market.', excerpt: 'covery', output: 'Local apps now cover most of the market.' },
+        { text: 'Teh company reported growth.', excerpt: 'Teh', output: 'The company reported growth.' },
+        { text: 'The goverment said so.', excerpt: 'goverment', output: 'The government said so.' },
+      ],
+    },
   },
   check(ctx) {
     const { article, claims, config } = ctx;

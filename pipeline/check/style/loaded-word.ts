@@ -4,6 +4,7 @@
 // lexicon/check/loaded-words.json.
 import type { Rule } from '../../core/types.js';
 import { PhraseMatcher, loadData, norm } from '../prose-helpers.js';
+import { NO_OPTIONS } from '../../core/rule-options.js';
 
 interface Entry {
   reason: string;
@@ -25,13 +26,18 @@ export const loadedWord: Rule = {
     severity: 'warning',
     stage: 'check',
     description: 'An editorialising (loaded) word in the reporter’s own voice: surprising, definitely, obviously…',
-    docs: [
-      'News copy reports; it does not tell readers what to feel or think. Words such as surprising, shocking, definitely, obviously, essentially, clearly, undoubtedly and stunning are flagged outside quotations, each with the reason from lexicon/check/loaded-words.json. Quote or attribute the judgement, or give the fact that supports it. Descriptive uses are allowed ("clearly visible").',
-      '',
-      'Flags: "a surprising 18% rise" -> say who was surprised, or drop the word; "it will definitely shake the market" -> attribute the prediction.',
-      '',
-      'Not flagged: `“It was a shocking result,” he said.` (a quotation); "The sign was clearly visible."',
-    ].join('\n'),
+    docs: 'News copy reports; it does not tell readers what to feel or think. Words such as surprising, shocking, definitely, obviously, essentially, clearly, undoubtedly and stunning are flagged outside quotations, each with the reason from lexicon/check/loaded-words.json. Quote or attribute the judgement, or give the fact that supports it. Descriptive uses are allowed ("clearly visible").',
+    options: NO_OPTIONS,
+    messages: {
+      loaded: '“{{word}}” is a loaded, editorialising word in the reporter’s voice: {{reason}}.',
+    },
+    examples: {
+      valid: ['“It was a shocking result,” he said.', 'The sign was clearly visible.'],
+      invalid: [
+        { text: 'Requests saw a surprising 18% rise.', excerpt: 'surprising' },
+        { text: 'If sanctions continue, it will definitely shake the market.', excerpt: 'definitely' },
+      ],
+    },
   },
   check(ctx) {
     const { article } = ctx;
@@ -52,7 +58,8 @@ export const loadedWord: Rule = {
         ctx.report({
           start: t.start,
           end,
-          message: `“${article.text.slice(t.start, end)}” is a loaded, editorialising word in the reporter’s voice: ${entry.reason}.`,
+          messageId: 'loaded',
+          data: { word: article.text.slice(t.start, end), reason: entry.reason },
         });
         i = m.last;
       }
