@@ -256,7 +256,7 @@ export type RuleLevel = "off" | "error" | "warning" | "info";
 export interface Config {
   $schema?: string;
   /**
-   * Stop looking for configuration in parent folders.
+   * Accepted for compatibility and has no effect: the nearest config file always governs, so copydesk never merges configs from parent folders.
    */
   root?: boolean;
   /**
@@ -268,13 +268,13 @@ export interface Config {
    */
   words?: string[];
   /**
-   * Rule id -> "off" | severity | [severity, options].
+   * Rule id -> "off" | severity | [severity, options]. The options are checked against the rule's meta.options schema (docs/rules.md lists them).
    */
   rules?: {
     [k: string]: RuleSetting;
   };
   /**
-   * Words above which clarity/long-sentence fires.
+   * Retired: use the option max of clarity/long-sentence ("rules": {"clarity/long-sentence": ["info", {"max": 40}]}). Still honoured as that option when the rule sets none, with a warning.
    */
   longSentence?: number;
   /**

@@ -13,7 +13,7 @@ function data(): ReviewData {
     version: 1,
     generated: '2025-01-01T00:00:00.000Z',
     readOnly: true,
-    files: [{ path: 'a/x.md', title: hostile, words: 3, claims: [], hasText: true, text: hostile }],
+    files: [{ path: 'a/x.md', title: hostile, words: 3, claims: [], claimCount: 0, hasText: true, text: hostile }],
     items: [],
   };
 }
