@@ -56,15 +56,6 @@ export interface Evidence {
 }
 
 /**
- * This interface was referenced by `Claim`'s JSON-Schema
- * via the `definition` "Quantity".
- */
-export type Quantity = Quantity1 & Quantity2;
-export type Quantity1 = {
-  [k: string]: unknown;
-};
-
-/**
  * A checkable statement found in an article: a figure, a quotation, an attribution or a date.
  */
 export interface Claim {
@@ -95,7 +86,11 @@ export interface Claim {
   verdict?: "verified" | "contradicted" | "unverified" | "policy-failed";
   evidence?: Evidence[];
 }
-export interface Quantity2 {
+/**
+ * This interface was referenced by `Claim`'s JSON-Schema
+ * via the `definition` "Quantity".
+ */
+export interface Quantity {
   value?: number;
   low?: number;
   high?: number;
@@ -315,22 +310,17 @@ export interface Decision {
 }
 
 /**
- * This interface was referenced by `Facts`'s JSON-Schema
- * via the `definition` "Fact".
- */
-export type Fact = Fact1 & Fact2;
-export type Fact1 = {
-  [k: string]: unknown;
-};
-
-/**
  * Reference facts the newsroom holds; numeric claims that match one are verified or contradicted.
  */
 export interface Facts {
   $schema?: string;
   facts: Fact[];
 }
-export interface Fact2 {
+/**
+ * This interface was referenced by `Facts`'s JSON-Schema
+ * via the `definition` "Fact".
+ */
+export interface Fact {
   id: string;
   /**
    * What the figure measures.
