@@ -1,6 +1,6 @@
 // checkArticle(): the stages in order, nothing else. A pure function of the text and the effective
 // configuration, so the same unit of work runs in a worker thread, a test or a distributed queue.
-import type { Article, EffectiveConfig, FileResult } from './types.js';
+import type { EffectiveConfig, FileResult } from './types.js';
 import { runRules, type RuleRun } from './run-rules.js';
 import { applyJudgements } from './verdict.js';
 import { parseArticle } from '../parse/index.js';
@@ -16,12 +16,8 @@ export interface Source {
   text: string;
 }
 
-export interface ArticleOutcome {
-  result: FileResult;
-  article: Article;
-}
-
-export function analyseArticle(source: Source, config: EffectiveConfig): ArticleOutcome {
+/** Checks one article: parse, extract, validate, verify, check, then the queue's items. */
+export function checkArticle(source: Source, config: EffectiveConfig): FileResult {
   const article = parseArticle(source.path, source.text);
   const claims = extractClaims(article);
   const run: RuleRun = { problems: [...article.problems], judgements: [] };
@@ -34,9 +30,5 @@ export function analyseArticle(source: Source, config: EffectiveConfig): Article
   if (article.meta.title) result.title = article.meta.title;
   if (article.meta.date) result.date = article.meta.date;
   result.language = article.meta.language ?? config.language;
-  return { result, article };
-}
-
-export function checkArticle(source: Source, config: EffectiveConfig): FileResult {
-  return analyseArticle(source, config).result;
+  return result;
 }

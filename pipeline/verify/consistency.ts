@@ -371,5 +371,3 @@ export const nameVariant: Rule = {
     }
   },
 };
-
-export const consistencyRules: Rule[] = [conflictingFigures, nameVariant];
