@@ -7,13 +7,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Category, Claim, EffectiveConfig, ReportDescriptor, Rule, RuleContext, RuleMeta, Severity } from '../core/types.js';
-import { getAjv, formatErrors, schemasDir } from './schemas.js';
+import { getAjv, formatErrors, schemasDir, validator, SCHEMA_BASE } from './schemas.js';
 import { digest } from '../util/hash.js';
-import { SEVERITIES } from '../core/severity.js';
 import { NO_OPTIONS } from '../core/rule-options.js';
 
-export const CATEGORIES: readonly Category[] = ['spelling', 'grammar', 'clarity', 'style', 'sourcing', 'verification', 'consistency', 'input'];
-const RULE_ID = /^([a-z]+)\/[a-z0-9-]+$/;
+/** The categories a rule id may start with: common.schema.json's Category enum, read from the schema. */
+export const CATEGORIES: readonly Category[] = (getAjv().getSchema(`${SCHEMA_BASE}common.schema.json`)!.schema as { $defs: { Category: { enum: Category[] } } }).$defs.Category.enum;
 
 /** The "x-copydesk" block of a policy schema. */
 export interface PolicyMeta {
@@ -34,19 +33,17 @@ export interface CompiledPolicy {
   validate: ValidateFunction;
 }
 
-/** Reads and checks the "x-copydesk" block; throws an Error saying what is wrong. */
+/** Reads the "x-copydesk" block, checked by schemas/policy-meta.schema.json; throws an Error saying what is wrong. */
 export function policyMeta(schema: Record<string, unknown>): PolicyMeta {
   const x = schema['x-copydesk'];
-  if (!x || typeof x !== 'object' || Array.isArray(x)) throw new Error('missing the "x-copydesk" block ({"rule": "category/name", "severity": "warning"})');
-  const { rule, category, severity, perSentence, headings } = x as Record<string, unknown>;
-  const m = typeof rule === 'string' ? RULE_ID.exec(rule) : null;
-  if (!m) throw new Error(`"x-copydesk".rule must be a rule id "category/name" in lower case (got ${JSON.stringify(rule)})`);
-  const prefix = m[1] as Category;
+  if (x === undefined) throw new Error('missing the "x-copydesk" block ({"rule": "category/name", "severity": "warning"})');
+  const v = validator('policy-meta');
+  if (!v(x)) throw new Error(`"x-copydesk" does not match schemas/policy-meta.schema.json: ${formatErrors(v.errors).map((e) => `"x-copydesk"${e.replace(/^\(root\)/, '')}`).join('; ')}`);
+  const { rule, category, severity, perSentence, headings } = x as { rule: string; category?: Category; severity?: Severity; perSentence?: boolean; headings?: boolean };
+  const prefix = rule.slice(0, rule.indexOf('/')) as Category;
   if (!CATEGORIES.includes(prefix)) throw new Error(`"x-copydesk".rule "${rule}" must start with a category: ${CATEGORIES.join(', ')}`);
-  if (category !== undefined && category !== prefix) throw new Error(`"x-copydesk".category "${String(category)}" does not match the rule id's category "${prefix}"`);
-  if (severity !== undefined && !SEVERITIES.includes(severity as Severity)) throw new Error(`"x-copydesk".severity must be one of ${SEVERITIES.join(', ')} (got ${JSON.stringify(severity)})`);
-  for (const [k, v] of Object.entries({ perSentence, headings })) if (v !== undefined && typeof v !== 'boolean') throw new Error(`"x-copydesk".${k} must be true or false`);
-  return { rule: rule as string, category: prefix, severity: (severity as Severity | undefined) ?? 'warning', perSentence: perSentence === true, headings: headings !== false };
+  if (category !== undefined && category !== prefix) throw new Error(`"x-copydesk".category "${category}" does not match the rule id's category "${prefix}"`);
+  return { rule, category: prefix, severity: severity ?? 'warning', perSentence: perSentence === true, headings: headings !== false };
 }
 
 /** The rule id a policy schema declares, or undefined when it declares none (for config validation). */
