@@ -8,7 +8,8 @@ import { extractClaims } from '../extract/index.js';
 import { stageRules } from './registry.js';
 import { toItems } from '../queue/items.js';
 
-export interface Source {
+/** One article to check: its text and the paths it is shown and identified by (not a cited source: see extract/sources.ts). */
+export interface ArticleSource {
   /** The article's path as shown to users (relative, forward slashes). */
   path: string;
   /** The path item ids are built from (relative to the repository root); defaults to `path`. */
@@ -17,7 +18,7 @@ export interface Source {
 }
 
 /** Checks one article: parse, extract, validate, verify, check, then the queue's items. */
-export function checkArticle(source: Source, config: EffectiveConfig): FileResult {
+export function checkArticle(source: ArticleSource, config: EffectiveConfig): FileResult {
   const article = parseArticle(source.path, source.text);
   const claims = extractClaims(article);
   const run: RuleRun = { problems: [...article.problems], judgements: [] };
