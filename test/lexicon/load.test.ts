@@ -5,7 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLexicon, readLexicon, lexiconSchemaFile } from '../../pipeline/lexicon/load.js';
+import { createRequire } from 'node:module';
 import { repoRoot } from '../helpers/shared.js';
+import { digest } from '../../pipeline/util/hash.js';
 
 const lexiconDir = path.join(repoRoot, 'pipeline/lexicon');
 const schemaDir = path.join(repoRoot, 'schemas/lexicon');
@@ -60,3 +62,19 @@ describe('readLexicon', () => {
     expect(() => readLexicon(file, lexiconSchemaFile('names'))).toThrow(/\/names\/publication\/0/);
   });
 });
+
+describe('the build\'s precompiled validators (dist/pipeline/lexicon/validators.cjs; npm test builds first)', () => {
+  const file = path.join(repoRoot, 'dist/pipeline/lexicon/validators.cjs');
+  it('hold one validator per word list, compiled from the current schema, that accepts the list', () => {
+    expect(fs.existsSync(file), `${file}: run npm run build`).toBe(true);
+    const v = createRequire(import.meta.url)(file) as Record<string, (d: unknown) => boolean> & { hashes: Record<string, string> };
+    const lists = jsonFiles(lexiconDir, '.json');
+    expect(Object.keys(v.hashes).sort()).toEqual(lists);
+    for (const name of lists) {
+      expect(v.hashes[name], name).toBe(digest(fs.readFileSync(lexiconSchemaFile(name), 'utf8')));
+      expect(v[name.replace(/[^A-Za-z0-9]/g, '_')](JSON.parse(fs.readFileSync(path.join(lexiconDir, `${name}.json`), 'utf8'))), name).toBe(true);
+    }
+    expect(v.word_classes({ classes: { month: { description: 'Months.', words: ['January'] } } })).toBe(false);
+  });
+});
+
