@@ -21,7 +21,7 @@ export function isRunningProse(block: Block): boolean {
   return block.kind === 'paragraph' && !block.quoted;
 }
 
-/** A numeric option with a fallback. */
+/** A numeric option (already checked against the rule's meta.options by the config), or its default. */
 export function numberOption(options: Record<string, unknown>, key: string, fallback: number): number {
   const v = options[key];
   return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : fallback;

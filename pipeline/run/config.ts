@@ -98,7 +98,7 @@ export function findConfigFile(dir: string): string | undefined {
 const seg = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 function pointer(instancePath: string, extra?: string): string {
-  return (instancePath || '') + (extra ? `/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}` : '') || '/';
+  return (instancePath || '') + (extra ? `/${seg(extra)}` : '') || '/';
 }
 
 /** Validates raw config data; throws ConfigError naming the file and the JSON pointer of the bad key. */

@@ -1,5 +1,6 @@
-// clarity/long-sentence: a sentence longer than the rule option `max` words (default 35). Words inside quotations are not counted (a reporter cannot shorten a
-// quote), and headings, list items and table cells are skipped.
+// clarity/long-sentence: a sentence longer than the rule option `max` words (default 35). Words inside
+// quotations are not counted (a reporter cannot shorten a quote), and headings, list items and table
+// cells are skipped.
 import type { Rule } from '../../core/types.js';
 import { isRunningProse, numberOption } from '../prose-helpers.js';
 import { wordsOf } from '../../lexicon/word-classes.js';
