@@ -6,7 +6,7 @@ import type { Decisions, FileResult } from './core/types.js';
 import { findArticles } from './run/files.js';
 import { runBatch } from './run/batch.js';
 import { ConfigResolver } from './run/config.js';
-import { applyDecisions, loadDecisions } from './queue/decisions.js';
+import { applyClaimReviews, applyDecisions, loadDecisions } from './queue/decisions.js';
 import { IgnoreMatcher } from './run/ignore.js';
 import { ResultCache } from './run/cache.js';
 
@@ -25,8 +25,13 @@ export interface CheckOptions extends CommonOptions {
   onResult?: (r: FileResult) => void | Promise<void>;
   /** Called after each article with the count done so far (progress display). */
   onProgress?: (r: FileResult, done: number, total: number) => void;
-  /** Runs after the batch and before the decisions are applied (baseline, prune). */
-  decide?: (results: FileResult[], decisions: Decisions, file: string) => void;
+  /** The folder paths are relative to, and whose repository root item ids are relative to (default: the working folder). */
+  cwd?: string;
+  /**
+   * Runs after the batch and before the decisions are applied (baseline, prune); returns the decisions
+   * to apply (it changes the file under its lock, so the ones read at the start may be stale).
+   */
+  decide?: (results: FileResult[], decisions: Decisions, file: string) => Decisions | void | Promise<Decisions | void>;
 }
 
 /** Drops the articles that .copydeskignore or the config's "ignore" excludes; says so for named ones. */
@@ -42,10 +47,10 @@ export function applyIgnores(files: Awaited<ReturnType<typeof findArticles>>, pa
 
 export async function checkFiles(paths: string[], opts: CheckOptions): Promise<FileResult[]> {
   const resolver = new ConfigResolver({ configFile: opts.config, facts: opts.facts });
-  let files = await findArticles(paths.length ? paths : ['input']);
+  let files = await findArticles(paths.length ? paths : ['input'], opts.cwd);
   if (opts.ignore !== false) files = applyIgnores(files, paths, resolver);
   const decisionsFile = path.resolve(opts.decisions);
-  const decisions = loadDecisions(decisionsFile);
+  let decisions = loadDecisions(decisionsFile);
   const results = await runBatch(files, {
     workers: opts.workers,
     configFile: opts.config,
@@ -54,10 +59,11 @@ export async function checkFiles(paths: string[], opts: CheckOptions): Promise<F
     cache: opts.cache ? new ResultCache(opts.cacheLocation) : undefined,
     onResult: async (r, done, total) => {
       opts.onProgress?.(r, done, total);
+      applyClaimReviews(r.claims, decisions); // before onResult writes the claims file
       await opts.onResult?.(r);
     },
   });
-  opts.decide?.(results, decisions, decisionsFile);
+  decisions = (await opts.decide?.(results, decisions, decisionsFile)) ?? decisions;
   applyDecisions(results, decisions);
   return results;
 }

@@ -8,12 +8,14 @@
 // 2 usage, config or internal error.
 import fs from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
 import { Command, CommanderError, Option } from 'commander';
+import openBrowser from 'open';
 import type { Decisions, FileResult, Severity } from './core/types.js';
 import { UsageError } from './util/errors.js';
 import { defaultWorkers } from './run/batch.js';
 import { ConfigError } from './run/config.js';
-import { DECISIONS_FILE, DecisionsError, saveDecisions, baselineDecisions, pruneDecisions, BASELINE_NOTE } from './queue/decisions.js';
+import { DECISIONS_FILE, DecisionsError, baselineDecisions, pruneDecisions, recordStep, updateDecisions, BASELINE_NOTE } from './queue/decisions.js';
 import { DEFAULT_CACHE_LOCATION } from './run/cache.js';
 import { checkFiles, type CommonOptions } from './api.js';
 import { githubSummary } from './write/formats/github.js';
@@ -28,6 +30,15 @@ import { SEVERITIES } from './core/severity.js';
 import { startReview, DEFAULT_PORT as DEFAULT_REVIEW_PORT, DEFAULT_HOST as DEFAULT_REVIEW_HOST } from './review/server.js';
 
 export const EXIT = { ok: 0, errors: 1, usage: 2 } as const;
+
+/** Who the review server records as the author of decisions when --author is not given. */
+function defaultAuthor(): string | undefined {
+  try {
+    return os.userInfo().username || undefined;
+  } catch {
+    return process.env.USER || process.env.USERNAME || undefined;
+  }
+}
 
 function progress(enabled: boolean) {
   if (!enabled) return undefined;
@@ -92,21 +103,26 @@ function useColor(toFile: boolean): boolean {
   return !!process.stdout.isTTY;
 }
 
-/** --update-baseline and --prune-decisions: change the decisions file before the report is made. */
-function updateDecisions(results: FileResult[], decisions: Decisions, file: string, opts: LintOptions): void {
+/**
+ * --update-baseline and --prune-decisions: change the decisions file before the report is made, under
+ * its lock and against its current content (an editor may be deciding in the review page meanwhile:
+ * their decisions are never replaced by the baseline).
+ */
+async function updateDecisionsFile(results: FileResult[], file: string, opts: LintOptions): Promise<Decisions> {
   const shown = path.relative(process.cwd(), file) || file;
-  let changed = false;
-  if (opts.pruneDecisions) {
-    const n = pruneDecisions(results, decisions);
-    process.stderr.write(`copydesk: pruned ${n} decision${n === 1 ? '' : 's'} whose items no longer exist from ${shown}\n`);
-    changed ||= n > 0;
-  }
-  if (opts.updateBaseline) {
-    const n = baselineDecisions(results, decisions);
-    process.stderr.write(`copydesk: recorded ${n} item${n === 1 ? '' : 's'} as dismissed (note "${BASELINE_NOTE}") in ${shown}\n`);
-    changed ||= n > 0;
-  }
-  if (changed) saveDecisions(file, decisions);
+  return updateDecisions(file, (current) => {
+    if (opts.pruneDecisions) {
+      const n = pruneDecisions(results, current);
+      process.stderr.write(`copydesk: pruned ${n} decision${n === 1 ? '' : 's'} whose items no longer exist from ${shown}\n`);
+      recordStep(current, { source: 'prune', label: `Pruned ${n} decision${n === 1 ? '' : 's'} of items that no longer exist`, count: n, changes: [] });
+    }
+    if (opts.updateBaseline) {
+      const n = baselineDecisions(results, current);
+      process.stderr.write(`copydesk: recorded ${n} item${n === 1 ? '' : 's'} as dismissed (note "${BASELINE_NOTE}") in ${shown}\n`);
+      recordStep(current, { source: 'baseline', label: `Baseline: ${n} item${n === 1 ? '' : 's'} recorded as dismissed`, count: n, changes: [] });
+    }
+    return structuredClone(current);
+  });
 }
 
 export function buildProgram(): Command {
@@ -158,7 +174,7 @@ export function buildProgram(): Command {
       .option('--update-baseline', `record every current item without a decision as dismissed (note "${BASELINE_NOTE}") in the decisions file`)
       .option('--prune-decisions', 'remove decisions whose items no longer exist (for the articles checked in this run)'),
   ).action(async (paths: string[], opts: LintOptions) => {
-    const results = await checkFiles(paths, { ...opts, decide: (rs, decisions, file) => updateDecisions(rs, decisions, file, opts) });
+    const results = await checkFiles(paths, { ...opts, decide: (rs, _decisions, file) => (opts.updateBaseline || opts.pruneDecisions ? updateDecisionsFile(rs, file, opts) : undefined) });
     const shown = filterBySeverity(results, opts.quiet ? 'error' : opts.minSeverity);
     const report = buildReport(shown);
     const cwd = process.cwd();
@@ -180,16 +196,40 @@ export function buildProgram(): Command {
 
   program
     .command('review')
-    .description('open the review page of a run (default: output/) in the browser: accept or dismiss items, write notes')
+    .description('serve the review page of a run (default: output/): accept or dismiss items, review claims, apply suggestions, write notes')
     .argument('[output-dir]', 'the folder `copydesk run --out` wrote', 'output')
     .option('-p, --port <n>', `port (0 = any free port)`, intArg('--port'), DEFAULT_REVIEW_PORT)
     .option('--host <address>', 'interface to listen on; anything but loopback exposes the page to your network', DEFAULT_REVIEW_HOST)
+    .option('--allowed-host <name>', 'with --host 0.0.0.0: a host name (besides this machine\'s own names and addresses) the page may be reached by; repeatable', collect)
     .option('--decisions <file>', 'editors’ decisions file (the one `copydesk lint` reads)', DECISIONS_FILE)
-    .option('--author <name>', 'name recorded with each decision')
-    .action(async (outDir: string, opts: { port: number; host: string; decisions: string; author?: string }) => {
-      const review = await startReview({ outDir, decisionsFile: path.resolve(opts.decisions), decisionsLabel: opts.decisions, host: opts.host, port: opts.port, author: opts.author });
+    .option('--author <name>', 'name recorded with each decision (default: your user name)')
+    .option('--open', 'open the page in the default browser')
+    .option('-c, --config <file>', 'config file to re-check edited articles with (as given to copydesk run)')
+    .option('--facts <file>', 'reference facts file to re-check edited articles with; repeatable', collect)
+    .option('--no-edits', 'do not let the page edit articles or word lists (apply a suggestion, add a word, ignore a rule)')
+    .action(async (outDir: string, opts: { port: number; host: string; allowedHost?: string[]; decisions: string; author?: string; open?: boolean; config?: string; facts?: string[]; edits: boolean }) => {
+      const review = await startReview({
+        outDir,
+        decisionsFile: path.resolve(opts.decisions),
+        decisionsLabel: opts.decisions,
+        host: opts.host,
+        port: opts.port,
+        author: opts.author ?? defaultAuthor(),
+        allowedHosts: opts.allowedHost,
+        config: opts.config,
+        facts: opts.facts,
+        edits: opts.edits,
+      });
       if (!/^(127\.|::1$|localhost$)/.test(opts.host)) process.stderr.write(`copydesk: warning: listening on ${opts.host}: other machines may reach this page\n`);
       process.stdout.write(`copydesk: reviewing ${outDir} at ${review.url} (decisions: ${opts.decisions}); press Ctrl+C to stop\n`);
+      if (opts.open) {
+        try {
+          const child = await openBrowser(review.url);
+          child.on('error', (err) => process.stderr.write(`copydesk: cannot open a browser (${err.message}); open ${review.url} yourself\n`));
+        } catch (err) {
+          process.stderr.write(`copydesk: cannot open a browser (${(err as Error).message}); open ${review.url} yourself\n`);
+        }
+      }
       const stop = () => void review.close().then(() => process.exit(0));
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

@@ -8,7 +8,7 @@ import { compile } from 'json-schema-to-typescript';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dir = path.join(root, 'schemas');
-const names = ['common', 'claim', 'item', 'report', 'queue', 'claims-file', 'config', 'decisions', 'facts'];
+const names = ['common', 'claim', 'item', 'report', 'queue', 'claims-file', 'config', 'decisions', 'facts', 'review-data', 'review-requests'];
 const byId = new Map(names.map((n) => [`https://copydesk.dev/schemas/${n}.schema.json`, forTypes(JSON.parse(fs.readFileSync(path.join(dir, `${n}.schema.json`), 'utf8')))]));
 
 /** A subschema that only says which properties must be present: {"required": [...]} (with notes at most). */

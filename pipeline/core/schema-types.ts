@@ -56,6 +56,14 @@ export interface Evidence {
 }
 
 /**
+ * An editor's verdict on a claim: unchecked (nobody has looked yet), checked (true as written), wrong, needs-source (no source or a weak one), disputed (sources disagree).
+ *
+ * This interface was referenced by `Claim`'s JSON-Schema
+ * via the `definition` "ClaimStatus".
+ */
+export type ClaimStatus = "unchecked" | "checked" | "wrong" | "needs-source" | "disputed";
+
+/**
  * A checkable statement found in an article: a figure, a quotation, an attribution or a date.
  */
 export interface Claim {
@@ -85,6 +93,7 @@ export interface Claim {
   attribution?: Attribution;
   verdict?: "verified" | "contradicted" | "unverified" | "policy-failed";
   evidence?: Evidence[];
+  review?: ClaimReview;
 }
 /**
  * This interface was referenced by `Claim`'s JSON-Schema
@@ -143,6 +152,30 @@ export interface Attribution {
 /**
  * What a verification computed or compared.
  */
+export interface ClaimReview {
+  status: ClaimStatus;
+  note?: string;
+  assignee?: string;
+  author?: string;
+  at?: string;
+  file?: string;
+  text?: string;
+}
+/**
+ * An editor's review of a claim, kept in the decisions file by claim id.
+ *
+ * This interface was referenced by `Claim`'s JSON-Schema
+ * via the `definition` "ClaimReview".
+ */
+export interface ClaimReview1 {
+  status: ClaimStatus;
+  note?: string;
+  assignee?: string;
+  author?: string;
+  at?: string;
+  file?: string;
+  text?: string;
+}
 
 export interface Item {
   /**
@@ -287,13 +320,23 @@ export interface Config {
 }
 
 /**
- * copydesk.decisions.json: editors' decisions by stable item id.
+ * An editor's verdict on a claim: unchecked (nobody has looked yet), checked (true as written), wrong, needs-source (no source or a weak one), disputed (sources disagree).
  */
 export interface Decisions {
   version: 1;
   decisions: {
     [k: string]: Decision;
   };
+  /**
+   * Claim reviews by stable claim id.
+   */
+  claims?: {
+    [k: string]: ClaimReview;
+  };
+  /**
+   * The most recent changes, oldest first (the review page's undo is derived from it).
+   */
+  history?: HistoryStep[];
 }
 /**
  * This interface was referenced by `Decisions`'s JSON-Schema
@@ -307,6 +350,42 @@ export interface Decision {
   rule?: string;
   file?: string;
   excerpt?: string;
+}
+/**
+ * An editor's review of a claim, kept in the decisions file by claim id.
+ */
+export interface HistoryStep {
+  id: string;
+  at: string;
+  author?: string;
+  /**
+   * review: the review page; undo: the page's undo; baseline/prune: copydesk lint; edit: an edit of an article or word list from the page.
+   */
+  source: "review" | "undo" | "baseline" | "prune" | "edit";
+  /**
+   * What was done, in words ("Dismissed 12 items (rule style/filler)").
+   */
+  label: string;
+  /**
+   * How many items or claims changed (changes may list fewer for tools' big steps).
+   */
+  count: number;
+  undoes?: string;
+  /**
+   * Said by the request, not checked (for example an author name the page sent).
+   */
+  note?: string;
+  changes: HistoryChange[];
+}
+/**
+ * This interface was referenced by `Decisions`'s JSON-Schema
+ * via the `definition` "HistoryChange".
+ */
+export interface HistoryChange {
+  target: "item" | "claim";
+  id: string;
+  before: null | Decision | ClaimReview;
+  after: null | Decision | ClaimReview;
 }
 
 /**
@@ -347,5 +426,204 @@ export interface Fact {
   tolerance?: number;
   source: string;
   url?: string;
+}
+
+export interface ReviewData {
+  version: 1;
+  /**
+   * When the run was made (ISO date-time).
+   */
+  generated: string;
+  /**
+   * True in the static report.html: no decisions can be made there.
+   */
+  readOnly: boolean;
+  /**
+   * Where decisions are saved (server mode), as given on the command line.
+   */
+  decisionsFile?: string;
+  /**
+   * The name the server records with each decision (server mode).
+   */
+  author?: string;
+  files: ReviewFile[];
+  /**
+   * Every item, tagged with its file.
+   */
+  items: Item[];
+  /**
+   * Editors' reviews of claims, by claim id.
+   */
+  claimReviews?: {
+    [k: string]: ClaimReview;
+  };
+  /**
+   * The steps this editor can undo, most recent first (from the decisions file's history).
+   */
+  undo?: UndoStep[];
+  /**
+   * Documentation of the rules that have items in this run, by rule id.
+   */
+  rules?: {
+    [k: string]: RuleDoc;
+  };
+  /**
+   * Server mode: the server may edit the articles and word lists (apply a suggestion, add a word, ignore a rule).
+   */
+  canEdit?: boolean;
+}
+/**
+ * This interface was referenced by `ReviewData`'s JSON-Schema
+ * via the `definition` "ReviewFile".
+ */
+export interface ReviewFile {
+  path: string;
+  title?: string;
+  date?: string;
+  words: number;
+  claimCount: number;
+  /**
+   * Embedded in the static page; the server sends them with the text.
+   */
+  claims?: PageClaim[];
+  /**
+   * Sentence texts of the article, once, when claims refer to them by index.
+   */
+  sentences?: string[];
+  error?: FileError;
+  /**
+   * True when <out>/articles/ holds the text (the static page embeds it in text).
+   */
+  hasText: boolean;
+  text?: string;
+}
+/**
+ * A claim as the page shows it: claim.schema.json without the copied sentence and the end line/column; fields other stages add are passed through.
+ *
+ * This interface was referenced by `ReviewData`'s JSON-Schema
+ * via the `definition` "PageClaim".
+ */
+export interface PageClaim {
+  id: string;
+  kind: string;
+  text: string;
+  /**
+   * The claim's article (in the claims view's list).
+   */
+  file?: string;
+  offset: number;
+  endOffset: number;
+  line: number;
+  column: number;
+  subject?: string;
+  quantity?: Quantity;
+  date?: DateValue;
+  attribution?: Attribution;
+  attributionId?: string;
+  attributionInherited?: boolean;
+  verdict?: "verified" | "contradicted" | "unverified" | "policy-failed";
+  evidence?: Evidence[];
+  review?: ClaimReview;
+  [k: string]: unknown;
+}
+export interface UndoStep {
+  id: string;
+  label: string;
+  at: string;
+  count: number;
+  author?: string;
+}
+/**
+ * This interface was referenced by `ReviewData`'s JSON-Schema
+ * via the `definition` "RuleDoc".
+ */
+export interface RuleDoc {
+  description: string;
+  /**
+   * Markdown documentation, shown as text.
+   */
+  docs?: string;
+  /**
+   * An http(s) address of further documentation.
+   */
+  url?: string;
+}
+
+/**
+ * An editor's verdict on a claim: unchecked (nobody has looked yet), checked (true as written), wrong, needs-source (no source or a weak one), disputed (sources disagree).
+ */
+export interface ReviewRequests {
+  [k: string]: unknown;
+}
+/**
+ * POST /api/bulk: accept or dismiss (or reopen) many items as one step.
+ *
+ * This interface was referenced by `ReviewRequests`'s JSON-Schema
+ * via the `definition` "BulkRequest".
+ */
+export interface BulkRequest {
+  status: "accepted" | "dismissed" | "open";
+  /**
+   * @minItems 1
+   * @maxItems 50000
+   */
+  ids: [string, ...string[]];
+  /**
+   * What the filter was, for the history ("rule style/filler").
+   */
+  label?: string;
+  note?: string;
+}
+/**
+ * POST /api/claims: set the review of one or more claims.
+ *
+ * This interface was referenced by `ReviewRequests`'s JSON-Schema
+ * via the `definition` "ClaimsRequest".
+ */
+export interface ClaimsRequest {
+  claims: {
+    [k: string]: {
+      status: ClaimStatus;
+      note?: string;
+      assignee?: string;
+    };
+  };
+}
+/**
+ * This interface was referenced by `ReviewRequests`'s JSON-Schema
+ * via the `definition` "UndoRequest".
+ */
+export interface UndoRequest {
+  step: string;
+}
+/**
+ * POST /api/apply: replace the item's span in the article with one of its suggestions.
+ *
+ * This interface was referenced by `ReviewRequests`'s JSON-Schema
+ * via the `definition` "ApplyRequest".
+ */
+export interface ApplyRequest {
+  item: string;
+  suggestion: number;
+}
+/**
+ * POST /api/words: add a word to the word list of the item's article (its config file or its front matter).
+ *
+ * This interface was referenced by `ReviewRequests`'s JSON-Schema
+ * via the `definition` "WordRequest".
+ */
+export interface WordRequest {
+  item: string;
+  word: string;
+  target: "config" | "front-matter";
+}
+/**
+ * POST /api/ignore-rule: turn the item's rule off for its article (front matter copydesk.disable).
+ *
+ * This interface was referenced by `ReviewRequests`'s JSON-Schema
+ * via the `definition` "IgnoreRuleRequest".
+ */
+export interface IgnoreRuleRequest {
+  item: string;
 }
 

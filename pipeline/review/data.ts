@@ -5,35 +5,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Claim, FileResult, Item } from '../core/types.js';
+import type { PageClaim, ReviewFile, RuleDoc } from '../core/schema-types.js';
+import { ruleMeta } from '../core/registry.js';
 import { digest } from '../util/hash.js';
 import { decodeArticle } from '../parse/read.js';
 import { writeFileAtomic } from '../util/atomic.js';
 
-export interface ReviewFile {
-  path: string;
-  title?: string;
-  date?: string;
-  words: number;
-  claimCount: number;
-  /** The claims (slimmed: see slimClaim) are embedded in the static page; the server sends them with the text. */
-  claims?: Claim[];
-  error?: { message: string; code?: string };
-  /** True when <out>/articles/ holds the text (the static page embeds it in `text`). */
-  hasText: boolean;
-  text?: string;
-}
-
-export interface ReviewData {
-  version: 1;
-  generated: string;
-  /** True in the static report.html: no decisions can be made there. */
-  readOnly: boolean;
-  /** Where decisions are saved (server mode), as given on the command line. */
-  decisionsFile?: string;
-  files: ReviewFile[];
-  /** Every item, tagged with its file, in queue order. */
-  items: Item[];
-}
+// The page's data shapes are generated from schemas/review-data.schema.json.
+export type { ReviewData, ReviewFile, RuleDoc } from '../core/schema-types.js';
 
 export const ARTICLES_DIR = 'articles';
 
@@ -71,9 +50,9 @@ export function writeArticleTexts(outDir: string, results: FileResult[], cwd = p
 }
 
 /** A claim without what the page never shows (the whole sentence, end positions): a third smaller. */
-export function slimClaim(c: Claim): Claim {
+export function slimClaim(c: Claim): PageClaim {
   const { sentence: _s, sentenceIndex: _i, endLine: _l, endColumn: _c, ...rest } = c;
-  return rest as Claim;
+  return rest as PageClaim;
 }
 
 function sameContent(file: string, data: string): boolean {
@@ -92,4 +71,15 @@ export function reviewFiles(results: Array<Pick<FileResult, 'path' | 'words' | '
     if (r.error) f.error = r.error;
     return f;
   });
+}
+
+/** The documentation of every rule that has an item, for the page's "about this rule" (policies included). */
+export function ruleDocs(items: Array<Pick<Item, 'rule'>>): Record<string, RuleDoc> {
+  const out: Record<string, RuleDoc> = {};
+  for (const it of items) {
+    if (out[it.rule]) continue;
+    const m = ruleMeta(it.rule);
+    if (m) out[it.rule] = { description: m.description, docs: m.docs };
+  }
+  return out;
 }

@@ -4,16 +4,19 @@ import path from 'node:path';
 import type { FileResult } from '../core/types.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { queueItems } from '../write/report.js';
-import { reviewFiles, slimClaim, writeArticleTexts, type ReviewData } from './data.js';
+import { reviewFiles, ruleDocs, slimClaim, writeArticleTexts, type ReviewData } from './data.js';
 import { staticPage } from './page.js';
 
-export function writeReviewOutputs(outDir: string, results: FileResult[], generated = new Date().toISOString()): void {
-  const texts = writeArticleTexts(outDir, results);
+export function writeReviewOutputs(outDir: string, results: FileResult[], generated = new Date().toISOString(), cwd = process.cwd()): void {
+  const texts = writeArticleTexts(outDir, results, cwd);
   const files = reviewFiles(results, texts);
   results.forEach((r, i) => {
     files[i].claims = r.claims.map(slimClaim);
     if (files[i].hasText) files[i].text = texts.get(r.path);
   });
-  const data: ReviewData = { version: 1, generated, readOnly: true, files, items: queueItems(results) };
+  const items = queueItems(results);
+  const claimReviews: NonNullable<ReviewData['claimReviews']> = {};
+  for (const r of results) for (const c of r.claims) if (c.review) claimReviews[c.id] = c.review;
+  const data: ReviewData = { version: 1, generated, readOnly: true, files, items, claimReviews, rules: ruleDocs(items) };
   writeFileAtomic(path.join(outDir, 'report.html'), staticPage(data));
 }

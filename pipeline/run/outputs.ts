@@ -17,9 +17,10 @@ export async function writeClaims(outDir: string, result: FileResult): Promise<v
   await writeFileAtomicAsync(claimsFileFor(outDir, result.path), JSON.stringify(data, null, 2) + '\n');
 }
 
-export function writeRunOutputs(outDir: string, results: FileResult[]): void {
+/** `cwd`: the folder the article paths are relative to (where the run was started). */
+export function writeRunOutputs(outDir: string, results: FileResult[], cwd = process.cwd()): void {
   writeJsonAtomic(path.join(outDir, 'review-queue.json'), { version: 1, generated: new Date().toISOString(), items: queueItems(results) });
   writeJsonAtomic(path.join(outDir, 'report.json'), buildReport(results));
-  writeFileAtomic(path.join(outDir, 'summary.md'), summaryMarkdown(results));
-  writeReviewOutputs(outDir, results); // articles/ (texts for `copydesk review`) and the static report.html
+  writeFileAtomic(path.join(outDir, 'summary.md'), summaryMarkdown(results, cwd));
+  writeReviewOutputs(outDir, results, undefined, cwd); // articles/ (texts for `copydesk review`) and the static report.html
 }

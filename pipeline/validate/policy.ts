@@ -23,6 +23,8 @@ export interface PolicyMeta {
   perSentence: boolean;
   /** Apply to claims in headings too (default true). */
   headings: boolean;
+  /** An http(s) address of the policy's documentation ("x-copydesk".docs), shown with its evidence. */
+  docs?: string;
 }
 
 export interface CompiledPolicy {
@@ -39,11 +41,11 @@ export function policyMeta(schema: Record<string, unknown>): PolicyMeta {
   if (x === undefined) throw new Error('missing the "x-copydesk" block ({"rule": "category/name", "severity": "warning"})');
   const v = validator('policy-meta');
   if (!v(x)) throw new Error(`"x-copydesk" does not match schemas/policy-meta.schema.json: ${formatErrors(v.errors).map((e) => `"x-copydesk"${e.replace(/^\(root\)/, '')}`).join('; ')}`);
-  const { rule, category, severity, perSentence, headings } = x as { rule: string; category?: Category; severity?: Severity; perSentence?: boolean; headings?: boolean };
+  const { rule, category, severity, perSentence, headings, docs } = x as { rule: string; category?: Category; severity?: Severity; perSentence?: boolean; headings?: boolean; docs?: string };
   const prefix = rule.slice(0, rule.indexOf('/')) as Category;
   if (!CATEGORIES.includes(prefix)) throw new Error(`"x-copydesk".rule "${rule}" must start with a category: ${CATEGORIES.join(', ')}`);
   if (category !== undefined && category !== prefix) throw new Error(`"x-copydesk".category "${category}" does not match the rule id's category "${prefix}"`);
-  return { rule, category: prefix, severity: severity ?? 'warning', perSentence: perSentence === true, headings: headings !== false };
+  return { rule, category: prefix, severity: severity ?? 'warning', perSentence: perSentence === true, headings: headings !== false, ...(docs ? { docs } : {}) };
 }
 
 /** The rule id a policy schema declares, or undefined when it declares none (for config validation). */
@@ -128,13 +130,54 @@ export function policyProblem(file: string, schema: Record<string, unknown>): st
   }
 }
 
+/** "attribution/sourceType" -> "the source type of the attribution"; "" -> "the claim". */
+function fieldWords(pointer: string): string {
+  const parts = pointer.split('/').filter((p) => p && !/^\d+$/.test(p)).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase());
+  if (!parts.length) return 'the claim';
+  return parts.reverse().map((p) => `the ${p}`).join(' of ');
+}
+
+/** An ajv error in an editor's words, without JSON pointers ("the claim has no attribution"). */
+export function editorWords(e: ErrorObject): string {
+  const field = fieldWords(e.instancePath);
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'required':
+      return `${field === 'the claim' ? 'the claim' : field} has no ${fieldWords('/' + String(p.missingProperty)).replace(/^the /, '')}`;
+    case 'enum':
+      return `${field} may only be ${(p.allowedValues as unknown[]).map((v) => `“${String(v)}”`).join(', ')}`;
+    case 'const':
+      return `${field} must be “${String(p.allowedValue)}”`;
+    case 'type':
+      return `${field} is missing or of the wrong kind`;
+    case 'pattern':
+    case 'format':
+      return `${field} is not written the way the policy asks`;
+    case 'minimum':
+    case 'exclusiveMinimum':
+      return `${field} must be at least ${String(p.limit)}`;
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return `${field} must be at most ${String(p.limit)}`;
+    case 'minLength':
+      return `${field} is too short`;
+    case 'maxLength':
+      return `${field} is too long`;
+    case 'not':
+      return `${field} has a value the policy does not allow`;
+    default:
+      return `${field} does not meet the policy`;
+  }
+}
+
 /** The messages of a failed validation: errorMessage texts when the schema gives them, else ajv's own. */
 function messagesOf(errors: ErrorObject[] | null | undefined): { messages: string[]; details: string[] } {
   const all = errors ?? [];
   const custom = all.filter((e) => e.keyword === 'errorMessage');
   const raw = custom.length ? custom.flatMap((e) => ((e.params as { errors?: ErrorObject[] }).errors ?? [])) : all;
   const details = formatErrors(raw.filter((e) => e.keyword !== 'if'));
-  const messages = custom.length ? custom.map((e) => e.message ?? '') : details;
+  const words = raw.filter((e) => e.keyword !== 'if' && e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && e.keyword !== 'allOf').map(editorWords);
+  const messages = custom.length ? custom.map((e) => e.message ?? '') : words.map((w) => w.charAt(0).toUpperCase() + w.slice(1) + '.');
   return { messages: [...new Set(messages.filter(Boolean))], details: [...new Set(details)] };
 }
 
@@ -153,10 +196,12 @@ function applyPolicy(ctx: RuleContext, policy: CompiledPolicy, severity?: Severi
       if (s && article.blocks[s.block]?.kind === 'heading') continue;
     }
     if (policy.validate(claim as unknown) === true) continue;
-    const { messages: raw, details } = messagesOf(policy.validate.errors);
+    const { messages: raw } = messagesOf(policy.validate.errors);
     const messages = raw.map((m) => renderMessage(m, claim));
     const message = messages.join('; ') || `The claim “${claim.text}” fails the policy ${policy.title ?? name}.`;
-    const evidence = { kind: 'policy' as const, message: `Policy ${policy.meta.rule} (${name})${details.length ? `: ${details.join('; ')}` : ''}`, source: policy.path };
+    // Evidence in an editor's words: the schema's own message, the policy's name and its documentation;
+    // never a JSON pointer or a path on the server (the rule id leads to the rule's docs).
+    const evidence = { kind: 'policy' as const, message, source: policy.title ? `${policy.title.replace(/\.$/, '')} (${policy.meta.rule})` : policy.meta.rule, ...(policy.meta.docs ? { url: policy.meta.docs } : {}) };
     ctx.judge({ claimId: claim.id, verdict: 'policy-failed', evidence });
     const problem: ReportDescriptor = { rule: policy.meta.rule, start: claim.offset, end: claim.endOffset, claimId: claim.id, messageId: 'policy', data: { message }, evidence: [evidence], ...(severity ? { severity } : {}) };
     if (!policy.meta.perSentence) ctx.report(problem);

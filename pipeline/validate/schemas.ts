@@ -22,7 +22,7 @@ export function schemasDir(): string {
 }
 
 export const SCHEMA_BASE = 'https://copydesk.dev/schemas/';
-const NAMES = ['common', 'claim', 'item', 'report', 'queue', 'claims-file', 'config', 'decisions', 'facts', 'policy-meta'] as const;
+const NAMES = ['common', 'claim', 'item', 'report', 'queue', 'claims-file', 'config', 'decisions', 'facts', 'review-data', 'review-requests', 'policy-meta'] as const;
 export type SchemaName = (typeof NAMES)[number];
 
 let ajv: Ajv2020 | undefined;
@@ -60,4 +60,16 @@ export function formatErrors(errors: ErrorObject[] | null | undefined): string[]
 export function assertValid(name: SchemaName, data: unknown, what: string): void {
   const v = validator(name);
   if (!v(data)) throw new Error(`${what} does not match schemas/${name}.schema.json: ${formatErrors(v.errors).join('; ')}`);
+}
+
+/** A validator for one `$defs` entry of a schema ("review-requests", "BulkRequest"). */
+export function defValidator(name: SchemaName, def: string): ValidateFunction {
+  const key = `${name}#${def}`;
+  let v = compiled.get(key);
+  if (!v) {
+    v = getAjv().getSchema(`${SCHEMA_BASE}${name}.schema.json#/$defs/${def}`);
+    if (!v) throw new Error(`copydesk: no $defs/${def} in schemas/${name}.schema.json`);
+    compiled.set(key, v);
+  }
+  return v;
 }

@@ -4,6 +4,7 @@
 // names no year, in its paragraph), and the units agree. A matching claim is `verified` when its value
 // agrees with the fact within the tolerance (the fact's, and the rounding of the stated figure), else
 // `contradicted`, an error item. Claims that match no fact are left alone (unverified).
+import path from 'node:path';
 import type { Article, Claim, Evidence, Fact, Rule } from '../core/types.js';
 import { roundingHalf } from './numbers.js';
 import { NO_OPTIONS } from '../core/rule-options.js';
@@ -177,7 +178,7 @@ export const facts: Rule = {
       const where = fact.period ? ` (${fact.period})` : '';
       const ev: Evidence = {
         kind: 'fact',
-        message: `${fact.measure}${where}: ${stated} according to ${fact.source} [fact ${fact.id} in ${m.file}]`,
+        message: `${fact.measure}${where}: ${stated} according to ${fact.source} [fact ${fact.id} in ${path.basename(m.file)}]`,
         expected: stated,
         actual: claim.text,
         source: fact.source,

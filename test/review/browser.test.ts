@@ -7,15 +7,20 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliPath, tempDir } from '../helpers/cli.js';
+import type { Result as AxeResult } from 'axe-core';
 import { repoRoot } from '../helpers/shared.js';
-import { writeRunOutputs } from '../../pipeline/run/outputs.js';
+import { claimsFileFor, writeRunOutputs } from '../../pipeline/run/outputs.js';
 import { startReview, type RunningReview } from '../../pipeline/review/server.js';
 import type { Claim, FileResult, Item } from '../../pipeline/core/types.js';
 import { launchChromium, type Browser } from './chromium.js';
-import { hostileItem, sampleRun, type SampleRun } from './setup.js';
+import { editRun, hostileItem, sampleRun, type SampleRun } from './setup.js';
+import { runCli } from '../helpers/cli.js';
 
 const artifacts = path.join(repoRoot, 'test-artifacts');
 const docsShot = path.join(repoRoot, 'docs/review.png');
+const docsClaims = path.join(repoRoot, 'docs/review-claims.png');
+const docsPolicy = path.join(repoRoot, 'docs/review-policy.png');
+const AXE = fs.readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const TIMEOUT = 60_000;
 
 let run: SampleRun;
@@ -71,6 +76,16 @@ async function expectNoInjection(page: Page, watch: Watch, scripts: number): Pro
   expect(await page.locator('a[href^="javascript:" i]').count()).toBe(0);
   expect(await page.locator('b', { hasText: 'bold' }).count()).toBe(0);
   expect(await page.locator('[onerror]').count()).toBe(0);
+}
+
+/**
+ * axe-core over the whole page (every rule it runs by default: WCAG 2.x A/AA and best practices).
+ * Injected through the DevTools protocol, which the page's CSP does not govern.
+ */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const violations = (await page.evaluate(async () => (await (window as unknown as { axe: { run(d: Document): Promise<{ violations: AxeResult[] }> } }).axe.run(document)).violations)) as AxeResult[];
+  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
 }
 
 const count = (page: Page, status: string) => page.locator(`#totals .count-${status} b`).textContent();
@@ -137,7 +152,7 @@ describe('review page (copydesk review, Chromium)', () => {
     expect(await count(page, 'accepted')).toBe('1');
     await expect.poll(() => decisionsOnDisk()[second!]?.status, { timeout: 5000 }).toBe('accepted');
     await page.keyboard.press('u');
-    expect(await count(page, 'accepted')).toBe('0');
+    await expect.poll(() => count(page, 'accepted'), { timeout: 5000 }).toBe('0');
     await expect.poll(() => decisionsOnDisk()[second!], { timeout: 5000 }).toBeUndefined();
     await page.locator(`.item-row[data-id="${second}"]`).click();
     await page.keyboard.press('n');
@@ -255,6 +270,239 @@ describe('item detail (synthetic run with a claim and evidence)', () => {
     await page.screenshot({ path: path.join(artifacts, 'report-html.png') });
     await expectNoInjection(page, watch, 2); // the JSON data block and the app script
     expect(watch.errors).toEqual([]); // includes CSP violations: the hashes allow exactly the inline script and style
+    await page.close();
+  });
+});
+
+describe('the editor’s workflow (a run of one article the tests may edit)', () => {
+  let edit: ReturnType<typeof editRun>;
+  let review: RunningReview;
+  const ondisk = () => (fs.existsSync(edit.decisions) ? JSON.parse(fs.readFileSync(edit.decisions, 'utf8')) : { decisions: {} });
+  const itemOf = (rule: string, excerpt?: string) => edit.items().find((i) => i.rule === rule && (!excerpt || i.excerpt === excerpt))!;
+
+  beforeAll(async () => {
+    edit = editRun();
+    review = await startReview({ outDir: edit.out, decisionsFile: edit.decisions, decisionsLabel: 'copydesk.decisions.json', port: 0, author: 'desk-a', root: edit.cwd });
+  }, TIMEOUT);
+  afterAll(async () => {
+    await review?.close();
+    if (edit) fs.rmSync(edit.cwd, { recursive: true, force: true });
+  });
+
+  it('axe-core finds no violation on the sample run (served page and report.html), in both views', { timeout: TIMEOUT }, async () => {
+    const { page } = await open(`${url}#file=${encodeURIComponent('articles/ferry.md')}`);
+    await page.waitForSelector('#text .text-body');
+    await page.keyboard.press('j');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('[data-view="claims"]').click();
+    await page.waitForSelector('.claim-row');
+    await page.keyboard.press('j');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(pathToFileURL(path.join(run.out, 'report.html')).href);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.keyboard.press('j');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('claim review: the claims view lists every claim with filters; keys set a status; note and assignee are saved', { timeout: TIMEOUT }, async () => {
+    const { page, watch } = await open(review.url);
+    await page.locator('[data-view="claims"]').click();
+    await page.waitForSelector('.claim-row');
+    const rows = await page.locator('.claim-row').count();
+    expect(rows).toBe(JSON.parse(fs.readFileSync(path.join(edit.out, 'report.json'), 'utf8')).files[0].claims.length);
+    await page.locator('#cf-kind').selectOption('attribution');
+    expect(await page.locator('.claim-row').count()).toBe(2);
+    await page.locator('.claim-row', { hasText: 'Officials said' }).click();
+    const id = await page.locator('.claim-row.current').getAttribute('data-claim');
+    await page.keyboard.press('s');
+    await expect.poll(() => ondisk().claims?.[id!]?.status, { timeout: 5000 }).toBe('needs-source');
+    expect(await page.locator('.claim-row.current .cstatus').textContent()).toBe('needs source');
+    await page.keyboard.press('n');
+    await page.locator('#claim-note-input').fill('Ask the harbour board who <b>briefed</b> us');
+    await page.locator('#claim-assignee').fill('Sam');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => ondisk().claims?.[id!], { timeout: 5000 }).toMatchObject({ status: 'needs-source', note: 'Ask the harbour board who <b>briefed</b> us', assignee: 'Sam', author: 'desk-a' });
+    expect(await page.locator('#detail').textContent()).toContain('assigned to Sam');
+    expect(await page.locator('#detail b').count()).toBe(0);
+    await page.locator('#cf-review').selectOption('needs-source');
+    expect(await page.locator('.claim-row').count()).toBe(1);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.screenshot({ path: path.join(artifacts, 'review-claims.png') });
+    if (process.env.UPDATE_DOCS_SCREENSHOT || !fs.existsSync(docsClaims)) {
+      await page.locator('#cf-review').selectOption('');
+      await page.locator('#cf-kind').selectOption('');
+      await page.evaluate(() => document.getElementById('toast')!.classList.remove('visible'));
+      await page.screenshot({ path: docsClaims });
+    }
+    // The next run carries the review into the claims file and the summary.
+    const r = runCli(['run', 'articles', '--out', 'output', '--no-progress'], { cwd: edit.cwd });
+    expect([0, 1]).toContain(r.code);
+    const claimsFile = JSON.parse(fs.readFileSync(claimsFileFor(edit.out, 'articles/desk.md'), 'utf8'));
+    expect(claimsFile.claims.find((c: { id: string }) => c.id === id).review).toMatchObject({ status: 'needs-source', assignee: 'Sam' });
+    expect(fs.readFileSync(path.join(edit.out, 'summary.md'), 'utf8')).toMatch(/\| needs-source \| 1 \|/);
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('policy evidence in an editor’s words; at 1440x900 the actions are in view; at 800 px the panes stack', { timeout: TIMEOUT }, async () => {
+    const it0 = itemOf('sourcing/anonymous-source');
+    const { page } = await open(`${review.url}#item=${it0.id}`);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.waitForSelector('#detail .message');
+    const detail = await page.locator('#detail').textContent();
+    expect(detail).toContain('A claim rests on an anonymous or vague source');
+    expect(detail).not.toMatch(/\(root\)|must have required|\/attribution|\.schema\.json/);
+    await page.locator('#detail .rule-docs').first().click();
+    expect(await page.locator('#docs').isVisible()).toBe(true);
+    expect(await page.locator('#docs-body').textContent()).toContain('anonymous');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#docs').isVisible()).toBe(false);
+    const box = await page.locator('#detail .item-actions').boundingBox();
+    expect(box!.y + box!.height).toBeLessThanOrEqual(900);
+    await page.screenshot({ path: path.join(artifacts, 'review-policy.png') });
+    if (process.env.UPDATE_DOCS_SCREENSHOT || !fs.existsSync(docsPolicy)) await page.screenshot({ path: docsPolicy });
+    await page.setViewportSize({ width: 800, height: 900 });
+    const layout = await page.evaluate(() => {
+      const r = (s: string) => document.querySelector(s)!.getBoundingClientRect();
+      return { left: r('.pane-left'), middle: r('.pane-middle'), right: r('.pane-right'), scroll: document.documentElement.scrollWidth };
+    });
+    expect(layout.middle.top).toBeGreaterThanOrEqual(layout.left.bottom - 1);
+    expect(layout.right.top).toBeGreaterThanOrEqual(layout.middle.bottom - 1);
+    expect(layout.middle.width).toBeGreaterThan(700);
+    expect(layout.scroll).toBeLessThanOrEqual(800);
+    await page.screenshot({ path: path.join(artifacts, 'review-800.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('Tab and Enter reach and open items, highlights and claims; a visible focus ring; shortcuts can be turned off', { timeout: TIMEOUT }, async () => {
+    const { page } = await open(review.url);
+    await page.waitForSelector('#text .text-body');
+    const tabTo = async (selector: string) => {
+      for (let i = 0; i < 120; i++) {
+        await page.keyboard.press('Tab');
+        if (await page.evaluate((s) => !!document.activeElement && document.activeElement.matches(s), selector)) return true;
+      }
+      return false;
+    };
+    expect(await tabTo('mark[data-items]')).toBe(true);
+    const ring = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineWidth);
+    expect(parseFloat(ring)).toBeGreaterThanOrEqual(2);
+    const ids = await page.evaluate(() => (document.activeElement as HTMLElement).dataset.items!.split(' '));
+    await page.keyboard.press('Enter');
+    expect(ids).toContain(await page.locator('.item-row.current').getAttribute('data-id'));
+    expect(await tabTo('.claim[tabindex]')).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#detail .claim-detail h3').textContent()).toBe('Claim');
+    expect(await tabTo('.item-row')).toBe(true);
+    const row = await page.evaluate(() => (document.activeElement as HTMLElement).dataset.id);
+    await page.keyboard.press('Enter');
+    expect(await page.locator('.item-row.current').getAttribute('data-id')).toBe(row);
+    // Settings: single-key shortcuts off, then j does nothing.
+    await page.locator('#settings-button').click();
+    await page.locator('#set-shortcuts').uncheck();
+    await page.keyboard.press('Escape');
+    const before = await page.locator('.item-row.current').getAttribute('data-id');
+    await page.locator('#text').click({ position: { x: 1, y: 1 } }).catch(() => undefined);
+    await page.keyboard.press('j');
+    await page.keyboard.press('d');
+    expect(await page.locator('.item-row.current').getAttribute('data-id')).toBe(before);
+    expect(ondisk().decisions[before!]).toBeUndefined();
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.locator('#set-shortcuts').isChecked()).toBe(false);
+    await page.locator('#settings-button').click();
+    await page.locator('#set-shortcuts').check();
+    await page.keyboard.press('Escape');
+    await page.close();
+  });
+
+  it('a second tab sees a decision within a second (server-sent events); undo survives a reload', { timeout: TIMEOUT }, async () => {
+    const target = itemOf('verification/arithmetic');
+    const a = await open(`${review.url}#item=${target.id}`);
+    const b = await open(review.url);
+    expect(await count(b.page, 'dismissed')).toBe('0');
+    await a.page.locator('#detail .item-actions .dismiss').click();
+    await expect.poll(() => count(b.page, 'dismissed'), { timeout: 1000, interval: 50 }).toBe('1');
+    await expect.poll(() => ondisk().decisions[target.id]?.status, { timeout: 5000 }).toBe('dismissed');
+    // Reload tab a: its undo comes from the decisions file's history.
+    await a.page.reload();
+    await a.page.waitForSelector('body[data-ready="true"]');
+    await a.page.keyboard.press('u');
+    await expect.poll(() => ondisk().decisions[target.id], { timeout: 5000 }).toBeUndefined();
+    await expect.poll(() => count(a.page, 'dismissed'), { timeout: 5000 }).toBe('0');
+    await expect.poll(() => count(b.page, 'dismissed'), { timeout: 1000, interval: 50 }).toBe('0');
+    expect(a.watch.errors).toEqual([]);
+    await a.page.close();
+    await b.page.close();
+  });
+
+  it('bulk: dismiss every item matching the filter with a count and a confirmation, undone as one step', { timeout: TIMEOUT }, async () => {
+    const { page } = await open(review.url);
+    await page.locator('#f-category').selectOption('spelling');
+    const n = edit.items().filter((i) => i.category === 'spelling').length;
+    expect(n).toBe(2);
+    await page.locator('#bulk .bulk-dismiss').click();
+    expect(await page.locator('#confirm').isVisible()).toBe(true);
+    expect(await page.locator('#confirm-text').textContent()).toBe(`Dismiss ${n} items (category spelling)? One undo (u) takes it back.`);
+    await page.locator('#confirm-cancel').click();
+    expect(Object.keys(ondisk().decisions)).toHaveLength(0);
+    await page.locator('#bulk .bulk-dismiss').click();
+    await page.locator('#confirm-ok').click();
+    await expect.poll(() => count(page, 'dismissed'), { timeout: 5000 }).toBe(String(n));
+    expect(Object.values(ondisk().decisions).filter((d) => (d as { status: string }).status === 'dismissed')).toHaveLength(n);
+    await page.keyboard.press('u');
+    await expect.poll(() => Object.keys(ondisk().decisions).length, { timeout: 5000 }).toBe(0);
+    await expect.poll(() => count(page, 'dismissed'), { timeout: 5000 }).toBe('0');
+    await page.close();
+  });
+
+  it('applies a suggestion (the article is edited and re-checked) and adds a word to the dictionary', { timeout: TIMEOUT }, async () => {
+    const typo = itemOf('spelling/unknown-word', 'comittee');
+    const { page, watch } = await open(`${review.url}#item=${typo.id}`);
+    await page.locator('#detail .suggestions .apply').click();
+    await expect.poll(() => fs.readFileSync(edit.article, 'utf8'), { timeout: 15_000 }).toContain('The harbour committee delayed');
+    await expect.poll(() => page.locator('#text').textContent(), { timeout: 15_000 }).toContain('harbour committee delayed');
+    expect(await page.locator('.item-row', { hasText: 'comittee' }).count()).toBe(0);
+    // Add "harbour" to the project's word list.
+    const word = itemOf('spelling/unknown-word', 'harbour');
+    await page.locator(`.item-row[data-id="${word.id}"]`).click();
+    await page.locator('#word-target').selectOption('config');
+    await page.locator('#detail .add-word').click();
+    await expect.poll(() => (fs.existsSync(path.join(edit.cwd, 'copydesk.config.json')) ? JSON.parse(fs.readFileSync(path.join(edit.cwd, 'copydesk.config.json'), 'utf8')).words : []), { timeout: 15_000 }).toEqual(['harbour']);
+    await expect.poll(() => page.locator('.item-row', { hasText: 'harbour' }).count(), { timeout: 15_000 }).toBe(0);
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('axe-core finds no violation with claims, evidence and decided items (served page, claims view, report.html)', { timeout: TIMEOUT }, async () => {
+    const items = edit.items();
+    const { page } = await open(`${review.url}#item=${items[0].id}`);
+    await page.keyboard.press('d');
+    await page.locator(`.item-row[data-id="${items[1].id}"]`).click();
+    await page.keyboard.press('a');
+    await expect.poll(() => Object.keys(ondisk().decisions).length, { timeout: 5000 }).toBe(2);
+    await page.goto(`${review.url}#item=${itemOf('verification/arithmetic').id}`);
+    await page.reload();
+    await page.waitForSelector('#detail .evidence');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('[data-view="claims"]').click();
+    await page.waitForSelector('.claim-row');
+    await page.locator('.claim-row', { hasText: 'Officials said' }).click();
+    const cid = await page.locator('.claim-row.current').getAttribute('data-claim');
+    await page.keyboard.press('x');
+    await expect.poll(() => ondisk().claims?.[cid!]?.status, { timeout: 5000 }).toBe('disputed');
+    expect(await axeViolations(page)).toEqual([]);
+    const r = runCli(['run', 'articles', '--out', 'output', '--no-progress'], { cwd: edit.cwd });
+    expect([0, 1]).toContain(r.code);
+    await page.goto(pathToFileURL(path.join(edit.out, 'report.html')).href + `#item=${itemOf('verification/arithmetic').id}`);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.waitForSelector('#detail .evidence');
+    expect(await page.locator('.item-row.st-dismissed, .item-row.st-accepted').count(), JSON.stringify([ondisk().decisions, edit.items().map((i) => i.id + i.status)])).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('[data-view="claims"]').click();
+    await page.waitForSelector('.claim-row .cstatus-disputed');
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 });

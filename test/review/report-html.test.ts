@@ -3,7 +3,8 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jsonForScript, loadAssets, serverPage, staticPage } from '../../pipeline/review/page.js';
+import { bundleModules, jsonForScript, loadAssets, serverPage, staticPage } from '../../pipeline/review/page.js';
+import { validator } from '../../pipeline/validate/schemas.js';
 import { articleTextFile, type ReviewData } from '../../pipeline/review/data.js';
 
 const hostile = '</script><script>alert(1)</script><!-- "><img src=x onerror=alert(1)> \u2028 javascript:alert(1)';
@@ -13,7 +14,7 @@ function data(): ReviewData {
     version: 1,
     generated: '2025-01-01T00:00:00.000Z',
     readOnly: true,
-    files: [{ path: 'a/x.md', title: hostile, words: 3, claims: [], claimCount: 0, hasText: true, text: hostile }],
+    files: [{ path: 'a/x.md', title: hostile, words: 3, claimCount: 0, claims: [], hasText: true, text: hostile }],
     items: [],
   };
 }
@@ -71,7 +72,7 @@ describe('serverPage', () => {
   it('links the assets and carries the token; no inline script', () => {
     const html = serverPage('ab12');
     expect(html).toContain('<meta name="copydesk-token" content="ab12">');
-    expect(html).toContain('<script src="/app.js" defer></script>');
+    expect(html).toContain('<script type="module" src="/app/main.js"></script>');
     expect(html).not.toMatch(/<script>/);
     expect(() => serverPage('"><script>')).toThrow(/hex/);
   });
@@ -90,5 +91,33 @@ describe('articleTextFile', () => {
     const f = articleTextFile(out, p);
     expect(f.startsWith(path.join(out, 'articles', 'external') + path.sep)).toBe(true);
     expect(path.dirname(f)).toBe(path.join(out, 'articles', 'external'));
+  });
+});
+
+describe('the page as ES modules, joined for report.html', () => {
+  it('serves every module and bundles them in dependency order into one script that parses', () => {
+    const a = loadAssets();
+    expect([...a.modules.keys()]).toEqual(expect.arrayContaining(['main.js', 'state.js', 'render.js', 'claims.js', 'actions.js', 'api.js', 'dom.js', 'text.js']));
+    for (const [name, src] of a.modules) expect(src.startsWith('// @ts-check'), name).toBe(true);
+    expect(a.js).not.toMatch(/^\s*(import|export)\b/m);
+    expect(() => new Function(a.js)).not.toThrow();
+    expect(a.js.indexOf('// ---- dom.js ----')).toBeLessThan(a.js.indexOf('// ---- main.js ----'));
+  });
+  it('refuses what it cannot join: a name declared twice, a missing module, a cycle, export lists', () => {
+    const m = (o: Record<string, string>) => new Map(Object.entries(o));
+    expect(bundleModules(m({ 'main.js': "import { a } from './a.js';\na();", 'a.js': 'export function a() {}' }))).toContain('function a() {}');
+    expect(() => bundleModules(m({ 'main.js': "import { a } from './a.js';\nconst a = 1;", 'a.js': 'export function a() {}' }))).toThrow(/both declare a/);
+    expect(() => bundleModules(m({ 'main.js': "import { a } from './nope.js';" }))).toThrow(/does not exist/);
+    expect(() => bundleModules(m({ 'main.js': "import { a } from './a.js';", 'a.js': "import { b } from './main.js';\nexport const a = 1;" }))).toThrow(/cycle/);
+    expect(() => bundleModules(m({ 'main.js': 'const a = 1;\nexport { a };' }))).toThrow(/export declarations only/);
+    expect(() => bundleModules(m({ 'main.js': "import {\n a } from './a.js';" }))).toThrow(/one line/);
+  });
+});
+
+describe('the page data matches schemas/review-data.schema.json', () => {
+  it('the static page’s embedded data validates', () => {
+    const v = validator('review-data');
+    expect(v(data()), JSON.stringify(v.errors)).toBe(true);
+    expect(v({ ...data(), files: [{ path: 'a.md' }] })).toBe(false);
   });
 });

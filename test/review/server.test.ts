@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReview, MAX_BODY, type RunningReview } from '../../pipeline/review/server.js';
 import { runCli } from '../helpers/cli.js';
 import { hostileItem, sampleRun, type SampleRun } from './setup.js';
+import { validator } from '../../pipeline/validate/schemas.js';
 
 interface Reply {
   status: number;
@@ -85,13 +86,23 @@ describe('review server: page and headers', () => {
     // No inline script: every <script> has a src.
     const scripts = r.body.match(/<script\b[^>]*>/g) ?? [];
     expect(scripts.length).toBeGreaterThan(0);
-    for (const s of scripts) expect(s).toMatch(/\bsrc="\/app\.js"/);
-    for (const p of ['/app.js', '/style.css', '/api/state']) {
+    for (const s of scripts) expect(s).toMatch(/\bsrc="\/app\/main\.js"/);
+    for (const p of ['/app/main.js', '/app/render.js', '/style.css', '/api/state']) {
       const a = await request(review.port, { path: p });
       expect(a.status, p).toBe(200);
       expect(a.headers['x-content-type-options'], p).toBe('nosniff');
       expect(a.headers['content-security-policy'], p).toBeTruthy();
     }
+  });
+
+  it('sends page data valid against schemas/review-data.schema.json (served and embedded in report.html)', async () => {
+    const v = validator('review-data');
+    const state = JSON.parse((await request(review.port, { path: '/api/state' })).body);
+    expect(v(state), JSON.stringify(v.errors)).toBe(true);
+    const html = fs.readFileSync(path.join(run.out, 'report.html'), 'utf8');
+    const embedded = JSON.parse(/<script type="application\/json" id="copydesk-data">([\s\S]*?)<\/script>/.exec(html)![1]);
+    expect(v(embedded), JSON.stringify(v.errors)).toBe(true);
+    expect(embedded.files.some((f: { claims?: unknown[] }) => (f.claims ?? []).length > 0)).toBe(true);
   });
 
   it('serves the hostile article and queue strings as JSON data, never as HTML', async () => {
@@ -129,6 +140,11 @@ describe('review server: path traversal', () => {
     '/..%5cpackage.json',
     '/app.js/../../package.json',
     '/assets/app.js',
+    '/app.js',
+    '/app/../package.json',
+    '/app/%2e%2e/package.json',
+    '/app/tsconfig.json',
+    '/app/main.js/../../package.json',
     '//etc/passwd',
     '/review-queue.json',
     '/report.json',

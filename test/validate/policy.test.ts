@@ -56,7 +56,11 @@ describe('sourcing/unsourced-figure', () => {
         expect(r.problems[0].claimId).toBe(claim.id);
         expect(claim.verdict).toBe('policy-failed');
         expect(claim.evidence?.[0].kind).toBe('policy');
-        expect(claim.evidence?.[0].message).toMatch(/attribution/);
+        // Evidence in an editor's words: the schema's message and the policy's name, no JSON pointer, no server path.
+        const ev = claim.evidence![0];
+        expect(ev.message).toBe(r.messages[0]);
+        expect(ev.source).toBe('A statistic written in figures has no source in its sentence or paragraph (sourcing/unsourced-figure)');
+        expect(JSON.stringify(ev)).not.toMatch(/\(root\)|must have required property|\/attribution|\.schema\.json|schemas\//);
       } else {
         expect(claim.verdict).toBeUndefined();
       }
@@ -139,6 +143,26 @@ describe('user policies from the config', () => {
   const configFile = path.join(dir, 'copydesk.config.json');
   const a = article('The bill came to 300 dollars, or £250.');
   const money = (t: string, currency?: string) => claimAt(a, t, { kind: 'numeric', quantity: { value: 300, unit: 'currency', approximate: false, bound: 'exact', ...(currency ? { currency } : {}) } });
+
+  it('a policy without errorMessage still speaks an editor\'s words (no JSON pointer), and links its docs', () => {
+    const file = path.join(dir, 'plain.json');
+    const plain = {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      title: 'Quotes need a named person',
+      'x-copydesk': { rule: 'sourcing/quote-person', severity: 'warning', docs: 'https://desk.example/policies/quotes' },
+      if: { properties: { kind: { const: 'quote' } } },
+      then: { required: ['attribution'], properties: { attribution: { properties: { sourceType: { enum: ['person'] } } } } },
+    };
+    fs.writeFileSync(file, JSON.stringify(plain));
+    const config = resolveConfig({ policies: ['./plain.json'] }, configFile);
+    const q = claimAt(a, '300 dollars', { kind: 'quote' });
+    const vague = claimAt(a, '£250', { kind: 'quote', attribution: attribution('officials', 'vague') });
+    const r = runRule(userPolicies, a, [q, vague], config);
+    expect(r.messages).toEqual(['The claim has no attribution.', 'The source type of the attribution may only be “person”.']);
+    for (const m of r.messages) expect(m).not.toMatch(/\(root\)|\/attribution|must have required/);
+    expect(q.evidence![0]).toEqual({ kind: 'policy', message: 'The claim has no attribution.', source: 'Quotes need a named person (sourcing/quote-person)', url: 'https://desk.example/policies/quotes' });
+    expect(() => policyMeta({ 'x-copydesk': { rule: 'style/x', docs: 'javascript:alert(1)' } })).toThrow(/docs/);
+  });
 
   it('reports failures under the schema\'s own rule id, severity and message', () => {
     const config = resolveConfig({ policies: ['./round-money.json'] }, configFile);
