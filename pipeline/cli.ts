@@ -32,6 +32,7 @@ import { initConfig } from './run/init.js';
 import { writeFileAtomic } from './util/atomic.js';
 import { allRuleMetas } from './core/registry.js';
 import { VERSION } from './util/version.js';
+import { SEVERITIES } from './core/severity.js';
 import { startReview, DEFAULT_PORT as DEFAULT_REVIEW_PORT, DEFAULT_HOST as DEFAULT_REVIEW_HOST } from './review/server.js';
 
 export const EXIT = { ok: 0, errors: 1, usage: 2 } as const;
@@ -240,7 +241,7 @@ export function buildProgram(): Command {
       .option('-f, --format <format>', `output format: ${Object.keys(formatters).join(', ')}, or a path to a formatter module`, 'stylish')
       .option('--output-file <file>', 'write the report to a file instead of stdout')
       .option('--max-warnings <n>', 'exit 1 when more than n warnings are open', intArg('--max-warnings'))
-      .addOption(new Option('--min-severity <level>', 'report only items at or above this severity').choices(['error', 'warning', 'info']).default('info'))
+      .addOption(new Option('--min-severity <level>', 'report only items at or above this severity').choices([...SEVERITIES]).default('info'))
       .option('-q, --quiet', 'report errors only (same as --min-severity error)')
       .option('--update-baseline', `record every current item without a decision as dismissed (note "${BASELINE_NOTE}") in the decisions file`)
       .option('--prune-decisions', 'remove decisions whose items no longer exist (for the articles checked in this run)')

@@ -1,7 +1,7 @@
 // Small shared helpers for the check rules: loading word lists from lexicon/check/, normalising tokens,
 // and matching multi-word phrases over the article's one tokenisation (rules never re-parse text).
 import { loadLexicon } from '../lexicon/load.js';
-import type { Article, Block, Token } from '../core/types.js';
+import type { Article, Block, OptionsSchema, Token } from '../core/types.js';
 
 /** Reads the check stage's word list pipeline/lexicon/check/<name>.json once. */
 export function loadData<T>(name: string): T {
@@ -21,7 +21,7 @@ export function isRunningProse(block: Block): boolean {
   return block.kind === 'paragraph' && !block.quoted;
 }
 
-/** A numeric option with a fallback. */
+/** A numeric option (already checked against the rule's meta.options by the config), or its default. */
 export function numberOption(options: Record<string, unknown>, key: string, fallback: number): number {
   const v = options[key];
   return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : fallback;
@@ -69,6 +69,16 @@ export class PhraseMatcher<T> {
     return undefined;
   }
 }
+
+/** meta.options of a rule whose list the config extends (`add`) or trims (`remove`). */
+export const LIST_OPTIONS: OptionsSchema = {
+  type: 'object',
+  properties: {
+    add: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Words or phrases to flag too.' },
+    remove: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Words or phrases of the list to leave alone.' },
+  },
+  additionalProperties: false,
+};
 
 /** A rule's `add` / `remove` options: words or phrases the config adds to, or trims from, its list. */
 export interface ListOptions {

@@ -1,6 +1,6 @@
 // checkArticle(): the stages in order, nothing else. A pure function of the text and the effective
 // configuration, so the same unit of work runs in a worker thread, a test or a distributed queue.
-import type { Article, EffectiveConfig, FileResult } from './types.js';
+import type { EffectiveConfig, FileResult } from './types.js';
 import { runRules, type RuleRun } from './run-rules.js';
 import { applyJudgements } from './verdict.js';
 import { parseArticle } from '../parse/index.js';
@@ -9,7 +9,8 @@ import { stageRules } from './registry.js';
 import { toItems } from '../queue/items.js';
 import { articleLanguage } from './language.js';
 
-export interface Source {
+/** One article to check: its text and the paths it is shown and identified by (not a cited source: see extract/sources.ts). */
+export interface ArticleSource {
   /** The article's path as shown to users (relative, forward slashes). */
   path: string;
   /** The path item ids are built from (relative to the repository root); defaults to `path`. */
@@ -17,12 +18,8 @@ export interface Source {
   text: string;
 }
 
-export interface ArticleOutcome {
-  result: FileResult;
-  article: Article;
-}
-
-export function analyseArticle(source: Source, config: EffectiveConfig): ArticleOutcome {
+/** Checks one article: parse, extract, validate, verify, check, then the queue's items. */
+export function checkArticle(source: ArticleSource, config: EffectiveConfig): FileResult {
   const article = parseArticle(source.path, source.text);
   const claims = extractClaims(article);
   const run: RuleRun = { problems: [...article.problems], judgements: [] };
@@ -38,9 +35,5 @@ export function analyseArticle(source: Source, config: EffectiveConfig): Article
   result.language = lang.language;
   result.languageSource = lang.source;
   if (lang.confidence !== undefined) result.languageConfidence = lang.confidence;
-  return { result, article };
-}
-
-export function checkArticle(source: Source, config: EffectiveConfig): FileResult {
-  return analyseArticle(source, config).result;
+  return result;
 }

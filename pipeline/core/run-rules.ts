@@ -1,7 +1,8 @@
 // The one rule runner: the pipeline, the rule tester and the stage tests all call it, so a rule sees
-// the same context everywhere (options from the config, report() and judge()).
+// the same context everywhere (options from the config, report() by message id, and judge()).
 import type { Article, Claim, EffectiveConfig, Problem, Rule } from './types.js';
 import type { Judgement } from './verdict.js';
+import { renderMessage } from './messages.js';
 
 export interface RuleRun {
   problems: Problem[];
@@ -21,7 +22,7 @@ export function runRules(rules: readonly Rule[], article: Article, claims: reado
       claims,
       config,
       options: options ?? setting?.options ?? {},
-      report: (p) => into.problems.push({ ...p, rule: p.rule ?? rule.meta.id }),
+      report: (p) => into.problems.push({ ...p, rule: p.rule ?? rule.meta.id, message: renderMessage(rule.meta, p.messageId, p.data) }),
       judge: (j) => into.judgements.push(j),
     });
   }

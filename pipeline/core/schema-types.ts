@@ -56,14 +56,6 @@ export interface Evidence {
 }
 
 /**
- * This interface was referenced by `Claim`'s JSON-Schema
- * via the `definition` "Quantity".
- */
-export type Quantity = Quantity1 & Quantity2;
-export type Quantity1 = {
-  [k: string]: unknown;
-};
-/**
  * An editor's verdict on a claim: unchecked (nobody has looked yet), checked (true as written), wrong, needs-source (no source or a weak one), disputed (sources disagree).
  *
  * This interface was referenced by `Claim`'s JSON-Schema
@@ -103,7 +95,11 @@ export interface Claim {
   evidence?: Evidence[];
   review?: ClaimReview;
 }
-export interface Quantity2 {
+/**
+ * This interface was referenced by `Claim`'s JSON-Schema
+ * via the `definition` "Quantity".
+ */
+export interface Quantity {
   value?: number;
   low?: number;
   high?: number;
@@ -318,7 +314,7 @@ export type RuleSetting = RuleLevel | [unknown] | [unknown, unknown];
  */
 export type RuleLevel = "off" | "error" | "warning" | "info";
 /**
- * Words above which clarity/long-sentence fires.
+ * Retired: use the option max of clarity/long-sentence ("rules": {"clarity/long-sentence": ["info", {"max": 40}]}). Still honoured as that option when the rule sets none, with a warning.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "LongSentence".
@@ -384,7 +380,7 @@ export interface Config {
   overrides?: Override[];
 }
 /**
- * Rule id -> "off" | severity | [severity, options].
+ * Rule id -> "off" | severity | [severity, options]. The options are checked against the rule's meta.options schema (docs/rules.md lists them).
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "Rules".
@@ -482,22 +478,17 @@ export interface HistoryChange {
 }
 
 /**
- * This interface was referenced by `Facts`'s JSON-Schema
- * via the `definition` "Fact".
- */
-export type Fact = Fact1 & Fact2;
-export type Fact1 = {
-  [k: string]: unknown;
-};
-
-/**
  * Reference facts the newsroom holds; numeric claims that match one are verified or contradicted.
  */
 export interface Facts {
   $schema?: string;
   facts: Fact[];
 }
-export interface Fact2 {
+/**
+ * This interface was referenced by `Facts`'s JSON-Schema
+ * via the `definition` "Fact".
+ */
+export interface Fact {
   id: string;
   /**
    * What the figure measures.

@@ -135,11 +135,17 @@ export interface Article {
   lineStarts: number[];
 }
 
+/** Values for a message's `{{placeholders}}`. */
+export type MessageData = Record<string, string | number>;
+
 /** A problem a stage reports; the queue stage turns it into an Item (position, id, status). */
 export interface Problem {
   rule: string;
   start: number;
   end: number;
+  /** Which of the reporting rule's meta.messages this is; `message` is its text with `data` filled in. */
+  messageId: string;
+  data?: MessageData;
   message: string;
   suggestions?: string[];
   claimId?: string;
@@ -150,16 +156,47 @@ export interface Problem {
   severity?: Severity;
 }
 
+/** What a rule passes to ctx.report(): a problem by message id; the runner renders the message. */
+export type ReportDescriptor = Omit<Problem, 'rule' | 'message'> & { rule?: string };
+
+/** A rule's options as a JSON Schema: always a closed object (a misspelt option is an error). */
+export interface OptionsSchema {
+  type: 'object';
+  properties: Record<string, Record<string, unknown>>;
+  additionalProperties: false;
+  required?: string[];
+}
+
+/**
+ * Examples that document a rule and run as the first rows of its tests. `invalid` texts are flagged
+ * exactly once, at `excerpt`; `output` is the text after applying the first suggestion (required when
+ * the rule suggests a fix).
+ */
+export interface RuleExamples {
+  valid: string[];
+  invalid: { text: string; excerpt: string; output?: string }[];
+  /** Configuration the examples run with (plain data over the defaults), for rules that act only when configured. */
+  config?: Partial<EffectiveConfig>;
+  /** What that configuration is, in words, for the documentation ("`alright -> all right` in a reject.txt"). */
+  configNote?: string;
+}
+
 export interface RuleMeta {
   id: string;
   category: Category;
   severity: Severity;
   /** One line: what the rule finds. */
   description: string;
-  /** Longer documentation (Markdown), with examples. */
+  /** Longer documentation (Markdown); the examples live in `examples`. */
   docs: string;
   /** Which stage runs it. */
   stage: 'input' | 'validate' | 'verify' | 'check';
+  /** The options `rules: {id: [level, options]}` may give, as a JSON Schema (core/rule-options.ts NO_OPTIONS when none). */
+  options: OptionsSchema;
+  /** Message templates by id, with `{{name}}` placeholders (core/messages.ts). */
+  messages: Record<string, string>;
+  /** Documentation examples that are also tests (every check rule has them). */
+  examples?: RuleExamples;
   /**
    * Rules whose item on the same words makes this rule's item redundant (it is then dropped), e.g. the
    * phrase rule sourcing/vague-attribution yields to the claim-based policy sourcing/anonymous-source.
@@ -174,7 +211,6 @@ export interface EffectiveConfig {
   words: string[];
   /** Rule id -> severity or 'off', and options. */
   rules: Record<string, { level: Severity | 'off'; options: Record<string, unknown> }>;
-  longSentence: number;
   /** Policy schemas, loaded (path -> schema object). */
   policies: { path: string; schema: Record<string, unknown> }[];
   /** Reference facts, loaded. */
@@ -193,7 +229,8 @@ export interface RuleContext {
   claims: readonly Claim[];
   config: EffectiveConfig;
   options: Record<string, unknown>;
-  report(problem: Omit<Problem, 'rule'> & { rule?: string }): void;
+  /** Reports a problem by message id (meta.messages); `rule` reports under another id (policy rules). */
+  report(problem: ReportDescriptor): void;
   /** A verdict and/or evidence for one claim; core/verdict.ts applies them after the stages. */
   judge(judgement: import('./verdict.js').Judgement): void;
 }

@@ -15,8 +15,11 @@ export interface Judgement {
 /** Higher wins: a contradiction beats a verification, which beats a policy failure. */
 export const VERDICT_RANK: Readonly<Record<Verdict, number>> = { unverified: 0, 'policy-failed': 1, verified: 2, contradicted: 3 };
 
-/** Applies the judgements to the claims; numeric claims nobody judged are `unverified`. */
-export function applyJudgements(claims: Claim[], judgements: readonly Judgement[]): void {
+/**
+ * Applies the judgements to the claims; numeric claims nobody judged are `unverified` (unless
+ * `markUnjudged` is false: the stage tests check that a rule gave no verdict).
+ */
+export function applyJudgements(claims: Claim[], judgements: readonly Judgement[], markUnjudged = true): void {
   const byId = new Map(claims.map((c) => [c.id, c]));
   for (const j of judgements) {
     const claim = byId.get(j.claimId);
@@ -24,5 +27,5 @@ export function applyJudgements(claims: Claim[], judgements: readonly Judgement[
     if (j.evidence) (claim.evidence ??= []).push(j.evidence);
     if (j.verdict && (!claim.verdict || VERDICT_RANK[j.verdict] > VERDICT_RANK[claim.verdict])) claim.verdict = j.verdict;
   }
-  for (const c of claims) if (!c.verdict && c.kind === 'numeric') c.verdict = 'unverified';
+  if (markUnjudged) for (const c of claims) if (!c.verdict && c.kind === 'numeric') c.verdict = 'unverified';
 }

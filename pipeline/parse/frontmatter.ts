@@ -2,6 +2,7 @@
 import { parse as parseYaml } from 'yaml';
 import type { ArticleMeta, Problem } from '../core/types.js';
 import { closest } from '../util/distance.js';
+import { frontMatterMeta, unknownKeyMeta, inputProblem } from '../core/input-rules.js';
 
 /** The front-matter keys copydesk reads; others belong to the site generator and are left alone. */
 const TOP_KEYS = ['title', 'date', 'language', 'lang', 'words', 'copydesk'];
@@ -41,12 +42,12 @@ export function readFrontMatter(yamlText: string, start: number, end: number): F
   try {
     data = parseYaml(yamlText, { prettyErrors: false });
   } catch (err) {
-    problems.push({ rule: 'input/front-matter', start, end, message: `Front matter is not valid YAML: ${(err as Error).message.split('\n')[0]}. Fix the YAML between the --- lines.` });
+    problems.push(inputProblem(frontMatterMeta, 'notYaml', start, end, { error: (err as Error).message.split('\n')[0] }));
     return { meta: {}, problems };
   }
   if (data == null) return { meta: {}, problems };
   if (typeof data !== 'object' || Array.isArray(data)) {
-    problems.push({ rule: 'input/front-matter', start, end, message: 'Front matter must be a YAML mapping (key: value lines). Fix the YAML between the --- lines.' });
+    problems.push(inputProblem(frontMatterMeta, 'notMapping', start, end));
     return { meta: {}, problems };
   }
   const fm = data as Record<string, unknown>;
@@ -54,23 +55,20 @@ export function readFrontMatter(yamlText: string, start: number, end: number): F
   if (typeof fm.title === 'string') meta.title = fm.title;
   const date = isoDate(fm.date);
   if (date) meta.date = date;
-  else if (fm.date !== undefined) problems.push({ rule: 'input/front-matter', start, end, message: `Front matter date ${JSON.stringify(String(fm.date))} is not a date: write it as YYYY-MM-DD.` });
+  else if (fm.date !== undefined) problems.push(inputProblem(frontMatterMeta, 'notDate', start, end, { date: JSON.stringify(String(fm.date)) }));
   const unknownKey = (key: string, where: string, candidates: string[], always: boolean) => {
     const near = closest(key, candidates, 2);
     if (!near && !always) return;
-    problems.push({
-      rule: 'input/unknown-key',
-      start,
-      end,
-      message: `Front matter ${where}“${key}” is not a key copydesk reads, so it has no effect.${near ? ` Did you mean “${key === 'disable' ? 'copydesk: {disable}' : near}”?` : ''} copydesk reads ${where ? COPYDESK_KEYS.map((k) => `copydesk.${k}`).join(', ') : TOP_KEYS.join(', ')}.`,
-    });
+    const hint = near ? ` Did you mean “${key === 'disable' ? 'copydesk: {disable}' : near}”?` : '';
+    const known = where ? COPYDESK_KEYS.map((k) => `copydesk.${k}`).join(', ') : TOP_KEYS.join(', ');
+    problems.push(inputProblem(unknownKeyMeta, 'unknown', start, end, { where, key, hint, known }));
   };
   for (const key of Object.keys(fm)) if (!TOP_KEYS.includes(key)) unknownKey(key, '', NEAR_TOP, false);
   const language = (v: unknown) => {
     if (v === undefined) return;
     const lang = typeof v === 'string' ? knownLanguage(v) : undefined;
     if (lang) meta.language = lang;
-    else problems.push({ rule: 'input/front-matter', start, end, message: `Front matter language ${JSON.stringify(v)} is not one copydesk checks: write en-US, en-GB or en (both); the configured language is used instead.` });
+    else problems.push(inputProblem(frontMatterMeta, 'unknownLanguage', start, end, { language: JSON.stringify(v) }));
   };
   language(fm.language ?? fm.lang);
   const words = strings(fm.words);
@@ -83,7 +81,7 @@ export function readFrontMatter(yamlText: string, start: number, end: number): F
     language(c.language);
     for (const key of Object.keys(c)) if (!COPYDESK_KEYS.includes(key)) unknownKey(key, 'copydesk.', COPYDESK_KEYS, true);
   } else if (cd !== undefined) {
-    problems.push({ rule: 'input/front-matter', start, end, message: 'Front matter copydesk must be a mapping (copydesk: {disable: [...], words: [...]}).' });
+    problems.push(inputProblem(frontMatterMeta, 'copydeskNotMapping', start, end));
   }
   meta.words = words;
   meta.disable = disable;

@@ -1,18 +1,16 @@
 // Sentence splitter over one block of prose. Survives abbreviations (Dr., Mr., U.S., No. 1, Jan.),
 // decimals and money ($244.8 billion), initials (J. K. Rowling), ellipses and multi-sentence quotations.
 
-// Abbreviations after which a period never ends a sentence (title-like, or followed by a number).
-const ALWAYS = new Set(
-  'mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm rev hon st mt ft messrs mme mlle jr sr vs etc al cf approx dept'.split(' '),
-);
-const BEFORE_NUMBER = new Set('no nos vol p pp fig art sec ch ed op'.split(' '));
-// Month and other abbreviations that may end a sentence: split only when a typical sentence opener follows.
-const MAYBE = new Set(
-  'jan feb mar apr jun jul aug sep sept oct nov dec inc ltd corp co plc bros u.s u.k u.n e.u a.m p.m i.e e.g'.split(' '),
-);
-const OPENERS = new Set(
-  'the a an he she it they we i but and this that these those there in on at as after before however meanwhile its his her their our mr mrs ms dr if when while so yet for what who why how some many most one two three'.split(' '),
-);
+import { loadLexicon } from '../lexicon/load.js';
+
+// Abbreviations and openers: lexicon/sentences.json (lower case, without the final period).
+const words = loadLexicon<{ always: string[]; beforeNumber: string[]; maybe: string[]; openers: string[] }>('sentences');
+/** Abbreviations after which a period never ends a sentence (title-like, or followed by a number). */
+const ALWAYS: ReadonlySet<string> = new Set(words.always);
+const BEFORE_NUMBER: ReadonlySet<string> = new Set(words.beforeNumber);
+/** Month and other abbreviations that may end a sentence: split only when a typical sentence opener follows. */
+const MAYBE: ReadonlySet<string> = new Set(words.maybe);
+const OPENERS: ReadonlySet<string> = new Set(words.openers);
 
 const TERMINAL = /[.!?…]/;
 const CLOSERS = /["”’')\]]/;

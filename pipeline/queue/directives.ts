@@ -7,6 +7,7 @@ import { allRuleMetas } from '../core/registry.js';
 import { declaredPolicyRule } from '../validate/policy.js';
 import { DIRECTIVE_KINDS } from '../parse/directives.js';
 import { closest } from '../util/distance.js';
+import { inputProblem, unknownDirectiveMeta, unknownRuleMeta, unusedDirectiveMeta } from '../core/input-rules.js';
 
 const CATEGORIES = ['spelling', 'grammar', 'clarity', 'style', 'sourcing', 'verification', 'consistency', 'input'];
 
@@ -32,24 +33,14 @@ export function directiveProblems(article: Article, config: EffectiveConfig): Pr
   const checkName = (name: string, start: number, end: number, where: string) => {
     if (known.has(name)) return;
     const suggestion = closest(name, known);
-    problems.push({
-      rule: 'input/unknown-rule',
-      start,
-      end,
-      message: `${where} names “${name}”, which is no rule id or category, so it disables nothing.${didYouMean(suggestion)} (\`copydesk rules\` lists the ids.)`,
-      ...(suggestion ? { suggestions: [suggestion] } : {}),
-    });
+    const text = `${where} names “${name}”, which is no rule id or category, so it disables nothing.${didYouMean(suggestion)} (\`copydesk rules\` lists the ids.)`;
+    problems.push({ ...inputProblem(unknownRuleMeta, 'unknown', start, end, { text }), ...(suggestion ? { suggestions: [suggestion] } : {}) });
   };
   for (const d of article.directives) {
     if (d.kind === 'unknown') {
       const suggestion = closest(d.word!, DIRECTIVE_KINDS);
-      problems.push({
-        rule: 'input/unknown-directive',
-        start: d.start,
-        end: d.end,
-        message: `“copydesk-${d.word}” is not a directive, so it disables nothing.${didYouMean(suggestion && `copydesk-${suggestion}`)} Directives: ${DIRECTIVE_KINDS.map((k) => `copydesk-${k}`).join(', ')}.`,
-        ...(suggestion ? { suggestions: [suggestion] } : {}),
-      });
+      const text = `“copydesk-${d.word}” is not a directive, so it disables nothing.${didYouMean(suggestion && `copydesk-${suggestion}`)} Directives: ${DIRECTIVE_KINDS.map((k) => `copydesk-${k}`).join(', ')}.`;
+      problems.push({ ...inputProblem(unknownDirectiveMeta, 'unknown', d.start, d.end, { text }), ...(suggestion ? { suggestions: [suggestion] } : {}) });
       continue;
     }
     for (const r of d.rules) checkName(r.name, r.start, r.end, `copydesk-${d.kind}`);
@@ -71,7 +62,7 @@ export class DirectiveUse {
     this.article.directives.forEach((d, i) => {
       if (d.kind === 'unknown' || d.kind === 'enable') return;
       const report = (start: number, end: number, what: string) =>
-        problems.push({ rule: 'input/unused-directive', start, end, severity, message: `Unused copydesk-${d.kind} directive: ${what}. Remove it (or the part that names the rule).`, suggestions: [] });
+        problems.push({ ...inputProblem(unusedDirectiveMeta, 'unused', start, end, { kind: d.kind, what }), severity, suggestions: [] });
       if (!d.rules.length) {
         if (!this.used.has(`${i}\u0000`)) report(d.span.start, d.span.end, 'no problem was reported where it applies');
         return;

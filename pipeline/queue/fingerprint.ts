@@ -1,5 +1,7 @@
 // Stable item ids: rule, file, normalised excerpt plus a few words of context, and the occurrence of
-// that key in the file. Nothing positional goes in, so an id survives edits elsewhere in the article.
+// that key in the file. No offset, line or column goes in, so an id survives edits elsewhere in the
+// article; the occurrence counter is by order, so two identical excerpts in identical contexts keep
+// their ids only while neither is deleted.
 import { digest } from '../util/hash.js';
 
 const norm = (s: string) => s.toLowerCase().replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();

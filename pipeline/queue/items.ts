@@ -1,13 +1,14 @@
 // The queue stage (per article): problems -> review items, with configured severity, inline and
 // front-matter disables applied, stable ids and positions.
 import type { Article, EffectiveConfig, Item, Problem, Severity } from '../core/types.js';
+import type { Position } from '../core/schema-types.js';
 import { spanOf } from '../parse/positions.js';
+import { digest } from '../util/hash.js';
 import { ruleMeta } from '../core/registry.js';
 import { Fingerprinter, contextOf } from './fingerprint.js';
+import { compareSeverity } from '../core/severity.js';
 import { docsUrlFor } from '../util/docs-url.js';
 import { DirectiveUse, directiveProblems, knownRuleNames } from './directives.js';
-
-export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function ruleLevel(config: EffectiveConfig, rule: string): Severity | 'off' | undefined {
   return config.rules[rule]?.level;
@@ -84,28 +85,43 @@ export function toItems(article: Article, problems: Problem[], config: Effective
     dedupe.add(key);
     const severity: Severity = p.severity ?? level ?? meta?.severity ?? 'warning';
     const excerpt = article.text.slice(p.start, p.end).slice(0, 300);
-    const item: Item = {
-      id: fp.id(p.rule, excerpt, contextOf(article.prose, p.start, p.end, ...contextBounds(article, p.start))),
-      rule: p.rule,
-      category: meta?.category ?? (p.rule.split('/')[0] as Item['category']),
-      severity,
-      message: p.message,
-      excerpt,
-      ...spanOf(article, p.start, p.end),
-      suggestions: p.suggestions ?? [],
-      status: 'open',
-      docsUrl: docsUrlFor(p.rule, config.docsUrl),
-    };
-    if (p.claimId) item.claimId = p.claimId;
-    if (p.actual !== undefined) item.actual = p.actual;
-    if (p.expected !== undefined) item.expected = p.expected;
-    if (p.evidence?.length) item.evidence = p.evidence;
-    items.push(item);
+    const id = fp.id(p.rule, excerpt, contextOf(article.prose, p.start, p.end, ...contextBounds(article, p.start)));
+    items.push(makeItem(p, id, severity, excerpt, spanOf(article, p.start, p.end), config.docsUrl));
   }
   return items;
 }
 
+/** The item of a problem, once its id, severity, excerpt and position are known (the one place items are built). */
+function makeItem(p: Problem, id: string, severity: Severity, excerpt: string, span: Position, docsUrl?: string): Item {
+  const item: Item = {
+    id,
+    rule: p.rule,
+    category: ruleMeta(p.rule)?.category ?? (p.rule.split('/')[0] as Item['category']),
+    severity,
+    message: p.message,
+    excerpt,
+    ...span,
+    suggestions: p.suggestions ?? [],
+    status: 'open',
+    docsUrl: docsUrlFor(p.rule, docsUrl),
+  };
+  if (p.claimId) item.claimId = p.claimId;
+  if (p.actual !== undefined) item.actual = p.actual;
+  if (p.expected !== undefined) item.expected = p.expected;
+  if (p.evidence?.length) item.evidence = p.evidence;
+  return item;
+}
+
+/**
+ * The item of a file that could not be read (input/file-error): there is no article, so it sits at 1:1
+ * and its id is the rule, the file's key and the error's code, stable across runs.
+ */
+export function fileErrorItem(problem: Problem, file: string, code: string): Item {
+  const severity = problem.severity ?? ruleMeta(problem.rule)?.severity ?? 'error';
+  return makeItem(problem, digest(`${problem.rule}\u0000${file}\u0000${code}`), severity, '', { offset: 0, endOffset: 0, line: 1, column: 1, endLine: 1, endColumn: 1 });
+}
+
 /** Most severe first, then by file and position. */
 export function compareItems(a: Item, b: Item): number {
-  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.file ?? '').localeCompare(b.file ?? '') || a.offset - b.offset;
+  return compareSeverity(a.severity, b.severity) || (a.file ?? '').localeCompare(b.file ?? '') || a.offset - b.offset;
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Claim, FileResult, Item } from '../core/types.js';
 import type { PageClaim, ReviewFile, RuleDoc } from '../core/schema-types.js';
 import { ruleMeta } from '../core/registry.js';
+import { examplesMarkdown } from '../core/rule-docs.js';
 import { digest } from '../util/hash.js';
 import { decodeArticle } from '../parse/read.js';
 import { writeFileAtomic } from '../util/atomic.js';
@@ -79,7 +80,8 @@ export function ruleDocs(items: Array<Pick<Item, 'rule'>>): Record<string, RuleD
   for (const it of items) {
     if (out[it.rule]) continue;
     const m = ruleMeta(it.rule);
-    if (m) out[it.rule] = { description: m.description, docs: m.docs };
+    // The rule's prose and its tested examples (meta.examples), as docs/rules.md shows them.
+    if (m) out[it.rule] = { description: m.description, docs: [m.docs, examplesMarkdown(m)].filter(Boolean).join('\n\n') };
   }
   return out;
 }

@@ -20,7 +20,8 @@ import { parse as parseYaml } from 'yaml';
 import type { Config, EffectiveConfig, Fact, Severity } from '../core/types.js';
 import type { Override, RuleSetting } from '../core/schema-types.js';
 import { validator } from '../validate/schemas.js';
-import { allRuleMetas } from '../core/registry.js';
+import { allRuleMetas, ruleMeta } from '../core/registry.js';
+import { NO_OPTIONS, ruleOptionsProblem } from '../core/rule-options.js';
 import { digest } from '../util/hash.js';
 import { declaredPolicyRule, policyProblem } from '../validate/policy.js';
 import { closest } from '../util/distance.js';
@@ -50,8 +51,6 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
-
-export const DEFAULT_LONG_SENTENCE = 35;
 
 /** A config after merging: every path in it is absolute; `ignores` keeps each file's globs with its folder. */
 export interface MergedConfig extends Omit<Config, 'extends' | 'overrides' | 'root' | 'ignore' | '$schema'> {
@@ -162,11 +161,12 @@ function valueAt(data: unknown, ptr: string): unknown {
   return cur;
 }
 
-function pointer(instancePath: string, extra?: string): string {
-  return (instancePath || '') + (extra ? `/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}` : '') || '/';
-}
+/** A JSON pointer segment: ~ and / escaped. */
+const seg = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
-const escapeSeg = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+function pointer(instancePath: string, extra?: string): string {
+  return (instancePath || '') + (extra ? `/${seg(extra)}` : '') || '/';
+}
 
 /** Validates raw config data; throws ConfigError naming the file and the JSON pointer of the bad key. */
 export function validateConfig(data: unknown, file: string, base = ''): Config {
@@ -188,13 +188,35 @@ export function validateConfig(data: unknown, file: string, base = ''): Config {
       policyIds ??= new Set(policies.map((p) => declaredPolicyRule(readJson(path.resolve(path.dirname(file), p)))).filter((r): r is string => !!r));
       if (policyIds.has(id)) continue;
       const near = closest(id, [...known, ...policyIds]);
-      throw new ConfigError(file, `${base}${where}/rules/${escapeSeg(id)}`, `unknown rule "${id}"${near ? ` (did you mean "${near}"?)` : ''} (see docs/rules.md for the rule ids)`);
+      throw new ConfigError(file, `${base}${where}/rules/${seg(id)}`, `unknown rule "${id}"${near ? ` (did you mean "${near}"?)` : ''} (see docs/rules.md for the rule ids)`);
+    }
+    // Each rule's options against the rule's own schema (meta.options); policy rules take none.
+    for (const [id, setting] of Object.entries(rules ?? {})) {
+      if (!Array.isArray(setting) || setting.length < 2) continue;
+      const problem = ruleOptionsProblem(ruleMeta(id) ?? { id, options: NO_OPTIONS }, setting[1]);
+      if (problem) throw new ConfigError(file, `${base}${where}/rules/${seg(id)}/1${problem.pointer}`, problem.detail);
     }
   };
   const policies = [...(config.policies ?? []), ...(config.overrides ?? []).flatMap((o) => o.policies ?? [])];
   check(config.rules, '', policies);
   (config.overrides ?? []).forEach((o, i) => check(o.rules, `/overrides/${i}`, policies));
   return config;
+}
+
+const LONG_SENTENCE = 'clarity/long-sentence';
+
+/**
+ * Notes about a valid config that still deserves the user's attention: the retired top-level
+ * "longSentence" (still honoured as clarity/long-sentence's option "max" unless that is set).
+ */
+export function configWarnings(config: Config, file: string, base = ''): string[] {
+  if (config.longSentence === undefined) return [];
+  const setting = config.rules?.[LONG_SENTENCE];
+  const max = Array.isArray(setting) ? (setting[1] as { max?: unknown } | undefined)?.max : undefined;
+  const where = `${file} at ${base}/longSentence`;
+  if (max !== undefined) return [`${where}: "longSentence" is ignored: the option "max" of ${LONG_SENTENCE} (${String(max)}) sets the limit; delete "longSentence"`];
+  const level = (Array.isArray(setting) ? setting[0] : setting) ?? ruleMeta(LONG_SENTENCE)?.severity ?? 'info';
+  return [`${where}: "longSentence" is deprecated (it still sets the limit): write "rules": { "${LONG_SENTENCE}": ["${level}", { "max": ${config.longSentence} }] } instead`];
 }
 
 /** Reads and validates one config file (JSON, YAML, package.json; JavaScript once imported). */
@@ -314,6 +336,11 @@ export function resolveConfig(config: Partial<Config> | MergedConfig, file: stri
     const [level, opts] = Array.isArray(setting) ? setting : [setting, {}];
     rules[id] = { level: level as Severity | 'off', options: (opts ?? {}) as Record<string, unknown> };
   }
+  // The retired top-level "longSentence" is clarity/long-sentence's "max" (the rule option wins).
+  if (config.longSentence !== undefined) {
+    const r = (rules[LONG_SENTENCE] ??= { level: ruleMeta(LONG_SENTENCE)?.severity ?? 'info', options: {} });
+    if (r.options.max === undefined) r.options = { ...r.options, max: config.longSentence };
+  }
   const policies = (config.policies ?? []).map((p, i) => {
     const abs = path.resolve(base, p);
     const schema = readJson(abs);
@@ -336,7 +363,6 @@ export function resolveConfig(config: Partial<Config> | MergedConfig, file: stri
     language: config.language ?? 'auto',
     words: config.words ?? [],
     rules,
-    longSentence: config.longSentence ?? DEFAULT_LONG_SENTENCE,
     policies,
     facts,
   };
@@ -368,7 +394,8 @@ export class ConfigResolver {
   private chains = new Map<string, Layer[]>();
   private layers = new Map<string, Layer[]>();
   private effective = new Map<string, LoadedConfig>();
-  constructor(private options: ResolveOptions & { configFile?: string } = {}) {}
+  /** `onWarning` receives configWarnings() once per config file (default: printed on stderr). */
+  constructor(private options: ResolveOptions & { configFile?: string; onWarning?: (message: string) => void } = {}) {}
 
   /** Loads every configuration the files need, importing JavaScript configs (call before forFile for them). */
   async prepare(files: string[]): Promise<void> {
@@ -462,6 +489,8 @@ export class ConfigResolver {
     const config = loadConfigFile(file);
     const dir = path.dirname(file);
     const base = path.basename(file) === 'package.json' ? '/copydesk' : '';
+    const warn = this.options.onWarning ?? ((m: string) => process.stderr.write(`copydesk: warning: ${m}\n`));
+    for (const w of configWarnings(config, file, base)) warn(w);
     const layers: Layer[] = [];
     globs(config.extends).forEach((spec, i) => {
       const target = resolveExtends(spec, dir, file, `${base}/extends${Array.isArray(config.extends) ? `/${i}` : ''}`);
@@ -479,7 +508,7 @@ export class ConfigResolver {
     const loaded = this.forFile(abs);
     const rel = (p: string) => path.relative(process.cwd(), p) || '.';
     const { ignores, ...rest } = loaded.config;
-    const config: Record<string, unknown> = { language: 'auto', longSentence: DEFAULT_LONG_SENTENCE, ...rest };
+    const config: Record<string, unknown> = { language: 'auto', ...rest };
     for (const k of PATH_KEYS) if (rest[k]) config[k] = rest[k]!.map(rel);
     if (ignores.length) config.ignore = ignores.flatMap((i) => i.patterns.map((p) => `${rel(i.dir)}/${p}`));
     return { files: loaded.files.map(rel), overrides: loaded.overrides.map((o) => rel(o.replace(/#\d+$/, '')) + o.slice(o.lastIndexOf('#'))), config };

@@ -2,8 +2,8 @@
 // compiled schemas) lives in module scope, so it is built once per worker.
 import { checkArticle } from '../core/article.js';
 import { readArticle, InputError } from '../parse/read.js';
-import { digest } from '../util/hash.js';
-import { docsUrlFor } from '../util/docs-url.js';
+import { fileErrorItem } from '../queue/items.js';
+import { fileErrorMeta, inputProblem } from '../core/input-rules.js';
 import type { EffectiveConfig, FileResult } from '../core/types.js';
 
 export interface Task {
@@ -14,34 +14,12 @@ export interface Task {
   config: EffectiveConfig;
 }
 
+/** The result of an article that could not be read or checked: no claims, one input/file-error item. */
 export function fileErrorResult(path: string, err: unknown, key = path): FileResult {
   const code = err instanceof InputError ? err.code : 'internal';
   const message = err instanceof InputError ? err.message : `${path}: copydesk failed on this file: ${(err as Error)?.stack ?? String(err)}`;
-  return {
-    path,
-    words: 0,
-    claims: [],
-    items: [
-      {
-        id: digest(`input/file-error\u0000${key}\u0000${code}`),
-        rule: 'input/file-error',
-        category: 'input',
-        severity: 'error',
-        message,
-        excerpt: '',
-        offset: 0,
-        endOffset: 0,
-        line: 1,
-        column: 1,
-        endLine: 1,
-        endColumn: 1,
-        suggestions: [],
-        status: 'open',
-        docsUrl: docsUrlFor('input/file-error'),
-      },
-    ],
-    error: { message, code },
-  };
+  const item = fileErrorItem(inputProblem(fileErrorMeta, 'unreadable', 0, 0, { reason: message }), key, code);
+  return { path, words: 0, claims: [], items: [item], error: { message, code } };
 }
 
 export async function runTask(task: Task): Promise<FileResult> {

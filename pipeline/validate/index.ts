@@ -3,6 +3,7 @@
 import type { Rule, RuleMeta } from '../core/types.js';
 import { validator, formatErrors } from './schemas.js';
 import { policyRules } from './policy.js';
+import { NO_OPTIONS } from '../core/rule-options.js';
 
 const invalidClaimMeta: RuleMeta = {
   id: 'input/invalid-claim',
@@ -11,6 +12,8 @@ const invalidClaimMeta: RuleMeta = {
   stage: 'validate',
   description: 'An extracted claim does not match schemas/claim.schema.json.',
   docs: 'Raised when the extractor produced a claim that fails the claim schema (for example a range whose ends are missing). It points at a bug in copydesk or an unusual phrasing; the claim is still listed so an editor can check it by hand.',
+  options: NO_OPTIONS,
+  messages: { invalid: 'The claim “{{claim}}” could not be validated ({{errors}}); check the figure by hand.' },
 };
 
 export const invalidClaim: Rule = {
@@ -19,7 +22,7 @@ export const invalidClaim: Rule = {
     const v = validator('claim');
     for (const claim of ctx.claims) {
       if (v(claim as unknown) === true) continue;
-      ctx.report({ start: claim.offset, end: claim.endOffset, claimId: claim.id, message: `The claim “${claim.text}” could not be validated (${formatErrors(v.errors).join('; ')}); check the figure by hand.` });
+      ctx.report({ start: claim.offset, end: claim.endOffset, claimId: claim.id, messageId: 'invalid', data: { claim: claim.text, errors: formatErrors(v.errors).join('; ') } });
     }
   },
 };

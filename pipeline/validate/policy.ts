@@ -6,13 +6,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import type { Category, Claim, EffectiveConfig, Rule, RuleContext, RuleMeta, Severity } from '../core/types.js';
-import { getPolicyAjv, isCoreSchemaId, formatErrors, schemasDir } from './schemas.js';
+import type { Category, Claim, EffectiveConfig, ReportDescriptor, Rule, RuleContext, RuleMeta, Severity } from '../core/types.js';
+import { getAjv, getPolicyAjv, isCoreSchemaId, formatErrors, schemasDir, validator, SCHEMA_BASE } from './schemas.js';
 import { digest } from '../util/hash.js';
+import { NO_OPTIONS } from '../core/rule-options.js';
 
-export const CATEGORIES: readonly Category[] = ['spelling', 'grammar', 'clarity', 'style', 'sourcing', 'verification', 'consistency', 'input'];
-const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
-const RULE_ID = /^([a-z]+)\/[a-z0-9-]+$/;
+/** The categories a rule id may start with: common.schema.json's Category enum, read from the schema. */
+export const CATEGORIES: readonly Category[] = (getAjv().getSchema(`${SCHEMA_BASE}common.schema.json`)!.schema as { $defs: { Category: { enum: Category[] } } }).$defs.Category.enum;
 
 /** The "x-copydesk" block of a policy schema. */
 export interface PolicyMeta {
@@ -35,20 +35,17 @@ export interface CompiledPolicy {
   validate: ValidateFunction;
 }
 
-/** Reads and checks the "x-copydesk" block; throws an Error saying what is wrong. */
+/** Reads the "x-copydesk" block, checked by schemas/policy-meta.schema.json; throws an Error saying what is wrong. */
 export function policyMeta(schema: Record<string, unknown>): PolicyMeta {
   const x = schema['x-copydesk'];
-  if (!x || typeof x !== 'object' || Array.isArray(x)) throw new Error('missing the "x-copydesk" block ({"rule": "category/name", "severity": "warning"})');
-  const { rule, category, severity, perSentence, headings, docs } = x as Record<string, unknown>;
-  const m = typeof rule === 'string' ? RULE_ID.exec(rule) : null;
-  if (!m) throw new Error(`"x-copydesk".rule must be a rule id "category/name" in lower case (got ${JSON.stringify(rule)})`);
-  const prefix = m[1] as Category;
+  if (x === undefined) throw new Error('missing the "x-copydesk" block ({"rule": "category/name", "severity": "warning"})');
+  const v = validator('policy-meta');
+  if (!v(x)) throw new Error(`"x-copydesk" does not match schemas/policy-meta.schema.json: ${formatErrors(v.errors).map((e) => `"x-copydesk"${e.replace(/^\(root\)/, '')}`).join('; ')}`);
+  const { rule, category, severity, perSentence, headings, docs } = x as { rule: string; category?: Category; severity?: Severity; perSentence?: boolean; headings?: boolean; docs?: string };
+  const prefix = rule.slice(0, rule.indexOf('/')) as Category;
   if (!CATEGORIES.includes(prefix)) throw new Error(`"x-copydesk".rule "${rule}" must start with a category: ${CATEGORIES.join(', ')}`);
-  if (category !== undefined && category !== prefix) throw new Error(`"x-copydesk".category "${String(category)}" does not match the rule id's category "${prefix}"`);
-  if (severity !== undefined && !SEVERITIES.includes(severity as Severity)) throw new Error(`"x-copydesk".severity must be one of ${SEVERITIES.join(', ')} (got ${JSON.stringify(severity)})`);
-  for (const [k, v] of Object.entries({ perSentence, headings })) if (v !== undefined && typeof v !== 'boolean') throw new Error(`"x-copydesk".${k} must be true or false`);
-  if (docs !== undefined && (typeof docs !== 'string' || !/^https?:\/\/\S+$/.test(docs))) throw new Error(`"x-copydesk".docs must be an http(s) address of the policy's documentation (got ${JSON.stringify(docs)})`);
-  return { rule: rule as string, category: prefix, severity: (severity as Severity | undefined) ?? 'warning', perSentence: perSentence === true, headings: headings !== false, ...(docs ? { docs: docs as string } : {}) };
+  if (category !== undefined && category !== prefix) throw new Error(`"x-copydesk".category "${category}" does not match the rule id's category "${prefix}"`);
+  return { rule, category: prefix, severity: severity ?? 'warning', perSentence: perSentence === true, headings: headings !== false, ...(docs ? { docs } : {}) };
 }
 
 /** The rule id a policy schema declares, or undefined when it declares none (for config validation). */
@@ -60,6 +57,9 @@ export function declaredPolicyRule(schema: unknown): string | undefined {
 }
 
 const cache = new Map<string, CompiledPolicy>();
+
+/** A policy failure's message is the schema's errorMessage (rendered from the claim), so the template is the text itself. */
+const POLICY_MESSAGES = { policy: '{{message}}' };
 
 // ajv-errors would interpolate ${/pointer} templates with JSON.stringify (quotes around strings), so
 // templates are hidden from it at compile time and filled in here with plain text.
@@ -190,7 +190,7 @@ function severityFor(config: EffectiveConfig, meta: PolicyMeta): Severity | 'off
 function applyPolicy(ctx: RuleContext, policy: CompiledPolicy, severity?: Severity): void {
   const name = path.basename(policy.path);
   const { article } = ctx;
-  const bySentence = new Map<number, { claim: Claim; problem: Parameters<RuleContext['report']>[0] }[]>();
+  const bySentence = new Map<number, { claim: Claim; problem: ReportDescriptor }[]>();
   for (const claim of ctx.claims) {
     if (!policy.meta.headings) {
       const s = article.sentences[claim.sentenceIndex];
@@ -204,7 +204,7 @@ function applyPolicy(ctx: RuleContext, policy: CompiledPolicy, severity?: Severi
     // never a JSON pointer or a path on the server (the rule id leads to the rule's docs).
     const evidence = { kind: 'policy' as const, message, source: policy.title ? `${policy.title.replace(/\.$/, '')} (${policy.meta.rule})` : policy.meta.rule, ...(policy.meta.docs ? { url: policy.meta.docs } : {}) };
     ctx.judge({ claimId: claim.id, verdict: 'policy-failed', evidence });
-    const problem = { rule: policy.meta.rule, start: claim.offset, end: claim.endOffset, claimId: claim.id, message, evidence: [evidence], ...(severity ? { severity } : {}) };
+    const problem: ReportDescriptor = { rule: policy.meta.rule, start: claim.offset, end: claim.endOffset, claimId: claim.id, messageId: 'policy', data: { message }, evidence: [evidence], ...(severity ? { severity } : {}) };
     if (!policy.meta.perSentence) ctx.report(problem);
     else {
       const list = bySentence.get(claim.sentenceIndex) ?? [];
@@ -246,6 +246,8 @@ function defaultPolicyRule(policy: CompiledPolicy): Rule {
     stage: 'validate',
     description: policy.title ?? `Editorial policy ${path.basename(policy.path)}.`,
     docs: `${policy.description ?? ''}\n\nDefined by the policy schema \`schemas/policy/${path.basename(policy.path)}\`.`.trim(),
+    options: NO_OPTIONS,
+    messages: POLICY_MESSAGES,
   };
   return {
     meta,
@@ -263,6 +265,8 @@ const userPolicyMeta: RuleMeta = {
   stage: 'validate',
   description: 'Runs the policy schemas named in the config (`policies`); each failure is reported under the rule id its schema declares.',
   docs: 'A newsroom adds its own editorial policy as JSON Schemas applied to every claim (see docs/policy.md). Each failing claim becomes a review item under the rule id, category and severity the schema declares in "x-copydesk", with the schema\'s `errorMessage` as its message; set the rule\'s level in the config `rules` like any other rule. This rule itself reports a policy schema that cannot be compiled. Turning it off turns off every user policy.',
+  options: NO_OPTIONS,
+  messages: { ...POLICY_MESSAGES, unusable: 'The policy schema {{file}} cannot be used: {{error}}.' },
 };
 
 /** Runs the configured (user) policy schemas. */
@@ -274,7 +278,7 @@ export const userPolicies: Rule = {
       try {
         policy = compilePolicy(file, schema);
       } catch (err) {
-        ctx.report({ start: 0, end: 0, message: `The policy schema ${file} cannot be used: ${(err as Error).message}.` });
+        ctx.report({ start: 0, end: 0, messageId: 'unusable', data: { file, error: (err as Error).message } });
         continue;
       }
       const level = severityFor(ctx.config, policy.meta);

@@ -22,7 +22,7 @@ export function schemasDir(): string {
 }
 
 export const SCHEMA_BASE = 'https://copydesk.dev/schemas/';
-const NAMES = ['common', 'claim', 'item', 'report', 'queue', 'claims-file', 'config', 'decisions', 'facts', 'review-data', 'review-requests'] as const;
+const NAMES = ['common', 'claim', 'item', 'report', 'queue', 'claims-file', 'config', 'decisions', 'facts', 'review-data', 'review-requests', 'policy-meta'] as const;
 export type SchemaName = (typeof NAMES)[number];
 
 let ajv: Ajv2020 | undefined;

@@ -6,8 +6,9 @@
 // claims (numbers.ts figuresOf), and so are the multiples ("doubling", "three times": unit 'ratio')
 // and fractions ("a third", "one in five": unit 'fraction'); the sentence's prose is read only for the
 // words that relate them ("from … to", "of the … surveyed", "a … rise").
-import type { Article, Claim, Evidence, Rule, RuleContext } from '../core/types.js';
+import type { Article, Claim, Evidence, MessageData, Rule, RuleContext } from '../core/types.js';
 import { fmt, hedgeOf, interval, relationClaims, sentenceFigures, type Figure, type Hedge } from './numbers.js';
+import { NO_OPTIONS } from '../core/rule-options.js';
 
 type Range = [number, number];
 
@@ -51,7 +52,9 @@ function claimFor(claims: readonly Claim[], start: number, end: number): Claim |
 interface Finding {
   start: number;
   end: number;
-  message: string;
+  /** One of arithmetic's meta.messages, and its data. */
+  messageId: string;
+  data: MessageData;
   evidence: Evidence;
   /** False when the finding checks out (evidence only). */
   wrong: boolean;
@@ -149,7 +152,8 @@ function checkChanges(prose: string, claims: readonly Claim[], figs: Figure[], s
         start: p.hedgeStart,
         end: p.end,
         wrong: !good,
-        message: `The percentage does not match the figures: ${desc} is ${direction} of ${computed}, not ${p.hedge ? prose.slice(p.hedgeStart, p.start) : ''}${stated}. Correct the percentage or the figures.`,
+        messageId: 'percentChange',
+        data: { desc, direction, computed, stated: `${p.hedge ? prose.slice(p.hedgeStart, p.start) : ''}${stated}` },
         evidence: evidence(`${desc}: ${calc}; stated ${prose.slice(p.hedgeStart, p.end)}`, computed, stated),
       });
     }
@@ -176,7 +180,8 @@ function checkChanges(prose: string, claims: readonly Claim[], figs: Figure[], s
         start: c.offset,
         end: c.endOffset,
         wrong: !meets(r, ok),
-        message: `“${word}” does not match the figures: ${desc} is ${actual >= 1 ? `${fmt(actual)} times the earlier figure` : `${fmt(actual * 100)}% of the earlier figure`}, not ${mult >= 1 ? `${fmt(mult)} times` : `${fmt(mult * 100)}%`}. Correct the wording or the figures.`,
+        messageId: 'multiple',
+        data: { word, desc, actual: actual >= 1 ? `${fmt(actual)} times the earlier figure` : `${fmt(actual * 100)}% of the earlier figure`, stated: mult >= 1 ? `${fmt(mult)} times` : `${fmt(mult * 100)}%` },
         evidence: evidence(`${desc}: ${y.text} ÷ ${x.text} = ${fmt(actual)}; “${word}” means ×${fmt(mult)}`, `×${fmt(actual)}`, `×${fmt(mult)}`),
       });
     }
@@ -245,7 +250,8 @@ function checkShares(prose: string, claims: readonly Claim[], figs: Figure[], sS
         start: Math.min(part.hedgeStart, whole.hedgeStart),
         end: Math.max(part.end, whole.end),
         wrong: true,
-        message: `The part is larger than the whole: ${part.text} cannot be part of ${whole.text}. Check the two figures.`,
+        messageId: 'partOverWhole',
+        data: { part: part.text, whole: whole.text },
         evidence: evidence(`part ${fmt(part.value)} > whole ${fmt(whole.value)}`, `at most ${fmt(whole.value)}`, fmt(part.value)),
       });
       continue;
@@ -264,7 +270,8 @@ function checkShares(prose: string, claims: readonly Claim[], figs: Figure[], sS
       start: share.start,
       end: share.end,
       wrong: !meets(actual, ok),
-      message: `The share does not match the figures: ${desc} is ${pct(point)}, not ${share.text.trim()}. Correct the share or the figures.`,
+      messageId: 'share',
+      data: { desc, computed: pct(point), stated: share.text.trim() },
       evidence: evidence(`${part.text} ÷ ${whole.text} = ${pct(point)}; stated ${share.text.trim()}`, pct(point), share.text.trim()),
     });
   }
@@ -283,7 +290,8 @@ function checkOverHundred(prose: string, figs: Figure[], out: Finding[]): void {
       start: f.hedgeStart,
       end: f.end + m[0].length,
       wrong: true,
-      message: `A share of a whole cannot exceed 100%: “${span}”. Check the figure (did you mean a change, or ${fmt(f.value / 10)}%?).`,
+      messageId: 'over100',
+      data: { span, tenth: fmt(f.value / 10) },
       evidence: evidence(`${fmt(f.value)}% of a whole is more than all of it`, 'at most 100%', pct(f.value)),
     });
   }
@@ -312,7 +320,8 @@ function checkRanges(prose: string, figs: Figure[], sStart: number, out: Finding
         start: a.hedgeStart,
         end: b.end,
         wrong: true,
-        message: `The range runs backwards: its low end (${a.text}) is larger than its high end (${b.text}). Swap or correct the figures.`,
+        messageId: 'backwardsRange',
+        data: { low: a.text, high: b.text },
         evidence: evidence(`${fmt(low)} > ${fmt(b.value)}`, `${b.text.replace(/\s+/g, ' ')}–${a.text.replace(/\s+/g, ' ')}`, prose.slice(a.hedgeStart, b.end).replace(/\s+/g, ' ')),
       });
     }
@@ -345,16 +354,29 @@ export const arithmetic: Rule = {
     stage: 'verify',
     description: 'Figures in one sentence do not add up: a percentage change, a share, a multiple, a backwards range or a share above 100%.',
     docs: [
-      'Recomputes what a sentence states from its own figures and reports when they disagree, with the recomputed figure as evidence.',
-      '',
-      '- A change with both ends and a percentage: “sales rose from 80,000 to 96,000 units, a 25% jump” (it is 20%).',
-      '- A part and a whole with a share: “Of the 450 people surveyed, 90 … nearly 30%” (it is 20%).',
-      '- A multiple with both ends: “rose from 40 to 90, doubling” (it is 2.25 times).',
-      '- A range whose low end is larger than its high end: “between 50 and 30 people”.',
-      '- A share of a whole above 100%: “130% of voters”.',
+      'Recomputes what a sentence states from its own figures and reports when they disagree, with the recomputed figure as evidence: a change with both ends and a percentage, a part and a whole with a share, a multiple with both ends ("doubling"), a range whose low end is larger than its high end, and a share of a whole above 100%.',
       '',
       'The tolerance follows the precision of the stated figures (“25%” allows 24.6%) and the hedges (“about”, “nearly”, “more than” widen it in their direction), so “from 40 to 50 stores, a 25% increase” is never flagged.',
     ].join('\n'),
+    options: NO_OPTIONS,
+    messages: {
+      percentChange: 'The percentage does not match the figures: {{desc}} is {{direction}} of {{computed}}, not {{stated}}. Correct the percentage or the figures.',
+      multiple: '“{{word}}” does not match the figures: {{desc}} is {{actual}}, not {{stated}}. Correct the wording or the figures.',
+      partOverWhole: 'The part is larger than the whole: {{part}} cannot be part of {{whole}}. Check the two figures.',
+      share: 'The share does not match the figures: {{desc}} is {{computed}}, not {{stated}}. Correct the share or the figures.',
+      over100: 'A share of a whole cannot exceed 100%: “{{span}}”. Check the figure (did you mean a change, or {{tenth}}%?).',
+      backwardsRange: 'The range runs backwards: its low end ({{low}}) is larger than its high end ({{high}}). Swap or correct the figures.',
+    },
+    examples: {
+      valid: ['Sales rose from 40 to 50 stores, a 25% increase.', 'Of the 450 people surveyed, 90 said yes, or 20%.'],
+      invalid: [
+        { text: 'Sales rose from 80,000 to 96,000 units, a 25% jump.', excerpt: '25%' },
+        { text: 'Of the 450 people surveyed, 90 said yes, nearly 30%.', excerpt: 'nearly 30%' },
+        { text: 'Visitors rose from 40 to 90, doubling in a year.', excerpt: 'doubling' },
+        { text: 'Between 50 and 30 people came.', excerpt: '50 and 30' },
+        { text: 'The mayor won 130% of voters.', excerpt: '130% of voters' },
+      ],
+    },
   },
   check(ctx: RuleContext) {
     const { article, claims } = ctx;
@@ -364,7 +386,7 @@ export const arithmetic: Rule = {
       if (claim) ctx.judge({ claimId: claim.id, evidence: f.evidence, ...(f.wrong ? { verdict: 'contradicted' as const } : {}) });
       if (!f.wrong) return;
       seen.push(f);
-      ctx.report({ start: f.start, end: f.end, message: f.message, evidence: [f.evidence], expected: String(f.evidence.expected), actual: String(f.evidence.actual), ...(claim ? { claimId: claim.id } : {}) });
+      ctx.report({ start: f.start, end: f.end, messageId: f.messageId, data: f.data, evidence: [f.evidence], expected: String(f.evidence.expected), actual: String(f.evidence.actual), ...(claim ? { claimId: claim.id } : {}) });
     };
     for (const s of article.sentences) for (const f of arithmeticFindings(article, claims, s.start, s.end)) report(f);
     // Ranges the extractor read with low > high that the sentence scan did not already report.
@@ -376,7 +398,8 @@ export const arithmetic: Rule = {
         start: c.offset,
         end: c.endOffset,
         wrong: true,
-        message: `The range runs backwards: its low end (${fmt(q.low)}) is larger than its high end (${fmt(q.high)}). Swap or correct the figures.`,
+        messageId: 'backwardsRange',
+        data: { low: fmt(q.low), high: fmt(q.high) },
         evidence: evidence(`${fmt(q.low)} > ${fmt(q.high)}`, `${fmt(q.high)}–${fmt(q.low)}`, c.text),
       });
     }

@@ -4,6 +4,8 @@
 import type { Article, Claim, Evidence, Rule, RuleContext } from '../core/types.js';
 import { pointAt } from '../parse/positions.js';
 import { damerau } from '../util/distance.js';
+import { wordsOf } from '../lexicon/word-classes.js';
+import { NO_OPTIONS } from '../core/rule-options.js';
 
 // ---------------------------------------------------------------------------------------------------
 // conflicting-figures
@@ -12,7 +14,8 @@ const SKIP_UNITS = new Set(['percent', 'percentage-point', 'ratio', 'fraction', 
 // Words near a figure that make it a different quantity from a bare statement of the total: a change,
 // a comparison, a part, a rate, another time.
 const CONTEXT_CUE = /\b(?:from|up|down|rose|rise|rising|fell|fall|falling|grew|increase[sd]?|decrease[sd]?|than|compared|previous(?:ly)?|last|next|earlier|before|after|record|target|expected|forecast|predict\w*|estimate[sd]?|projected|planned|per|each|every|daily|weekly|monthly|annual(?:ly)?|average|including|included|of whom|of which|among|another|additional|extra|further|more|fewer|less|over|under|by|at least|up to|almost|nearly|only|first|second|third|half)\b/i;
-const TIME_WORD = /\b(?:(?:19|20)\d\d|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|tonight|this (?:year|month|week|season)|last (?:year|month|week|season)|next (?:year|month|week|season)|a year (?:ago|earlier)|in the past|so far)\b/gi;
+// Words that place a figure in time: a year, a month, a weekday, or a time phrase (lexicon/word-classes.json).
+const TIME_WORD = new RegExp(`\\b(?:(?:19|20)\\d\\d|${['month', 'weekday', 'time-phrase'].flatMap((c) => [...wordsOf(c)]).join('|')})\\b`, 'gi');
 
 function singular(w: string): string {
   if (/ies$/.test(w) && w.length > 4) return w.slice(0, -3) + 'y';
@@ -85,6 +88,14 @@ export const conflictingFigures: Rule = {
       '',
       'Not flagged: figures that agree after rounding (“12,400” and “about 12,000”), figures about another time (different years, “last year”), changes, comparisons, parts and rates (“from”, “up”, “more than”, “including”, “per day”), and percentages.',
     ].join('\n'),
+    options: NO_OPTIONS,
+    messages: {
+      conflict: 'This figure conflicts with line {{line}}: “{{here}}” here, “{{there}}” there, for the same {{subject}}. Check which is right and use it in both places.',
+    },
+    examples: {
+      valid: ['The festival drew 12,400 visitors.\n\nIn the end, about 12,000 visitors attended.'],
+      invalid: [{ text: 'The festival drew 12,400 visitors.\n\nIn the end, some 11,000 visitors attended.', excerpt: 'some 11,000' }],
+    },
   },
   check(ctx: RuleContext) {
     const { article } = ctx;
@@ -112,7 +123,8 @@ export const conflictingFigures: Rule = {
           start: b.offset,
           end: b.endOffset,
           claimId: b.id,
-          message: `This figure conflicts with line ${line}: “${b.text}” here, “${a.text}” there, for the same ${b.subject ?? 'quantity'}. Check which is right and use it in both places.`,
+          messageId: 'conflict',
+          data: { line, here: b.text, there: a.text, subject: b.subject ?? 'quantity' },
           expected: a.text,
           actual: b.text,
           evidence: [ev],
@@ -259,6 +271,11 @@ export const nameVariant: Rule = {
       '',
       'Also flags a person given two different roles in attributions (“Marta Kessler, chief executive of the port authority” and later “Marta Kessler, the port’s finance director”).',
     ].join('\n'),
+    options: NO_OPTIONS,
+    messages: {
+      spelling: "“{{variant}}” looks like another spelling of “{{surname}}” ({{fullName}}, line {{line}}): one person's name should be spelled the same way throughout. Check the spelling.",
+      role: '{{source}} is “{{here}}” here but “{{there}}” on line {{line}}: one person should have one role. Check which is right.',
+    },
   },
   check(ctx: RuleContext) {
     const { article } = ctx;
@@ -310,7 +327,8 @@ export const nameVariant: Rule = {
           ctx.report({
             start: m.start,
             end: m.end,
-            message: `“${m.surname}” looks like another spelling of “${first.surname}” (${canonFull}, line ${line}): one person's name should be spelled the same way throughout. Check the spelling.`,
+            messageId: 'spelling',
+            data: { variant: m.surname, surname: first.surname, fullName: canonFull, line },
             suggestions: [first.surname],
             expected: first.surname,
             actual: m.surname,
@@ -343,7 +361,8 @@ export const nameVariant: Rule = {
           start,
           end,
           claimId: b.claim.id,
-          message: `${b.source} is “${b.role}” here but “${a.role}” on line ${line}: one person should have one role. Check which is right.`,
+          messageId: 'role',
+          data: { source: b.source, here: b.role, there: a.role, line },
           expected: a.role,
           actual: b.role,
           evidence: [ev],
@@ -352,5 +371,3 @@ export const nameVariant: Rule = {
     }
   },
 };
-
-export const consistencyRules: Rule[] = [conflictingFigures, nameVariant];

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { Article, Claim, Evidence, Fact, Rule } from '../core/types.js';
 import { roundingHalf } from './numbers.js';
+import { NO_OPTIONS } from '../core/rule-options.js';
 
 type Range = [number, number];
 
@@ -164,6 +165,10 @@ export const facts: Rule = {
       '{ "facts": [ { "id": "port-containers-2024", "measure": "Containers handled by the port of Eastmere", "terms": ["containers", "port"], "period": "2024", "value": 1200000, "unit": "count", "source": "Eastmere Port Authority annual report 2024" } ] }',
       '```',
     ].join('\n'),
+    options: NO_OPTIONS,
+    messages: {
+      contradicted: 'The figure “{{claim}}” contradicts the reference fact “{{measure}}”{{period}}: {{stated}} according to {{source}}. Correct the figure, or the facts file if it is out of date.',
+    },
   },
   check(ctx) {
     if (!ctx.config.facts.length) return;
@@ -186,7 +191,8 @@ export const facts: Rule = {
         end: claim.endOffset,
         claimId: claim.id,
         severity: 'error',
-        message: `The figure “${claim.text}” contradicts the reference fact “${fact.measure}”${where}: ${stated} according to ${fact.source}. Correct the figure, or the facts file if it is out of date.`,
+        messageId: 'contradicted',
+        data: { claim: claim.text, measure: fact.measure, period: where, stated, source: fact.source },
         expected: stated,
         actual: claim.text,
         evidence: [ev],

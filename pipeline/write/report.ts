@@ -2,6 +2,7 @@
 import type { FileResult, Item, Report, Severity } from '../core/types.js';
 import { VERSION } from '../util/version.js';
 import { compareItems } from '../queue/items.js';
+import { atLeast, severityCounts } from '../core/severity.js';
 
 export function buildReport(results: FileResult[]): Report {
   return { version: 1, tool: { name: 'copydesk', version: VERSION }, files: results };
@@ -21,18 +22,13 @@ export interface Counts {
 
 /** Counts of open and accepted items by severity (dismissed items are counted apart: they never fail a run). */
 export function countItems(results: FileResult[]): Counts {
-  const c: Counts = { error: 0, warning: 0, info: 0, dismissed: 0 };
-  for (const r of results)
-    for (const it of r.items) {
-      if (it.status === 'dismissed') c.dismissed++;
-      else c[it.severity as Severity]++;
-    }
-  return c;
+  const items = results.flatMap((r) => r.items);
+  const open = items.filter((it) => it.status !== 'dismissed');
+  return { ...severityCounts(open), dismissed: items.length - open.length };
 }
 
 /** The results with only the items at or above `min` (--min-severity, --quiet); the input is not changed. */
 export function filterBySeverity(results: FileResult[], min: Severity): FileResult[] {
-  const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
   if (min === 'info') return results;
-  return results.map((r) => ({ ...r, items: r.items.filter((it) => rank[it.severity] <= rank[min]) }));
+  return results.map((r) => ({ ...r, items: r.items.filter((it) => atLeast(it.severity, min)) }));
 }

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { runCli, tempDir, type CliResult } from './cli.js';
+import type { Report } from '../../pipeline/core/types.js';
 
 export { runCli, tempDir };
 export type { CliResult };
@@ -46,9 +47,8 @@ export function lint(cwd: string, args: string[], env: Record<string, string | u
   return runCli(['lint', ...args, ...workers], { cwd, env: { GITHUB_STEP_SUMMARY: undefined, FORCE_COLOR: undefined, ...env } });
 }
 
-export interface JsonReport {
-  files: { path: string; cached?: boolean; error?: { message: string }; items: { id: string; rule: string; severity: string; status: string; line: number; column: number; excerpt: string; note?: string }[] }[];
-}
+/** The JSON report (schemas/report.schema.json), typed by the generated types. */
+export type JsonReport = Report;
 
 export function lintJson(cwd: string, args: string[], env: Record<string, string | undefined> = {}): { code: number; report: JsonReport; stderr: string } {
   const r = lint(cwd, [...args, '--format', 'json'], env);

@@ -8,7 +8,7 @@ import type { Problem } from '../../pipeline/core/types.js';
 function itemsFor(text: string, word: string, rule = 'style/filler') {
   const a = parseArticle('a.md', text);
   const problems: Problem[] = [];
-  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) problems.push({ rule, start: i, end: i + word.length, message: 'm' });
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) problems.push({ rule, start: i, end: i + word.length, messageId: 'm', message: 'm' });
   return toItems(a, problems, defaultConfig(), 'a.md');
 }
 
@@ -43,7 +43,7 @@ describe('configuration and disables', () => {
   it('drops items of a rule turned off, and applies a configured severity', () => {
     const a = parseArticle('a.md', 'Some text here.\n');
     const config = defaultConfig();
-    const p: Problem = { rule: 'style/filler', start: 0, end: 4, message: 'm' };
+    const p: Problem = { rule: 'style/filler', start: 0, end: 4, messageId: 'm', message: 'm' };
     config.rules['style/filler'] = { level: 'off', options: {} };
     expect(toItems(a, [p], config, 'a.md')).toEqual([]);
     config.rules['style/filler'] = { level: 'error', options: {} };
@@ -52,7 +52,7 @@ describe('configuration and disables', () => {
   it('honours disable-next-line comments and front-matter disables', () => {
     const text = '---\ncopydesk:\n  disable: [grammar/repeated-word]\n---\n\n<!-- copydesk-disable-next-line style/filler -->\nSome text here.\n\nMore text here.\n';
     const a = parseArticle('a.md', text);
-    const at = (w: string, rule: string): Problem => ({ rule, start: text.indexOf(w), end: text.indexOf(w) + w.length, message: 'm' });
+    const at = (w: string, rule: string): Problem => ({ rule, start: text.indexOf(w), end: text.indexOf(w) + w.length, messageId: 'm', message: 'm' });
     const items = toItems(a, [at('Some', 'style/filler'), at('More', 'style/filler'), at('More', 'grammar/repeated-word')], defaultConfig(), 'a.md');
     expect(items.map((i) => `${i.rule}:${i.excerpt}`)).toEqual(['style/filler:More']);
   });
@@ -66,8 +66,8 @@ describe('configuration and disables', () => {
 describe('rules that yield to another rule', () => {
   const text = 'Critics say the plan will fail.\n';
   const a = parseArticle('a.txt', text);
-  const vague: Problem = { rule: 'sourcing/vague-attribution', start: 0, end: 11, message: 'vague' };
-  const policy: Problem = { rule: 'sourcing/anonymous-source', start: 0, end: 11, message: 'anonymous' };
+  const vague: Problem = { rule: 'sourcing/vague-attribution', start: 0, end: 11, messageId: 'm', message: 'vague' };
+  const policy: Problem = { rule: 'sourcing/anonymous-source', start: 0, end: 11, messageId: 'm', message: 'anonymous' };
   it('drop their item where the other rule reported the same words', () => {
     expect(toItems(a, [vague, policy], defaultConfig(), 'a.txt').map((i) => i.rule)).toEqual(['sourcing/anonymous-source']);
   });

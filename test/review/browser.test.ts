@@ -423,7 +423,7 @@ describe('the editor’s workflow (a run of one article the tests may edit)', ()
     const b = await open(review.url);
     expect(await count(b.page, 'dismissed')).toBe('0');
     await a.page.locator('#detail .item-actions .dismiss').click();
-    await expect.poll(() => count(b.page, 'dismissed'), { timeout: 1000, intervals: [50] }).toBe('1');
+    await expect.poll(() => count(b.page, 'dismissed'), { timeout: 1000, interval: 50 }).toBe('1');
     await expect.poll(() => ondisk().decisions[target.id]?.status, { timeout: 5000 }).toBe('dismissed');
     // Reload tab a: its undo comes from the decisions file's history.
     await a.page.reload();
@@ -431,7 +431,7 @@ describe('the editor’s workflow (a run of one article the tests may edit)', ()
     await a.page.keyboard.press('u');
     await expect.poll(() => ondisk().decisions[target.id], { timeout: 5000 }).toBeUndefined();
     await expect.poll(() => count(a.page, 'dismissed'), { timeout: 5000 }).toBe('0');
-    await expect.poll(() => count(b.page, 'dismissed'), { timeout: 1000, intervals: [50] }).toBe('0');
+    await expect.poll(() => count(b.page, 'dismissed'), { timeout: 1000, interval: 50 }).toBe('0');
     expect(a.watch.errors).toEqual([]);
     await a.page.close();
     await b.page.close();

@@ -47,9 +47,40 @@ describe('config errors exit 2 naming the file and the JSON pointer', () => {
     expectConfigError(dir, 'copydesk.config.json', '/facts/0', /cannot read facts file .*missing\.yaml \(ENOENT\)/);
   });
 
+  it('a misspelt rule option, with the path inside the options and a did-you-mean', () => {
+    const dir = writeTree(tempDir(), { 'copydesk.config.json': { rules: { 'clarity/long-sentence': ['info', { maks: 40 }] } }, 'a.md': ARTICLE });
+    expectConfigError(dir, 'copydesk.config.json', '/rules/clarity~1long-sentence/1/maks', /clarity\/long-sentence has no option "maks" \(did you mean "max"\?\): it takes "max"$/);
+  });
+
+  it('a rule option of the wrong type, checked against the rule\'s meta.options', () => {
+    const dir = writeTree(tempDir(), { '.copydeskrc.json': { rules: { 'clarity/long-sentence': ['info', { max: 'forty' }] } }, 'a.md': ARTICLE });
+    expectConfigError(dir, '.copydeskrc.json', '/rules/clarity~1long-sentence/1/max', /clarity\/long-sentence option max must be integer/);
+  });
+
+  it('an option for a rule that takes none (inside package.json)', () => {
+    const dir = writeTree(tempDir(), { 'package.json': { name: 'newsroom', copydesk: { rules: { 'grammar/repeated-word': ['warning', { strict: true }] } } }, 'a.md': ARTICLE });
+    expectConfigError(dir, 'package.json', '/copydesk/rules/grammar~1repeated-word/1/strict', /grammar\/repeated-word has no option "strict": it takes no options/);
+  });
+
   it('the "copydesk" key of package.json', () => {
     const dir = writeTree(tempDir(), { 'package.json': { name: 'newsroom', copydesk: { language: 'fr' } }, 'a.md': ARTICLE });
     expectConfigError(dir, 'package.json', '/copydesk/language', /must be equal to one of the allowed values/);
+  });
+});
+
+describe('the retired top-level "longSentence"', () => {
+  const LONG = '# Roads\n\nThe council approved the budget for the new road on Tuesday after a long debate.\n';
+  it('still sets clarity/long-sentence\'s limit, with a warning that names the file and the replacement', () => {
+    const dir = writeTree(tempDir(), { 'copydesk.config.json': { longSentence: 10, rules: only({ 'clarity/long-sentence': 'warning' }) }, 'a.md': LONG });
+    const r = lintJson(dir, ['.']);
+    expect(r.report.files[0].items.map((i) => [i.rule, i.message])).toEqual([['clarity/long-sentence', 'This sentence is too long: 15 words (the limit is 10). Split it into two or more sentences.']]);
+    expect(r.stderr).toContain(`copydesk: warning: ${path.join(dir, 'copydesk.config.json')} at /longSentence: "longSentence" is deprecated (it still sets the limit): write "rules": { "clarity/long-sentence": ["warning", { "max": 10 }] } instead`);
+  });
+  it('yields to the rule option max, and says it is ignored', () => {
+    const dir = writeTree(tempDir(), { 'copydesk.config.json': { longSentence: 10, rules: only({ 'clarity/long-sentence': ['warning', { max: 20 }] }) }, 'a.md': LONG });
+    const r = lintJson(dir, ['.']);
+    expect(r.report.files[0].items).toEqual([]);
+    expect(r.stderr).toContain('"longSentence" is ignored: the option "max" of clarity/long-sentence (20) sets the limit');
   });
 });
 

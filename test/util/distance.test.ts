@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { damerau } from '../../pipeline/util/distance.js';
 
 describe('damerau', () => {
-  it.each([
+  it.each<[a: string, b: string, expected: number, what: string]>([
     // [a, b, expected, case]
     ['receive', 'receive', 0, 'identical'],
     ['', '', 0, 'both empty'],
@@ -17,12 +17,12 @@ describe('damerau', () => {
     ['kitten', 'sitting', 3, 'two substitutions and an insert'],
     ['ca', 'abc', 3, 'restricted: no edit inside a transposed pair (full Damerau gives 2)'],
     ['abcdef', 'ghijkl', 6, 'nothing in common'],
-  ] as const)('%s -> %s = %i (%s)', (a, b, expected) => {
+  ])('%s -> %s = %i (%s)', (a, b, expected) => {
     expect(damerau(a, b)).toBe(expected);
     expect(damerau(b, a)).toBe(expected);
   });
 
-  it.each([
+  it.each<[a: string, b: string, max: number, expected: number, what: string]>([
     // [a, b, max, expected, case]
     ['abcdef', 'ghijkl', 2, 3, 'exceeded: max + 1'],
     ['kitten', 'sitting', 2, 3, 'exceeded by one: max + 1'],
@@ -32,7 +32,7 @@ describe('damerau', () => {
     ['same', 'same', 0, 0, 'max 0, identical'],
     ['same', 'sane', 0, 1, 'max 0, one edit'],
     ['', 'ab', 5, 2, 'empty string within max'],
-  ] as const)('%s -> %s with max %i = %i (%s)', (a, b, max, expected) => {
+  ])('%s -> %s with max %i = %i (%s)', (a, b, max, expected) => {
     expect(damerau(a, b, max)).toBe(expected);
   });
 

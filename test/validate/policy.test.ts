@@ -235,5 +235,8 @@ describe('user policies from the config', () => {
     expect(() => policyMeta({ 'x-copydesk': { rule: 'sourcing/x', perSentence: 'yes' } })).toThrow(/perSentence/);
     expect(() => policyMeta({ 'x-copydesk': { rule: 'sourcing/x', category: 'style' } })).toThrow(/does not match/);
     expect(() => policyMeta({ 'x-copydesk': { rule: 'sourcing/x', severity: 'loud' } })).toThrow(/severity/);
+    // Checked by schemas/policy-meta.schema.json: a misspelt key is an error, not silently ignored.
+    expect(() => policyMeta({ 'x-copydesk': { rule: 'sourcing/x', perSentense: true } })).toThrow(/"x-copydesk"\/perSentense: unknown key/);
+    expect(() => policyMeta({ 'x-copydesk': { rule: 'house/x' } })).toThrow(/must start with a category/);
   });
 });

@@ -8,6 +8,7 @@
 import type { Article, Rule, Sentence } from '../../core/types.js';
 import { loadData, norm, isRunningProse, numberOption } from '../prose-helpers.js';
 import { sentenceTags } from '../pos.js';
+import { wordsOf } from '../../lexicon/word-classes.js';
 
 interface Data {
   finite: string[];
@@ -15,18 +16,20 @@ interface Data {
   pastOnly: string[];
   participles: string[];
   participlePrepositions: Record<string, string[]>;
-  determiners: string[];
   captions: string[];
+  preverbalAdverbs: string[];
+  byFigureOpeners: string[];
 }
 const data = loadData<Data>('fragment');
 const CLEARS = new Set([...data.finite, ...data.subjects, ...data.pastOnly].map(norm));
 const PARTICIPLES = new Set(data.participles.map(norm));
 const PARTICIPLE_PREPS = new Map(Object.entries(data.participlePrepositions).map(([k, v]) => [k, new Set(v)]));
-const DETERMINERS = new Set(data.determiners.map(norm));
+/** Words after which a verb-like word is a noun ("a surprising increase"). */
+const DETERMINERS = wordsOf('noun-phrase-opener');
 const CAPTIONS = new Set(data.captions.map(norm));
-const CONTRACTION = /(?:n't|'ll|'re|'ve|'m|'d)$/;
-const PREPOSITIONS = new Set('of in on at by for from with to into onto over under about across after before during between among against through without within via per than like as'.split(' '));
-const OBJECT_STARTERS = new Set('a an the his her its their our my your this these those it'.split(' '));
+const CONTRACTION = new RegExp(`(?:${[...wordsOf('contraction-suffix')].join('|')})$`);
+const PREPOSITIONS = wordsOf('preposition-simple');
+const OBJECT_STARTERS = wordsOf('object-opener');
 /** Sentences shorter than this (in words) are not judged: "Not any more." is style, not a slip. */
 const MIN_WORDS = 8;
 
@@ -61,7 +64,7 @@ function cleared(article: Article, s: Sentence): boolean {
       if (nt && i + 1 < s.lastToken && (OBJECT_STARTERS.has(norm(nt.text)) || nt.kind === 'number' || (nt.kind === 'word' && /^\p{Lu}/u.test(nt.text)))) return true;
     }
     // "it plans", "which means", "who runs": a pronoun subject and an -s form.
-    if (/^(it|which|who)$/i.test(prev.text) && /^\p{Ll}+[^su]s$/u.test(t.text)) return true;
+    if (S_FORM_PRONOUNS.has(prev.text.toLowerCase()) && /^\p{Ll}+[^su]s$/u.test(t.text)) return true;
   }
   if (words < MIN_WORDS || quoted * 2 >= words) return true;
   const text = s.text.trimEnd();
@@ -78,8 +81,11 @@ function cleared(article: Article, s: Sentence): boolean {
   return false;
 }
 
-const PAST_DETERMINERS = new Set('a an the my your his her its our their each every no another'.split(' '));
-const PREVERBAL = new Set('also already still never often always now just even then later recently usually sometimes soon further actually effectively finally jointly largely mainly simply duly quickly'.split(' '));
+const PAST_DETERMINERS = wordsOf('participle-determiner');
+const PREVERBAL = new Set(data.preverbalAdverbs.map(norm));
+const BY_FIGURE = new Set(data.byFigureOpeners.map(norm));
+const SUBJECT_DETERMINERS = wordsOf('subject-determiner');
+const S_FORM_PRONOUNS = wordsOf('subject-pronoun-s');
 
 function verdictOf(article: Article, s: Sentence, i: number, tags: (Set<string> | undefined)[]): Verdict {
   const { tokens } = article;
@@ -104,7 +110,7 @@ function verdictOf(article: Article, s: Sentence, i: number, tags: (Set<string> 
     // Participles: "made by Russian firms" (not "rose by 5%"), "compared with", "the expected rise".
     if (next === 'by') {
       const after = tokens[i + 2];
-      if (!(after && (after.kind === 'number' || /^(nearly|almost|about|around|some|more|less|up|over|just|only|roughly|as|a|an|one|two|three|four|five|six|seven|eight|nine|ten|half|twice)$/i.test(after.text)))) return 'other';
+      if (!(after && (after.kind === 'number' || BY_FIGURE.has(after.text.toLowerCase())))) return 'other';
     }
     const preps = PARTICIPLE_PREPS.get(w);
     if (preps && next && preps.has(next)) return 'other';
@@ -113,7 +119,7 @@ function verdictOf(article: Article, s: Sentence, i: number, tags: (Set<string> 
   }
   // "The firm operates": determiner, noun, -s form (compromise may tag the noun as an adjective).
   const before2 = i - 2 >= s.firstToken ? tokens[i - 2] : undefined;
-  if (/[^su]s$/.test(w) && prevTok?.kind === 'word' && !/s$/.test(prevTok.text) && before2 && /^(the|a|an|this|that|its|his|her|their)$/i.test(before2.text) && !prevTags?.has('Demonym')) return 'finite';
+  if (/[^su]s$/.test(w) && prevTok?.kind === 'word' && !/s$/.test(prevTok.text) && before2 && SUBJECT_DETERMINERS.has(before2.text.toLowerCase()) && !prevTags?.has('Demonym')) return 'finite';
   // Nouns after a determiner, an adjective, a number, a demonym adjective, a possessive or a preposition.
   const nounContext =
     prevTok?.kind === 'number' ||
@@ -144,13 +150,24 @@ export const fragment: Rule = {
     severity: 'warning',
     stage: 'check',
     description: 'A sentence with no main (finite) verb: a fragment that leaves the reader waiting for the point.',
-    docs: [
-      'Flags a sentence of running prose that has no finite verb: only nouns, participles ("made", "compared"), -ing forms and infinitives. Add the verb the sentence is missing ("In 2024 requests rose by 18%…") or join it to the sentence before. Headings, list items, table cells, blockquotes, captions, datelines, questions, sentences under eight words and quoted speech are not judged. Cheap word checks clear most sentences; only the rest are tagged with compromise.',
-      '',
-      'Flags: "In 2023, a remarkable 12% rise in requests from retailers hoping to expand, including three times as many from German firms as from French ones."',
-      '',
-      'Not flagged: "In 2024 requests from companies rose by 18%, with twice as many from Chinese firms."; a heading; `“A great day for the club and for everyone involved.”`',
-    ].join('\n'),
+    docs: 'Flags a sentence of running prose that has no finite verb: only nouns, participles ("made", "compared"), -ing forms and infinitives. Add the verb the sentence is missing ("In 2024 requests rose by 18%…") or join it to the sentence before. Headings, list items, table cells, blockquotes, captions, datelines, questions, sentences under eight words (the rule option `minWords` raises the limit) and quoted speech are not judged. Cheap word checks clear most sentences; only the rest are tagged with compromise.',
+    options: {
+      type: 'object',
+      properties: { minWords: { type: 'integer', minimum: MIN_WORDS, description: `Sentences with fewer words are not judged (default ${MIN_WORDS}).` } },
+      additionalProperties: false,
+    },
+    messages: {
+      noVerb: 'This sentence has no main verb (a fragment): “{{words}}…”. Add the verb it is missing, or join it to the sentence before.',
+    },
+    examples: {
+      valid: ['In 2024 requests from companies rose by 18%, with twice as many from Chinese firms.', '“A great day for the club and for everyone involved.”'],
+      invalid: [
+        {
+          text: 'In 2023, a remarkable 12% rise in requests from retailers hoping to expand, including three times as many from German firms as from French ones.',
+          excerpt: 'In 2023, a remarkable 12% rise',
+        },
+      ],
+    },
   },
   check(ctx) {
     const { article } = ctx;
@@ -174,7 +191,8 @@ export const fragment: Rule = {
       ctx.report({
         start: s.start,
         end: s.start + firstWords.length,
-        message: `This sentence has no main verb (a fragment): “${words}…”. Add the verb it is missing, or join it to the sentence before.`,
+        messageId: 'noVerb',
+        data: { words },
       });
     }
   },

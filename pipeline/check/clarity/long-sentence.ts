@@ -1,10 +1,15 @@
-// clarity/long-sentence: a sentence longer than config.longSentence words (default 35; the rule
-// option `max` overrides it). Words inside quotations are not counted (a reporter cannot shorten a
-// quote), and headings, list items and table cells are skipped.
+// clarity/long-sentence: a sentence longer than the rule option `max` words (default 35). Words inside
+// quotations are not counted (a reporter cannot shorten a quote), and headings, list items and table
+// cells are skipped.
 import type { Rule } from '../../core/types.js';
 import { isRunningProse, numberOption } from '../prose-helpers.js';
+import { wordsOf } from '../../lexicon/word-classes.js';
 
 const FIRST_WORDS = 6;
+/** The limit when the rule option `max` is not set. */
+export const DEFAULT_MAX = 35;
+/** Lower-case words inside a name of several words (Bank of England): the name counts as one word. */
+const NAME_CONNECTORS = wordsOf('name-connector');
 
 export const longSentence: Rule = {
   meta: {
@@ -13,17 +18,31 @@ export const longSentence: Rule = {
     severity: 'info',
     stage: 'check',
     description: 'A sentence over the word limit (35 by default): split it.',
-    docs: [
-      'Counts the words of each sentence in running prose, leaving out words inside quotations and counting a name of several capitalised words ("Bank of England") as one; lists of names (line-ups) are skipped. Over the limit (`longSentence` in the config, default 35, or the rule option `max`), the sentence is flagged at its first few words.',
-      '',
-      'Flags: "It all began in 2024 when the company, which had spent a decade …" (over 35 words) -> split it at a conjunction or a comma.',
-      '',
-      'Not flagged: a 30-word sentence; a long quotation ("… ,” she said.) where the reporter wrote fewer words than the limit.',
-    ].join('\n'),
+    docs: 'Counts the words of each sentence in running prose, leaving out words inside quotations and counting a name of several capitalised words ("Bank of England") as one; lists of names (line-ups) are skipped. Over the limit (the rule option `max`, default 35: `"rules": { "clarity/long-sentence": ["info", { "max": 40 }] }`), the sentence is flagged at its first few words. Split it at a conjunction or a comma.',
+    options: {
+      type: 'object',
+      properties: { max: { type: 'integer', minimum: 5, description: `Words above which a sentence is flagged (default ${DEFAULT_MAX}).` } },
+      additionalProperties: false,
+    },
+    messages: {
+      tooLong: 'This sentence is too long: {{words}} words (the limit is {{max}}). Split it into two or more sentences.',
+    },
+    examples: {
+      valid: [
+        'The council approved the budget on Tuesday after a long debate about the cost of repairing roads.',
+        'The minister said: “We have spent most of the last ten years closing branches and raising fees for savers across the region, and we will keep doing what our shareholders expect of us for at least another four years.”',
+      ],
+      invalid: [
+        {
+          text: 'It all began in 2024 when the company, which had spent most of the previous decade closing branches, raised its fees for savers across the region while promising shareholders that payouts would keep growing for at least another four years.',
+          excerpt: 'It all began in 2024 when',
+        },
+      ],
+    },
   },
   check(ctx) {
     const { article } = ctx;
-    const max = numberOption(ctx.options, 'max', ctx.config.longSentence);
+    const max = numberOption(ctx.options, 'max', DEFAULT_MAX);
     for (const s of article.sentences) {
       if (!isRunningProse(article.blocks[s.block])) continue;
       let words = 0;
@@ -42,7 +61,7 @@ export const longSentence: Rule = {
         const name = t.kind === 'word' && /^\p{Lu}/u.test(t.text) && i > s.firstToken;
         if (name) caps++;
         if (name && prevName) continue;
-        prevName = name || (prevName && /^(of|de|du|von|van|and|the|for)$/.test(t.text));
+        prevName = name || (prevName && NAME_CONNECTORS.has(t.text));
         words++;
         if (words === FIRST_WORDS) last = i;
       }
@@ -53,7 +72,8 @@ export const longSentence: Rule = {
       ctx.report({
         start: s.start,
         end,
-        message: `This sentence is too long: ${words} words (the limit is ${max}). Split it into two or more sentences.`,
+        messageId: 'tooLong',
+        data: { words, max },
       });
     }
   },

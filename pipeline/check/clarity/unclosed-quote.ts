@@ -2,6 +2,7 @@
 // quotation that runs on into the next paragraph is opened again there by news style, so an
 // unclosed quotation followed by a paragraph that opens a quotation is fine.
 import type { Rule } from '../../core/types.js';
+import { NO_OPTIONS } from '../../core/rule-options.js';
 
 const SPAN_WORDS = 5;
 /** The first words after the opening mark, up to the end of the first clause. */
@@ -14,13 +15,15 @@ export const unclosedQuote: Rule = {
     severity: 'warning',
     stage: 'check',
     description: 'A quotation mark (“ or ") opened and never closed before the paragraph ends.',
-    docs: [
-      'Pairs quotation marks within each paragraph (apostrophes and nested ‘ ’ are told apart). An opening mark left open at the end of a paragraph is flagged at the mark and the next few words, unless the next paragraph opens a quotation again (news style for a quotation running over paragraphs).',
-      '',
-      'Flags: `He asked: “Can the policy survive? Nobody knows.` -> close the quotation where the quoted words end.',
-      '',
-      'Not flagged: `“It is over,” she said.`; a quotation left open at the end of one paragraph and reopened with “ at the start of the next.',
-    ].join('\n'),
+    docs: 'Pairs quotation marks within each paragraph (apostrophes and nested ‘ ’ are told apart). An opening mark left open at the end of a paragraph is flagged at the mark and the next few words, unless the next paragraph opens a quotation again (news style for a quotation running over paragraphs). Close the quotation where the quoted words end.',
+    options: NO_OPTIONS,
+    messages: {
+      unclosed: 'This quotation is never closed: add the closing {{close}} where the quoted words end (a quotation that goes on into the next paragraph must open again there).',
+    },
+    examples: {
+      valid: ['“It is over,” she said.', '“The first part of the statement runs on.\n\n“And the next paragraph closes it,” he said.'],
+      invalid: [{ text: 'He asked: “Can the policy survive? Nobody knows.', excerpt: '“Can the policy survive' }],
+    },
   },
   check(ctx) {
     const { article } = ctx;
@@ -34,7 +37,8 @@ export const unclosedQuote: Rule = {
       ctx.report({
         start: q.start,
         end,
-        message: `This quotation is never closed: add the closing ${q.mark === '“' ? '”' : '"'} where the quoted words end (a quotation that goes on into the next paragraph must open again there).`,
+        messageId: 'unclosed',
+        data: { close: q.mark === '“' ? '”' : '"' },
       });
     }
   },

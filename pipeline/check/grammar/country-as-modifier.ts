@@ -7,6 +7,8 @@
 import type { Article, Rule, Token } from '../../core/types.js';
 import { PhraseMatcher, adjacent, loadData, norm } from '../prose-helpers.js';
 import { sentenceTags } from '../pos.js';
+import { wordsOf } from '../../lexicon/word-classes.js';
+import { NO_OPTIONS } from '../../core/rule-options.js';
 
 interface Country {
   name: string;
@@ -17,10 +19,9 @@ const data = loadData<{ countries: Country[]; eventNouns: string[]; notModifiers
 const countries = new PhraseMatcher<Country>(data.countries.filter((c) => !c.attributive).map((c) => [c.name, c]));
 const eventNouns = new Set(data.eventNouns.map(norm));
 const notModifiers = new Set(data.notModifiers.map(norm));
-const DETERMINERS = new Set('the a an this these those its their our his her whose every each'.split(' '));
-const PREPOSITIONS = new Set(
-  'to of in into for from with on at by about across around throughout within toward towards over under against between among via inside outside beyond onto upon'.split(' '),
-);
+// The word before the name, matched case-sensitively (a capital "The" opens a sentence or a title).
+const DETERMINERS = wordsOf('modifier-determiner');
+const PREPOSITIONS = wordsOf('modifier-preposition');
 const LOWER = /^\p{Ll}/u;
 const ACRONYM = /^\p{Lu}{2,5}s?$/u;
 // A word that reads as a verb or a participle right after a name: "in Russia technology is", "with China growing".
@@ -39,13 +40,18 @@ export const countryAsModifier: Rule = {
     severity: 'warning',
     stage: 'check',
     description: 'A country’s name used as a modifier where its adjective belongs: "the Russia technology market" -> "Russian".',
-    docs: [
-      'Flags a country’s name after a determiner or preposition and before a lower-case noun phrase it modifies. Use the adjective ("the Russian technology market") or the possessive ("Russia’s technology market"). The countries and their adjectives are data (lexicon/check/countries.json). Left alone: names English uses as modifiers (New Zealand, Hong Kong, Singapore, England and the other home nations, the United States), event nouns ("the Iraq war", "the Iran talks"), sports teams ("the Wales squad"), proper names ("the China Daily"), and a name followed by a verb ("in Russia technology is booming").',
-      '',
-      'Flags: "the Russia technology market" -> "the Russian technology market"; "of the Russia new technology landscape" -> "Russian".',
-      '',
-      'Not flagged: "the Russian market", "Russia’s market", "the Iraq war", "in Russia last year", "the China Daily".',
-    ].join('\n'),
+    docs: 'Flags a country’s name after a determiner or preposition and before a lower-case noun phrase it modifies. Use the adjective ("the Russian technology market") or the possessive ("Russia’s technology market"). The countries and their adjectives are data (lexicon/check/countries.json). Left alone: names English uses as modifiers (New Zealand, Hong Kong, Singapore, England and the other home nations, the United States), event nouns ("the Iraq war", "the Iran talks"), sports teams ("the Wales squad"), proper names ("the China Daily"), and a name followed by a verb ("in Russia technology is booming").',
+    options: NO_OPTIONS,
+    messages: {
+      modifier: 'The country’s name “{{name}}” is used as a modifier of “{{noun}}”: use the adjective “{{adjective}}” or the possessive “{{possessive}}”.',
+    },
+    examples: {
+      valid: ['The Russian technology market grew.', 'Russia’s technology market grew.', 'The Iraq war cost billions.', 'In Russia last year, sales fell.', 'She read the China Daily.'],
+      invalid: [
+        { text: 'Investors turned to the Russia technology market.', excerpt: 'Russia', output: 'Investors turned to the Russian technology market.' },
+        { text: 'He mapped out the Russia new technology landscape.', excerpt: 'Russia', output: 'He mapped out the Russian new technology landscape.' },
+      ],
+    },
   },
   check(ctx) {
     const { article } = ctx;
@@ -96,7 +102,8 @@ export const countryAsModifier: Rule = {
         ctx.report({
           start: t.start,
           end: tokens[m.last].end,
-          message: `The country’s name “${name}” is used as a modifier of “${np.map((j) => tokens[j].text).join(' ')}”: use the adjective “${country.adjective}” or the possessive “${name}'s”.`,
+          messageId: 'modifier',
+          data: { name, noun: np.map((j) => tokens[j].text).join(' '), adjective: country.adjective, possessive: `${name}'s` },
           suggestions: [country.adjective, `${name}'s`],
         });
         i = m.last;

@@ -3,6 +3,7 @@
 // allowed (lexicon/check/repeated-words.json). Names doubled in capitals (Duran Duran) are left alone.
 import type { Rule } from '../../core/types.js';
 import { adjacent, loadData, norm } from '../prose-helpers.js';
+import { NO_OPTIONS } from '../../core/rule-options.js';
 
 const ALLOWED = new Set(Object.keys(loadData<{ allowed: Record<string, string> }>('repeated-words').allowed));
 const CAPITALISED = /^\p{Lu}/u;
@@ -14,13 +15,15 @@ export const repeatedWord: Rule = {
     severity: 'warning',
     stage: 'check',
     description: 'The same word twice in a row ("in in"), usually left over from an edit.',
-    docs: [
-      'Finds a word repeated with only spaces or a line break between, ignoring case. Allowed: "had had", "that that" and a few fixed doublings (lexicon/check/repeated-words.json); a name doubled in capitals mid-sentence (Duran Duran); words inside quotations.',
-      '',
-      'Flags: "The talks ended in in a stalemate." -> "in"',
-      '',
-      'Not flagged: "She had had enough.", "He said that that was wrong."',
-    ].join('\n'),
+    docs: 'Finds a word repeated with only spaces or a line break between, ignoring case. Allowed: "had had", "that that" and a few fixed doublings (lexicon/check/repeated-words.json); a name doubled in capitals mid-sentence (Duran Duran); words inside quotations. The suggestion keeps one of the two.',
+    options: NO_OPTIONS,
+    messages: {
+      repeated: 'The word “{{word}}” is repeated: delete one “{{word}}”.',
+    },
+    examples: {
+      valid: ['She had had enough.', 'He said that that was wrong.'],
+      invalid: [{ text: 'The talks ended in in a stalemate.', excerpt: 'in in', output: 'The talks ended in a stalemate.' }],
+    },
   },
   check(ctx) {
     const { article } = ctx;
@@ -36,7 +39,8 @@ export const repeatedWord: Rule = {
       ctx.report({
         start: a.start,
         end: b.end,
-        message: `The word “${b.text}” is repeated: delete one “${b.text}”.`,
+        messageId: 'repeated',
+        data: { word: b.text },
         suggestions: [a.text],
       });
     }

@@ -3,7 +3,7 @@
 // at Barclays", "Barclays analysts") or refers back to a named source ("the analysts", "two experts")
 // is fine. Word lists: lexicon/check/vague-attribution.json.
 import type { Article, Rule, Token } from '../../core/types.js';
-import { PhraseMatcher, adjacent, loadData, norm, perList } from '../prose-helpers.js';
+import { PhraseMatcher, adjacent, loadData, norm, perList, LIST_OPTIONS } from '../prose-helpers.js';
 
 interface Data {
   groups: string[];
@@ -60,26 +60,26 @@ export const vagueAttribution: Rule = {
     // rule keeps the phrasings it did not claim.
     yieldsTo: ['sourcing/anonymous-source'],
     description: 'A vague attribution that names no source: "analysts believe", "some observers", "it is thought that".',
-    docs: [
-      'Readers need to know who says so. Flags a loose group as the source of a claim ("analysts believe", "critics argue", "sources claim"), a group made vaguer by a quantifier ("some observers", "many experts"), an impersonal passive ("it is thought that", "it is widely believed") and "according to experts". Name the source, or say how many and who they are.',
-      '',
-      'Flags: "Analysts believe the deal will collapse." -> say which analysts; "It is thought that the bank will cut rates." -> say who thinks so.',
-      '',
-      'Not flagged: "Analysts at Barclays believe…", "Barclays analysts said…", "The analysts said…" (refers to a named group), words inside quotations.',
-      '',
-      'Options: `add` (more loose groups, e.g. "insiders") and `remove` (words or phrases to drop from any of the lists), e.g. `["warning", {"add": ["insiders"], "remove": ["critics"]}]`.',
-    ].join('\n'),
+    docs: 'Readers need to know who says so. Flags a loose group as the source of a claim ("analysts believe", "critics argue", "sources claim"), a group made vaguer by a quantifier ("some observers", "many experts"), an impersonal passive ("it is thought that", "it is widely believed") and "according to experts". Name the source, or say how many and who they are. A group that is named ("analysts at Barclays", "Barclays analysts") or refers back to a named one ("the analysts") is fine, and so are words inside quotations. Options: `add` (more loose groups, e.g. "insiders") and `remove` (words or phrases to drop from any of the lists), e.g. `["warning", {"add": ["insiders"], "remove": ["critics"]}]`.',
+    options: LIST_OPTIONS,
+    messages: {
+      noSource: 'Vague attribution: “{{phrase}}” gives the claim no source at all. Name the source (a person or an organisation), or say who they are and how many.',
+      unnamedGroup: 'Vague attribution: “{{phrase}}” credits the claim to an unnamed group. Name the source (a person or an organisation), or say who they are and how many.',
+    },
+    examples: {
+      valid: ['Analysts at Barclays believe the deal will collapse.', 'Barclays analysts said the deal would collapse.', 'The analysts said the figures were weak.'],
+      invalid: [
+        { text: 'Analysts believe the deal will collapse.', excerpt: 'Analysts believe' },
+        { text: 'It is thought that the bank will cut rates.', excerpt: 'It is thought that' },
+      ],
+    },
   },
   check(ctx) {
     const { article } = ctx;
     const tokens = article.tokens;
     const { groups, verbs, quantifiers, people, impersonal } = listsFor(ctx.options);
-    const flag = (first: number, last: number, what: string) =>
-      ctx.report({
-        start: tokens[first].start,
-        end: tokens[last].end,
-        message: `Vague attribution: “${article.text.slice(tokens[first].start, tokens[last].end)}” ${what}. Name the source (a person or an organisation), or say who they are and how many.`,
-      });
+    const flag = (first: number, last: number, messageId: 'noSource' | 'unnamedGroup') =>
+      ctx.report({ start: tokens[first].start, end: tokens[last].end, messageId, data: { phrase: article.text.slice(tokens[first].start, tokens[last].end) } });
     for (const s of article.sentences) {
       const end = s.lastToken;
       for (let i = s.firstToken; i < end; i++) {
@@ -90,7 +90,7 @@ export const vagueAttribution: Rule = {
         // It is thought that…, some say…
         const imp = impersonal.at(article, i, end);
         if (imp) {
-          flag(i, imp.last, 'gives the claim no source at all');
+          flag(i, imp.last, 'noSource');
           i = imp.last;
           continue;
         }
@@ -102,7 +102,7 @@ export const vagueAttribution: Rule = {
           if (q) j = nextWord(article, q.last, end);
           const g = j !== undefined ? people.at(article, j, end) : undefined;
           if (g && !namedAfterGroup(article, g.last, end)) {
-            flag(i, g.last, 'credits the claim to an unnamed group');
+            flag(i, g.last, 'unnamedGroup');
             i = g.last;
           }
           continue;
@@ -116,7 +116,7 @@ export const vagueAttribution: Rule = {
             const k = nextWord(article, g.last, end);
             const v = k !== undefined ? verbs.at(article, k, end) : undefined;
             const last = v ? v.last : g.last;
-            flag(i, last, 'credits the claim to an unnamed group');
+            flag(i, last, 'unnamedGroup');
             i = last;
             continue;
           }
@@ -127,7 +127,7 @@ export const vagueAttribution: Rule = {
           const k = nextWord(article, g.last, end);
           const v = k !== undefined ? verbs.at(article, k, end) : undefined;
           if (v) {
-            flag(i, v.last, 'credits the claim to an unnamed group');
+            flag(i, v.last, 'unnamedGroup');
             i = v.last;
           }
         }

@@ -4,6 +4,7 @@
 import type { Rule } from '../../core/types.js';
 import { articleLanguage } from '../../core/language.js';
 import { OXFORD, type Dialect } from '../../parse/dialect.js';
+import { NO_OPTIONS } from '../../core/rule-options.js';
 
 const SHOWN = 8;
 
@@ -17,11 +18,15 @@ export const mixedDialect: Rule = {
     docs: [
       'Counts the words in common use that only one of the en-GB and en-US dictionaries accepts (colour/color, centre/center, programme, defence/defense, travelled/traveled, -ise/-ize). When an article has words of both, one item lists the words of the dialect it uses less — or, when its language is configured or set in front matter, the words that are not of that language — at the first of them.',
       'Oxford spelling (-ize in a British article) is British and not counted as mixing. Capitalised words are names (Labor Party, Kennedy Center) and never count.',
-      '',
-      'Flags: "The colour of the new theater..." -> pick en-GB (theatre) or en-US (color).',
-      '',
-      'Not flagged: "The colour of the new theatre..."; "The color of the new theater..."; "The centre organized a programme." (Oxford spelling).',
     ].join('\n'),
+    options: NO_OPTIONS,
+    messages: {
+      mixed: 'The article mixes dialects: it is spelt in {{main}} ({{own}}) but also uses {{other}} spellings: {{shown}}. Use one; set "language" in the configuration or the front matter to say which.',
+    },
+    examples: {
+      valid: ['The colour of the new theatre pleased the council.', 'The color of the new theater pleased the council.', 'The centre organized a programme of talks.'],
+      invalid: [{ text: 'The colour of the new theater pleased the council.', excerpt: 'theater' }],
+    },
   },
   check(ctx) {
     const { article } = ctx;
@@ -42,7 +47,8 @@ export const mixedDialect: Rule = {
     ctx.report({
       start: first.start,
       end: first.end,
-      message: `The article mixes dialects: it is spelt in ${main} (${own.slice(0, 3).map((w) => w.word).join(', ')}) but also uses ${otherName} spellings: ${shown}. Use one; set "language" in the configuration or the front matter to say which.`,
+      messageId: 'mixed',
+      data: { main, own: own.slice(0, 3).map((w) => w.word).join(', '), other: otherName, shown },
     });
   },
 };

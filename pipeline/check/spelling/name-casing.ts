@@ -1,9 +1,11 @@
 // spelling/name-casing: a known name (publication, agency, broadcaster, institution, company)
 // written with the wrong capitalisation, and a multi-word name capitalised two ways in one article.
 import { articleLanguage } from '../../core/language.js';
-import type { Article, Problem, Rule, Token } from '../../core/types.js';
+import type { Article, ReportDescriptor, Rule, Token } from '../../core/types.js';
 import { getSpeller, type Speller } from './speller.js';
 import { NAME_ENTRIES } from '../../lexicon/names.js';
+import { loadData } from '../prose-helpers.js';
+import { NO_OPTIONS } from '../../core/rule-options.js';
 
 export const RULE_ID = 'spelling/name-casing';
 
@@ -85,7 +87,7 @@ function neverLower(entry: NameEntry, speller: Speller): boolean {
   return v;
 }
 
-function knownNames(article: Article, starts: Set<number>, problems: Problem[], speller: Speller): void {
+function knownNames(article: Article, starts: Set<number>, problems: ReportDescriptor[], speller: Speller): void {
   const { regex, byKey } = names();
   regex.lastIndex = 0;
   for (const m of article.prose.matchAll(regex)) {
@@ -116,17 +118,18 @@ function knownNames(article: Article, starts: Set<number>, problems: Problem[], 
       rule: RULE_ID,
       start,
       end,
-      message: `“${written}” is miscased: the ${entry.kind} is “${entry.canonical}”. Fix the capitalisation.`,
+      messageId: 'miscased',
+      data: { written, kind: entry.kind, canonical: entry.canonical },
       suggestions,
     });
   }
 }
 
+const pairWords = loadData<{ notNameWords: string[]; connectors: string[] }>('name-casing');
 // Words that never form part of a capitalised name pair on their own.
-const FUNCTION_WORDS = new Set(
-  'the a an and or but of in on at to for from by with as is are was were be been it its this that these those he she they we i you his her their our my your not no so if than then there here who what which when where why how all any some each every more most new said says also after before over under into about'.split(' '),
-);
-const CONNECTORS = new Set(['of', 'for', 'and', 'de']);
+const FUNCTION_WORDS: ReadonlySet<string> = new Set(pairWords.notNameWords);
+// Words that may join the two words of a pair (Bank of England), case-sensitively.
+const CONNECTORS: ReadonlySet<string> = new Set(pairWords.connectors);
 
 type Case = 'U' | 'l' | '?';
 interface Occurrence {
@@ -154,7 +157,7 @@ function wordCase(t: Token, initial: boolean): Case | undefined {
  * A form whose only capital opens the sentence, and the all-lower-case form, are ordinary prose and
  * never count.
  */
-function twoWayCasing(article: Article, starts: Set<number>, problems: Problem[], flagged: { start: number; end: number }[]): void {
+function twoWayCasing(article: Article, starts: Set<number>, problems: ReportDescriptor[], flagged: { start: number; end: number }[]): void {
   const headings = headingSentences(article);
   const tokens = article.tokens;
   const byKey = new Map<string, Occurrence[]>();
@@ -197,7 +200,8 @@ function twoWayCasing(article: Article, starts: Set<number>, problems: Problem[]
         rule: RULE_ID,
         start: o.start,
         end: o.end,
-        message: `“${o.form}” is capitalised differently elsewhere in this article (“${canonical}”, ${majority.length} time${majority.length > 1 ? 's' : ''}): use one casing for the name.`,
+        messageId: 'twoWays',
+        data: { form: o.form, canonical, times: `${majority.length} time${majority.length > 1 ? 's' : ''}` },
         suggestions: [canonical],
       });
     }
@@ -216,20 +220,29 @@ export const nameCasing: Rule = {
       'from the canonical one. A leading “the” may be lower-case mid-sentence (news style: “according to the Moscow Times”).',
       'An all-lower-case match is flagged only when no word of the name is an ordinary English word (“reuters”).',
       'Also flags one multi-word name capitalised two ways in the same article; the less frequent form is flagged.',
-      '',
-      'Flags: "According to The Moscow times" -> "The Moscow Times"; "the Wall Street journal" -> "The Wall Street Journal"; "Asian Union ... Asian union" -> "Asian Union"',
-      '',
-      '| ok | not ok |',
-      '| --- | --- |',
-      '| According to The Moscow Times, ... | According to The Moscow times, ... → “The Moscow Times” |',
-      '| a report in the Wall Street Journal | a report in the Wall Street journal → “The Wall Street Journal” |',
-      '| the Asian Union ... the Asian Union | the Asian Union ... the Asian union → “Asian Union” |',
     ].join('\n'),
+    options: NO_OPTIONS,
+    messages: {
+      miscased: '“{{written}}” is miscased: the {{kind}} is “{{canonical}}”. Fix the capitalisation.',
+      twoWays: '“{{form}}” is capitalised differently elsewhere in this article (“{{canonical}}”, {{times}}): use one casing for the name.',
+    },
+    examples: {
+      valid: ['According to The Moscow Times, rents rose.', 'A report in the Wall Street Journal said so.'],
+      invalid: [
+        { text: 'According to The Moscow times, rents rose.', excerpt: 'The Moscow times', output: 'According to The Moscow Times, rents rose.' },
+        { text: 'A report in the Wall Street journal said so.', excerpt: 'the Wall Street journal', output: 'A report in The Wall Street Journal said so.' },
+        {
+          text: 'Petrova chairs the Baltic Shipping Union. Members of the Shipping Union met. Critics of the Shipping union left.',
+          excerpt: 'Shipping union',
+          output: 'Petrova chairs the Baltic Shipping Union. Members of the Shipping Union met. Critics of the Shipping Union left.',
+        },
+      ],
+    },
   },
   check(ctx) {
     const { article } = ctx;
     const starts = sentenceStarts(article);
-    const problems: Problem[] = [];
+    const problems: ReportDescriptor[] = [];
     knownNames(article, starts, problems, getSpeller(articleLanguage(article, ctx.config).language));
     twoWayCasing(article, starts, problems, problems.slice());
     for (const p of problems) ctx.report(p);

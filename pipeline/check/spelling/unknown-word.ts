@@ -4,24 +4,26 @@ import type { Article, Claim, Rule, RuleContext, Token } from '../../core/types.
 import { getSpeller, normaliseLanguage, damerau, frequency, type Speller } from './speller.js';
 import { articleLanguage } from '../../core/language.js';
 import { compileVocab, type CompiledVocab } from './vocab.js';
+import { loadData } from '../prose-helpers.js';
+import { wordsOf } from '../../lexicon/word-classes.js';
+import { NO_OPTIONS } from '../../core/rule-options.js';
 
 export const RULE_ID = 'spelling/unknown-word';
 
+const compounds = loadData<{ compoundPrefixes: string[]; compoundTails: string[] }>('spelling-words');
 // Prefixes that make a hyphenated compound of their own (pre-tax, co-ordinating, ex-wife, e-mail).
-const PREFIXES = new Set(
-  'a e i o u x t pre co non anti ex post re mid self pro multi semi sub super inter intra over under cross counter bi tri de mis out up un well neo quasi ultra mega micro macro mini euro cyber hyper pan para vice all half near part'.split(' '),
-);
+const PREFIXES: ReadonlySet<string> = new Set(compounds.compoundPrefixes);
 // Lower-case particles inside names (Lula da Silva, Ludwig van Beethoven, Osama bin Laden).
-const NAME_PARTICLES = new Set('da dal de del della der di do dos das du la le van von bin ibn al el y zu ter ten den'.split(' '));
+const NAME_PARTICLES = wordsOf('name-particle-any');
 // Word forms that stand only inside compounds (year-olds, add-ons, have-nots, one-offs).
-const COMPOUND_TAILS = new Set('olds ons ins offs ups outs downs nots bys aways overs ers'.split(' '));
+const COMPOUND_TAILS: ReadonlySet<string> = new Set(compounds.compoundTails);
 // A mid-sentence capitalised word is checked only from this length, and only against words at least
 // this common (SUBTLEX count; ~the 8,000 commonest words).
 const MIN_CAPITAL_TYPO = 7;
 const COMMON = 1000;
 const COMMON_SHORT = 50000;
 const OPENING_MARKS = new Set(['“', '"', '‘', "'", '(', '[']);
-const CONTRACTION = /^(.+?)(n't|'re|'ve|'ll|'d|'m)$/i;
+const CONTRACTION = new RegExp(`^(.+?)(${[...wordsOf('contraction-suffix')].join('|')})$`, 'i');
 
 const isUpper = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
 /** Capitalised: first letter upper case, no other upper-case letter (Moscow, not IT, YoY, RuStore). */
@@ -164,14 +166,11 @@ function report(ctx: RuleContext, checker: Checker, t: Token, word: string, look
   const end = t.start + word.length;
   const suggestions = checker.speller.suggest(lookup).map((s) => recase(s, word));
   const likelyTypo = suggestions.length > 0 && damerau(lookup.toLowerCase(), suggestions[0].toLowerCase()) <= 2;
-  const message = suggestions.length
-    ? `“${word}” is not in the dictionary. Did you mean “${suggestions[0]}”?`
-    : `“${word}” is not in the dictionary: check the spelling, or add the word to "words" in the configuration or the article's front matter.`;
   const configured = ctx.config.rules[RULE_ID]?.level !== undefined;
   ctx.report({
     start,
     end,
-    message,
+    ...(suggestions.length ? { messageId: 'didYouMean', data: { word, suggestion: suggestions[0] } } : { messageId: 'unknown', data: { word } }),
     suggestions,
     ...(likelyTypo || configured ? {} : { severity: 'warning' as const }),
   });
@@ -182,7 +181,8 @@ function missingSpace(t: Token, a: string, b: string) {
   return {
     start: t.start,
     end: t.end,
-    message: `“${t.text}” is two words run together. Did you mean “${fixed}”?`,
+    messageId: 'runTogether',
+    data: { word: t.text, fixed },
     suggestions: [fixed],
   };
 }
@@ -198,7 +198,7 @@ export const unknownWord: Rule = {
       'Checks each word against the Hunspell dictionary for the configured language (`en-US`, `en-GB`, or `en` for both),',
       'plus the project’s `words` and the article’s front-matter `words`. Text inside quotations is checked too.',
       '',
-      'Not flagged: names and proper nouns (capitalised words after the start of a sentence, and a sentence-initial word the',
+      'Left alone: names and proper nouns (capitalised words after the start of a sentence, and a sentence-initial word the',
       'article also uses as a name or cites as a source), acronyms and mixed-case names (YoY, IT, MPs, RuStore), possessives',
       '(apps’, Russia’s), contractions, hyphenated compounds of real words or common prefixes (pre-tax, co-ordinating),',
       'numbers, ordinals and measures (28C, 1:59:40, 5km, 5th, 1990s), URLs, e-mail addresses and code.',
@@ -207,14 +207,21 @@ export const unknownWord: Rule = {
       'mid-sentence is checked only when it occurs once and is one edit from a common word (“Presidant Bush”, “the Foriegn Minister”).',
       'Suggestions: dictionary words one edit away (or nspell’s suggestions), ranked by edit distance, first letter, word',
       'frequency and length. Add words in `lexicon/check/spelling-words.json` (project-wide: config `words`).',
-      '',
-      'Flags: "Local apps now covery most of the market" -> "cover"; "Teh report said" -> "The"; "the goverment said" -> "government"',
-      '',
-      '| ok | not ok |',
-      '| --- | --- |',
-      '| Local apps now cover most of the market. | Local apps now covery most of the market. → “cover” |',
-      '| The company reported YoY growth, Mankevich said. | Teh company reported growth. → “The” |',
     ].join('\n'),
+    options: NO_OPTIONS,
+    messages: {
+      didYouMean: '“{{word}}” is not in the dictionary. Did you mean “{{suggestion}}”?',
+      unknown: '“{{word}}” is not in the dictionary: check the spelling, or add the word to "words" in the configuration or the article\'s front matter.',
+      runTogether: '“{{word}}” is two words run together. Did you mean “{{fixed}}”?',
+    },
+    examples: {
+      valid: ['Local apps now cover most of the market.', 'The company reported YoY growth, Mankevich said.'],
+      invalid: [
+        { text: 'Local apps now covery most of the market.', excerpt: 'covery', output: 'Local apps now cover most of the market.' },
+        { text: 'Teh company reported growth.', excerpt: 'Teh', output: 'The company reported growth.' },
+        { text: 'The goverment said so.', excerpt: 'goverment', output: 'The government said so.' },
+      ],
+    },
   },
   check(ctx) {
     const { article, claims, config } = ctx;

@@ -3,7 +3,7 @@
 // for each word and the contexts where it is descriptive ("clearly visible"), is data:
 // lexicon/check/loaded-words.json.
 import type { Rule } from '../../core/types.js';
-import { PhraseMatcher, loadData, norm, perList } from '../prose-helpers.js';
+import { PhraseMatcher, loadData, norm, perList, LIST_OPTIONS } from '../prose-helpers.js';
 
 interface Entry {
   reason: string;
@@ -30,15 +30,18 @@ export const loadedWord: Rule = {
     severity: 'warning',
     stage: 'check',
     description: 'An editorialising (loaded) word in the reporter’s own voice: surprising, definitely, obviously…',
-    docs: [
-      'News copy reports; it does not tell readers what to feel or think. Words such as surprising, shocking, definitely, obviously, essentially, clearly, undoubtedly and stunning are flagged outside quotations, each with the reason from lexicon/check/loaded-words.json. Quote or attribute the judgement, or give the fact that supports it. Descriptive uses are allowed ("clearly visible").',
-      '',
-      'Flags: "a surprising 18% rise" -> say who was surprised, or drop the word; "it will definitely shake the market" -> attribute the prediction.',
-      '',
-      'Not flagged: `“It was a shocking result,” he said.` (a quotation); "The sign was clearly visible."',
-      '',
-      'Options: `add` (words or phrases to flag too) and `remove` (words of the list to leave alone), e.g. `["warning", {"add": ["slammed"], "remove": ["clearly"]}]`.',
-    ].join('\n'),
+    docs: 'News copy reports; it does not tell readers what to feel or think. Words such as surprising, shocking, definitely, obviously, essentially, clearly, undoubtedly and stunning are flagged outside quotations, each with the reason from lexicon/check/loaded-words.json. Quote or attribute the judgement, or give the fact that supports it. Descriptive uses are allowed ("clearly visible"). Options: `add` (words or phrases to flag too) and `remove` (words of the list to leave alone), e.g. `["warning", {"add": ["slammed"], "remove": ["clearly"]}]`.',
+    options: LIST_OPTIONS,
+    messages: {
+      loaded: '“{{word}}” is a loaded, editorialising word in the reporter’s voice: {{reason}}.',
+    },
+    examples: {
+      valid: ['“It was a shocking result,” he said.', 'The sign was clearly visible.'],
+      invalid: [
+        { text: 'Requests saw a surprising 18% rise.', excerpt: 'surprising' },
+        { text: 'If sanctions continue, it will definitely shake the market.', excerpt: 'definitely' },
+      ],
+    },
   },
   check(ctx) {
     const { article } = ctx;
@@ -60,7 +63,8 @@ export const loadedWord: Rule = {
         ctx.report({
           start: t.start,
           end,
-          message: `“${article.text.slice(t.start, end)}” is a loaded, editorialising word in the reporter’s voice: ${entry.reason}.`,
+          messageId: 'loaded',
+          data: { word: article.text.slice(t.start, end), reason: entry.reason },
         });
         i = m.last;
       }

@@ -7,6 +7,7 @@ import type { Item } from '../../core/types.js';
 import type { Formatter } from './index.js';
 import type { Report } from '../../core/types.js';
 import { bySeverity, counts, plural, shownItems, type Located } from './util.js';
+import { SEVERITIES } from '../../core/severity.js';
 
 /** GitHub shows this many annotations of each severity per step. */
 export const ANNOTATIONS_PER_SEVERITY = 10;
@@ -56,7 +57,7 @@ export const github: Formatter = (report) => {
   if (dismissed) tail += `; ${dismissed} dismissed in the decisions file`;
   tail += '.';
   lines.push(tail);
-  const hidden = (['error', 'warning', 'info'] as const).reduce((n, s) => n + Math.max(0, c[s] - ANNOTATIONS_PER_SEVERITY), 0);
+  const hidden = SEVERITIES.reduce((n, s) => n + Math.max(0, c[s] - ANNOTATIONS_PER_SEVERITY), 0);
   if (hidden) {
     lines.push(
       `GitHub shows at most ${ANNOTATIONS_PER_SEVERITY} annotations of each severity per step, so ${plural(hidden, 'problem')} appear only in this log. ` +

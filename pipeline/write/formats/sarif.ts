@@ -14,6 +14,7 @@ import { VERSION } from '../../util/version.js';
 import { absOf, bySeverity, shownItems } from './util.js';
 import { repoRootOf } from '../../util/repo.js';
 import { INFORMATION_URI, docsUrlFor } from '../../util/docs-url.js';
+import { examplesMarkdown } from '../../core/rule-docs.js';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 export const FINGERPRINT_KEY = 'copydesk/v1';
@@ -32,7 +33,8 @@ function ruleName(id: string): string {
     .join('');
 }
 
-function descriptor(meta: RuleMeta, helpUri = docsUrlFor(meta.id)) {
+function descriptor(meta: Pick<RuleMeta, 'id' | 'category' | 'severity' | 'description' | 'docs' | 'stage' | 'examples'>, helpUri = docsUrlFor(meta.id)) {
+  const examples = examplesMarkdown(meta);
   return {
     id: meta.id,
     name: ruleName(meta.id),
@@ -41,7 +43,7 @@ function descriptor(meta: RuleMeta, helpUri = docsUrlFor(meta.id)) {
     fullDescription: { text: meta.docs ? `${meta.description} ${meta.docs}`.replace(/\s+/g, ' ').trim() : meta.description },
     help: {
       text: meta.docs || meta.description,
-      markdown: `**${meta.id}**: ${meta.description}${meta.docs ? `\n\n${meta.docs}` : ''}`,
+      markdown: `**${meta.id}**: ${meta.description}${meta.docs ? `\n\n${meta.docs}` : ''}${examples ? `\n\n${examples}` : ''}`,
     },
     defaultConfiguration: { level: LEVEL[meta.severity] },
     properties: { category: meta.category, tags: ['copydesk', meta.category], stage: meta.stage },

@@ -1,6 +1,7 @@
 // ESLint-style "stylish" output: one block per file, one line per item, a total at the end.
 import { styleText } from 'node:util';
 import type { Formatter } from './index.js';
+import { severityCounts } from '../../core/severity.js';
 
 // Node's own styleText; whether to colour at all is decided once by the caller (--color, NO_COLOR, FORCE_COLOR, TTY).
 const STYLES: Record<number, Parameters<typeof styleText>[0]> = { 2: 'dim', 4: 'underline', 31: 'red', 33: 'yellow', 36: 'cyan' };
@@ -10,13 +11,12 @@ const link = (on: boolean, url: string | undefined, s: string) => (on && url ? `
 
 export const stylish: Formatter = (report, { color }) => {
   const out: string[] = [];
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
+  const shown = [];
   const docs = new Map<string, string>();
   for (const f of report.files) {
     const items = f.items.filter((it) => it.status !== 'dismissed');
     if (!items.length) continue;
+    shown.push(...items);
     out.push(paint(color, 4, f.path));
     const rows = items.map((it) => [`${it.line}:${it.column}`, it.severity, it.message, it.rule]);
     for (const it of items) if (it.docsUrl) docs.set(it.rule, it.docsUrl);
@@ -25,12 +25,10 @@ export const stylish: Formatter = (report, { color }) => {
     for (const [pos, sev, msg, rule] of rows) {
       const c = sev === 'error' ? 31 : sev === 'warning' ? 33 : 36;
       out.push(`  ${paint(color, 2, pos.padEnd(w0))}  ${paint(color, c, sev.padEnd(w1))}  ${msg}  ${link(color, docs.get(rule), paint(color, 2, rule))}`);
-      if (sev === 'error') errors++;
-      else if (sev === 'warning') warnings++;
-      else infos++;
     }
     out.push('');
   }
+  const { error: errors, warning: warnings, info: infos } = severityCounts(shown);
   const total = errors + warnings + infos;
   if (total) out.push(paint(color, errors ? 31 : 33, `✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info)`));
   // Where each rule that fired is documented (its docs explain the fix), after the total.

@@ -1,8 +1,7 @@
 // Helpers shared by the CI formatters: which items a formatter shows, their order, where the files are.
 import path from 'node:path';
 import type { FileResult, Item, Report, Severity } from '../../core/types.js';
-
-export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+import { compareSeverity, severityCounts } from '../../core/severity.js';
 
 export interface Located {
   file: FileResult;
@@ -19,7 +18,7 @@ export function shownItems(report: Report, dismissed = false): Located[] {
 /** Most severe first, then by file and position. */
 export function bySeverity(a: Located, b: Located): number {
   return (
-    SEVERITY_RANK[a.item.severity] - SEVERITY_RANK[b.item.severity] ||
+    compareSeverity(a.item.severity, b.item.severity) ||
     (a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : 0) ||
     a.item.line - b.item.line ||
     a.item.column - b.item.column
@@ -27,13 +26,10 @@ export function bySeverity(a: Located, b: Located): number {
 }
 
 export function counts(located: Located[]): Record<Severity, number> {
-  const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const { item } of located) c[item.severity]++;
-  return c;
+  return severityCounts(located.map((l) => l.item));
 }
 
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 
 /** A report path (relative to cwd, or absolute) as an absolute path. */
 export function absOf(reportPath: string, cwd: string): string {

@@ -18,7 +18,7 @@ ruleCases(unclosedQuote, {
     {
       text: 'Readers keep asking the same thing, which is “Can the city afford another bridge? If costs keep rising, the plan will stall.',
       excerpts: ['“Can the city afford another'],
-      message: /quotation is never closed/,
+      data: { close: '”' },
     },
     { text: 'He said: "We are going to court, because we must.\n\nThe hearing is on Monday.', excerpts: ['"We are going to court'] },
     { text: 'The band called it “magic, and left.', excerpts: ['“magic'] },

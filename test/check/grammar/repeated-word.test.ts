@@ -13,11 +13,11 @@ ruleCases(repeatedWord, {
     '“We were in in the end,” he said, laughing.',
   ],
   invalid: [
-    { text: 'The talks ended in in a stalemate.', excerpts: ['in in'], suggestions: ['in'], message: /repeated/ },
-    { text: 'the the firm said profits fell.', excerpts: ['the the'], suggestions: ['the'] },
-    { text: 'In in March the bank cut rates.', excerpts: ['In in'], suggestions: ['In'] },
-    { text: 'The minister said the\nthe plan would go ahead.', excerpts: ['the\nthe'] },
-    { text: 'Shares could could fall further, and and the bank agreed.', excerpts: ['could could', 'and and'] },
+    { text: 'The talks ended in in a stalemate.', excerpts: ['in in'], data: { word: 'in' }, suggestions: ['in'], output: 'The talks ended in a stalemate.' },
+    { text: 'the the firm said profits fell.', excerpts: ['the the'], suggestions: ['the'], output: 'the firm said profits fell.' },
+    { text: 'In in March the bank cut rates.', excerpts: ['In in'], data: { word: 'in' }, suggestions: ['In'], output: 'In March the bank cut rates.' },
+    { text: 'The minister said the\nthe plan would go ahead.', excerpts: ['the\nthe'], output: 'The minister said the plan would go ahead.' },
+    { text: 'Shares could could fall further, and and the bank agreed.', excerpts: ['could could', 'and and'], output: 'Shares could fall further, and and the bank agreed.' },
   ],
   markdown: '---\ntitle: in in the title\n---\n\nA sample with `in in` code.\n\n```\nthe the code block\n```\n\nSee https://example.com/in/in/page for more.\n',
 });

@@ -21,11 +21,11 @@ ruleCases(mixedDialect, {
     'The council met on Tuesday and agreed the budget.',
   ],
   invalid: [
-    { text: 'The colour of the new theater pleased the neighbours.', excerpts: ['theater'], message: /spelt in en-GB \(colour, neighbours\).*en-US spellings: theater/ },
-    { text: 'The color of the theater and the center of town; the colour faded.', excerpts: ['colour'], message: /spelt in en-US.*en-GB spellings: colour/ },
+    { text: 'The colour of the new theater pleased the neighbours.', excerpts: ['theater'], messageId: 'mixed', data: { main: 'en-GB', own: 'colour, neighbours', other: 'en-US', shown: 'theater' } },
+    { text: 'The color of the theater and the center of town; the colour faded.', excerpts: ['colour'], data: { main: 'en-US', other: 'en-GB', shown: 'colour' } },
     // A configured language decides which words are the odd ones, even when they are the majority.
     { text: 'The color of the theater pleased the neighbours.', excerpts: ['neighbours'], options: { config: resolveConfig({ language: 'en-US' }, undefined) } },
-    { text: 'The color of the theater pleased the neighbours.', excerpts: ['color'], message: /en-US spellings: color, theater/, options: { config: gbConfig } },
+    { text: 'The color of the theater pleased the neighbours.', excerpts: ['color'], data: { other: 'en-US', shown: 'color, theater' }, options: { config: gbConfig } },
   ],
   markdown: '---\ntitle: colour\n---\n\n# Roads\n\nThe colour of the `theater` and <https://center.example/>.\n',
 });

@@ -11,7 +11,7 @@ ruleCases(loadedWord, {
     'The findings surprised analysts at the bank.',
   ],
   invalid: [
-    { text: 'In 2024, a surprising 18% increase in requests.', excerpts: ['surprising'], message: /loaded, editorialising/ },
+    { text: 'In 2024, a surprising 18% increase in requests.', excerpts: ['surprising'], data: { word: 'surprising' } },
     { text: 'If sanctions continue, it will definitely shake the market.', excerpts: ['definitely'] },
     { text: 'Obviously, the plan failed. It was essentially a tax.', excerpts: ['Obviously', 'essentially'] },
     { text: 'The minister clearly misled parliament, and the result was shocking.', excerpts: ['clearly', 'shocking'] },
