@@ -32,6 +32,8 @@ export interface CommonOptions {
   errorOnUnmatchedPattern?: boolean;
   /** --report-unused-disable-directives[-severity]. */
   reportUnusedDisableDirectives?: ResolveOptions['reportUnusedDisableDirectives'];
+  /** Follow symbolic links that lead out of the folders named on the command line. */
+  followSymlinks?: boolean;
 }
 
 export interface CheckOptions extends CommonOptions {
@@ -66,8 +68,8 @@ function resolverFor(opts: CommonOptions): ConfigResolver {
 
 export async function checkFiles(paths: string[], opts: CheckOptions): Promise<FileResult[]> {
   const resolver = resolverFor(opts);
-  let files = await findArticles(paths.length ? paths : ['input'], opts.cwd, { errorOnUnmatchedPattern: opts.errorOnUnmatchedPattern !== false });
-  await resolver.prepare(files.map((f) => f.abs));
+  let files = await findArticles(paths.length ? paths : ['input'], opts.cwd, { errorOnUnmatchedPattern: opts.errorOnUnmatchedPattern !== false, followSymlinks: opts.followSymlinks });
+  await resolver.prepare(files.filter((f) => !f.skip).map((f) => f.abs));
   if (opts.ignore !== false) files = applyIgnores(files, paths, resolver);
   const decisionsFile = path.resolve(opts.decisions);
   let decisions = loadDecisions(decisionsFile);

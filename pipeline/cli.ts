@@ -20,7 +20,7 @@ import { DEFAULT_CACHE_LOCATION } from './run/cache.js';
 import { checkFiles, checkText, fixResults, printConfig, type CommonOptions } from './api.js';
 import { githubSummary } from './write/formats/github.js';
 import { repoRootOf } from './util/repo.js';
-import { writeClaims, writeRunOutputs } from './run/outputs.js';
+import { RunWriter } from './run/outputs.js';
 import { buildReport, countItems, filterBySeverity } from './write/report.js';
 import { formatters } from './write/formats/index.js';
 import { loadFormatter } from './write/formats/load.js';
@@ -32,6 +32,7 @@ import { initConfig } from './run/init.js';
 import { writeFileAtomic } from './util/atomic.js';
 import { allRuleMetas } from './core/registry.js';
 import { VERSION } from './util/version.js';
+import { safeText } from './util/escape.js';
 import { SEVERITIES } from './core/severity.js';
 import { startReview, DEFAULT_PORT as DEFAULT_REVIEW_PORT, DEFAULT_HOST as DEFAULT_REVIEW_HOST } from './review/server.js';
 
@@ -99,7 +100,18 @@ function withCommon(cmd: Command): Command {
     .option('--no-error-on-unmatched-pattern', 'an empty folder or a glob that matches no article is no error')
     .option('--report-unused-disable-directives', 'report disable directives that suppress nothing (as errors)')
     .addOption(new Option('--report-unused-disable-directives-severity <level>', 'report unused disable directives at this severity').choices(['off', 'error', 'warning', 'info']))
+    .option('--follow-symlinks', 'follow symbolic links that lead out of the folders named on the command line (skipped with a notice otherwise)')
     .option('--no-progress', 'do not show progress on stderr');
+}
+
+/**
+ * The exit code of a finished batch: 2 when copydesk itself failed on an article (a per-file
+ * internal error; every other article was still checked and written), else 1 for an open error item
+ * (including unreadable articles and articles over a limit), else 0.
+ */
+export function batchExit(results: FileResult[], errors: number): number {
+  if (results.some((r) => r.error?.code === 'internal')) return EXIT.usage;
+  return errors > 0 ? EXIT.errors : EXIT.ok;
 }
 
 /** The common options as the API takes them. */
@@ -168,7 +180,7 @@ function exitCode(results: FileResult[], opts: LintOptions): number {
   const all = countItems(results);
   const tooManyWarnings = opts.maxWarnings !== undefined && all.warning > opts.maxWarnings;
   if (tooManyWarnings) process.stderr.write(`copydesk: too many warnings (${all.warning}; the maximum is ${opts.maxWarnings})\n`);
-  return all.error > 0 || tooManyWarnings ? EXIT.errors : EXIT.ok;
+  return tooManyWarnings && batchExit(results, all.error) !== EXIT.usage ? EXIT.errors : batchExit(results, all.error);
 }
 
 /** What --fix changed, on stderr. */
@@ -212,25 +224,35 @@ export function buildProgram(): Command {
     const started = performance.now();
     const outDir = path.resolve(opts.out);
     const progress = progressHooks(opts.progress);
-    const results = await checkFiles(paths, {
-      ...opts,
-      onStart: progress.onStart,
-      onProgress: progress.onProgress,
-      onResult: (r) => writeClaims(outDir, r),
-    }).finally(progress.finish);
-    writeRunOutputs(outDir, results);
+    // The run is staged in a fresh folder and switched into place as a whole (run/outputs.ts).
+    const writer = new RunWriter(outDir);
+    let results: FileResult[];
+    try {
+      results = await checkFiles(paths, {
+        ...opts,
+        onStart: progress.onStart,
+        onProgress: progress.onProgress,
+        onResult: (r) => writer.writeClaims(r),
+      }).finally(progress.finish);
+      writer.commit(results);
+    } catch (err) {
+      writer.abandon();
+      throw err;
+    }
     const c = countItems(results);
     printStats(results, started);
     const failed = results.filter((r) => r.error);
+    const skipped = results.filter((r) => r.skipped);
     const shownOut = path.relative(process.cwd(), outDir) || '.';
-    for (const r of failed) process.stderr.write(`copydesk: ${r.error!.message}\n`);
+    for (const r of failed) process.stderr.write(`copydesk: ${safeText(r.error!.message)}\n`);
+    for (const r of skipped) process.stderr.write(`copydesk: skipped: ${safeText(r.skipped!.message)}\n`);
     process.stdout.write(
       `copydesk: ${results.length} articles, ${c.error} errors, ${c.warning} warnings, ${c.info} info, ${c.dismissed} dismissed` +
-        `${failed.length ? `, ${failed.length} unreadable` : ''}\n` +
+        `${failed.length ? `, ${failed.length} unreadable` : ''}${skipped.length ? `, ${skipped.length} skipped` : ''}\n` +
         languageLine(results) +
         `copydesk: wrote ${shownOut}/review-queue.json, report.html, summary.md and claims/; review them with: copydesk review ${shownOut}\n`,
     );
-    process.exitCode = c.error > 0 ? EXIT.errors : EXIT.ok;
+    process.exitCode = batchExit(results, c.error);
   });
 
   withCommon(
@@ -300,6 +322,7 @@ export function buildProgram(): Command {
         process.stderr.write(`copydesk: cannot write the step summary to ${process.env.GITHUB_STEP_SUMMARY}: ${(err as Error).message}\n`);
       }
     }
+    for (const r of results) if (r.skipped) process.stderr.write(`copydesk: skipped: ${safeText(r.skipped.message)}\n`);
     process.exitCode = exitCode(results, opts);
   });
 

@@ -5,6 +5,11 @@ import nlp from 'compromise';
 import type { Article } from '../core/types.js';
 
 const cache = new WeakMap<Article, Map<number, (Set<string> | undefined)[]>>();
+/**
+ * Longer sentences are not tagged (no tags: "cannot tell"): compromise's cost grows faster than the
+ * sentence, and no sentence of prose is this long (a run of thousands of figures is; issue 9).
+ */
+export const MAX_TAGGED_CHARS = 3000;
 
 /** Tags for each token of sentence `si` (index i - sentence.firstToken), undefined where no term starts at the token. */
 export function sentenceTags(article: Article, si: number): (Set<string> | undefined)[] {
@@ -15,6 +20,7 @@ export function sentenceTags(article: Article, si: number): (Set<string> | undef
   const s = article.sentences[si];
   const byStart = new Map<number, Set<string>>();
   try {
+    if (s.text.length > MAX_TAGGED_CHARS) throw new RangeError('too long to tag');
     const json = nlp(s.text).json({ offset: true, terms: { offset: true } }) as { terms: { tags: string[]; offset: { start: number } }[] }[];
     for (const sent of json) for (const term of sent.terms) byStart.set(s.start + term.offset.start, new Set(term.tags));
   } catch {

@@ -8,6 +8,8 @@ import { extractClaims } from '../extract/index.js';
 import { stageRules } from './registry.js';
 import { toItems } from '../queue/items.js';
 import { articleLanguage } from './language.js';
+import { claimSentences } from '../extract/claim.js';
+import { limitsOf } from './limits.js';
 
 /** One article to check: its text and the paths it is shown and identified by (not a cited source: see extract/sources.ts). */
 export interface ArticleSource {
@@ -20,7 +22,7 @@ export interface ArticleSource {
 
 /** Checks one article: parse, extract, validate, verify, check, then the queue's items. */
 export function checkArticle(source: ArticleSource, config: EffectiveConfig): FileResult {
-  const article = parseArticle(source.path, source.text);
+  const article = parseArticle(source.path, source.text, { maxNestingDepth: limitsOf(config).maxNestingDepth });
   const claims = extractClaims(article);
   const run: RuleRun = { problems: [...article.problems], judgements: [] };
   runRules(stageRules.validate, article, claims, config, run);
@@ -29,6 +31,7 @@ export function checkArticle(source: ArticleSource, config: EffectiveConfig): Fi
   applyJudgements(claims, run.judgements);
   const items = toItems(article, run.problems, config, source.key ?? source.path);
   const result: FileResult = { path: source.path, words: article.words, claims, items };
+  if (claims.length) result.sentences = claimSentences(article, claims);
   if (article.meta.title) result.title = article.meta.title;
   if (article.meta.date) result.date = article.meta.date;
   const lang = articleLanguage(article, config);

@@ -9,8 +9,8 @@ export const fileErrorMeta: RuleMeta = {
   category: 'input',
   severity: 'error',
   stage: 'input',
-  description: 'The file could not be read as a UTF-8 text article (unreadable, binary, invalid UTF-8 or empty).',
-  docs: 'The article is skipped; the rest of the batch goes on. Fix the file (save it as UTF-8 text) or remove it from the input.',
+  description: 'The file could not be checked: unreadable, binary, not UTF-8 or UTF-16 text, empty, not a regular file (a FIFO, a broken link), or over a limit (size, time, memory).',
+  docs: 'The article is skipped; the rest of the batch goes on. Fix the file (save it as UTF-8 text) or remove it from the input. A file over one of the limits in docs/limits.md (`limits.maxArticleBytes`, `limits.articleTimeoutSeconds`, `limits.workerMemoryMB`) is named with the limit it exceeded.',
   options: NO_OPTIONS,
   messages: { unreadable: '{{reason}}' },
 };
@@ -76,7 +76,29 @@ export const unusedDirectiveMeta: RuleMeta = {
   messages: { unused: 'Unused copydesk-{{kind}} directive: {{what}}. Remove it (or the part that names the rule).' },
 };
 
-export const inputRuleMetas: RuleMeta[] = [fileErrorMeta, frontMatterMeta, unknownDirectiveMeta, unknownRuleMeta, unknownKeyMeta, unusedDirectiveMeta];
+export const skippedMeta: RuleMeta = {
+  id: 'input/skipped',
+  category: 'input',
+  severity: 'warning',
+  stage: 'input',
+  description: 'A path copydesk left out on purpose: a symbolic link out of the folders named on the command line, a link loop, an unreadable folder, a folder with no articles.',
+  docs: 'Nothing is skipped without a word. A symbolic link that leads outside the folders named on the command line is not followed unless `--follow-symlinks` is given (so a link cannot pull a file from elsewhere into the output); a link that loops back to a folder that holds it is not followed; a folder that cannot be read is named, since its articles were not checked; a folder named on the command line that holds no articles (for example a folder called `x.md`) is named too.',
+  options: NO_OPTIONS,
+  messages: { skipped: '{{reason}}' },
+};
+
+export const markdownNestingMeta: RuleMeta = {
+  id: 'input/markdown-nesting',
+  category: 'input',
+  severity: 'warning',
+  stage: 'input',
+  description: 'The Markdown nests block quotes and lists deeper than the limit, so the file was checked as plain text.',
+  docs: 'Markdown nested deeper than `limits.maxNestingDepth` (default 64 levels of `>` and list items, counted per line) costs the parser time that grows with depth times length and can overflow its stack, so such a file is read as plain text instead: every word is still checked, but markup is read as prose. Flatten the nesting, or raise the limit in the configuration (docs/limits.md).',
+  options: NO_OPTIONS,
+  messages: { tooDeep: '{{why}}: the file was checked as plain text, so its markup is read as prose. Flatten the nesting, or raise limits.maxNestingDepth in the configuration.' },
+};
+
+export const inputRuleMetas: RuleMeta[] = [fileErrorMeta, frontMatterMeta, unknownDirectiveMeta, unknownRuleMeta, unknownKeyMeta, unusedDirectiveMeta, skippedMeta, markdownNestingMeta];
 
 /** A problem of an input rule at [start, end), with its message rendered. */
 export function inputProblem(meta: RuleMeta, messageId: string, start: number, end: number, data?: MessageData): Problem {

@@ -74,10 +74,17 @@ export interface Claim {
    */
   text: string;
   /**
-   * The sentence that holds the claim.
+   * The index of the sentence that holds the claim; the file's `sentences` list gives its text (a claim never copies its sentence).
    */
-  sentence: string;
   sentenceIndex: number;
+  /**
+   * Where the claim's sentence starts in the original file (UTF-16 offset).
+   */
+  sentenceOffset: number;
+  /**
+   * Where the claim's sentence ends (exclusive).
+   */
+  sentenceEndOffset: number;
   offset: number;
   endOffset: number;
   line: number;
@@ -162,6 +169,22 @@ export interface ClaimReview {
   text?: string;
 }
 /**
+ * A sentence that holds claims, listed once per file (claims point to it by `sentenceIndex`).
+ *
+ * This interface was referenced by `Claim`'s JSON-Schema
+ * via the `definition` "SentenceRef".
+ */
+export interface SentenceRef {
+  index: number;
+  offset: number;
+  endOffset: number;
+  line: number;
+  /**
+   * The sentence as written in the original file.
+   */
+  text: string;
+}
+/**
  * An editor's review of a claim, kept in the decisions file by claim id.
  *
  * This interface was referenced by `Claim`'s JSON-Schema
@@ -223,6 +246,10 @@ export interface Report {
     name?: string;
     version?: string;
   };
+  /**
+   * The id of the `copydesk run` that wrote the file (output/report.json); output/manifest.json names the same run when the folder is whole.
+   */
+  run?: string;
   files: FileResult[];
 }
 /**
@@ -247,8 +274,13 @@ export interface FileResult {
    */
   languageConfidence?: number;
   claims: Claim[];
+  /**
+   * Each sentence that holds a claim, once (claims point to it by sentenceIndex).
+   */
+  sentences?: SentenceRef[];
   items: Item[];
   error?: FileError;
+  skipped?: FileError1;
   cached?: boolean;
 }
 /**
@@ -258,10 +290,21 @@ export interface FileError {
   message: string;
   code?: string;
 }
+/**
+ * Set when copydesk reported the path instead of checking it (a link out of the named folders, a link loop, an unreadable folder, a folder with no articles).
+ */
+export interface FileError1 {
+  message: string;
+  code?: string;
+}
 
 export interface ReviewQueue {
   version: 1;
   generated: string;
+  /**
+   * The id of the run that wrote the file; output/manifest.json names the same run when the folder is whole.
+   */
+  run?: string;
   items: Item[];
 }
 /**
@@ -277,6 +320,10 @@ export interface ClaimsFile {
   title?: string;
   date?: string;
   claims: Claim[];
+  /**
+   * Each sentence that holds a claim, once.
+   */
+  sentences?: SentenceRef[];
 }
 /**
  * A checkable statement found in an article: a figure, a quotation, an attribution or a date.
@@ -374,6 +421,7 @@ export interface Config {
   ignore?: string[];
   docsUrl?: DocsUrl;
   reportUnusedDisableDirectives?: UnusedDirectives;
+  limits?: Limits;
   /**
    * Settings for some articles only, applied in order after this file's own settings.
    */
@@ -387,6 +435,38 @@ export interface Config {
  */
 export interface Rules {
   [k: string]: RuleSetting;
+}
+/**
+ * What one article may cost before it becomes a per-file error (docs/limits.md).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "Limits".
+ */
+export interface Limits {
+  /**
+   * Larger articles are refused at once (default 16 MB).
+   */
+  maxArticleBytes?: number;
+  /**
+   * Deeper Markdown nesting is read as plain text, with an input/markdown-nesting item (default 64).
+   */
+  maxNestingDepth?: number;
+  /**
+   * Longer words get no spelling suggestions (default 40).
+   */
+  maxSuggestWordLength?: number;
+  /**
+   * Per-article deadline in a worker thread (default 600).
+   */
+  articleTimeoutSeconds?: number;
+  /**
+   * Heap limit of each worker thread (default 4096).
+   */
+  workerMemoryMB?: number;
+  /**
+   * Larger articles run in a worker thread even in a small batch (default 256 KB).
+   */
+  mainThreadMaxBytes?: number;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -5,7 +5,7 @@
 import type { Category, Claim, Config, Evidence, Item, Severity } from './schema-types.js';
 
 export type { Category, Claim, Config, Evidence, Item, Severity };
-export type { Attribution, Quantity, DateValue, FileResult, Report, Decisions, Decision, Facts, Fact } from './schema-types.js';
+export type { Attribution, Quantity, DateValue, FileResult, Report, Decisions, Decision, Facts, Fact, SentenceRef } from './schema-types.js';
 
 export type BlockKind = 'heading' | 'paragraph' | 'listItem' | 'blockquote' | 'tableCell';
 
@@ -221,6 +221,8 @@ export interface EffectiveConfig {
   docsUrl?: string;
   /** --report-unused-disable-directives: the severity of an input/unused-directive item, or off. */
   reportUnusedDisableDirectives?: Severity | 'off';
+  /** What one article may cost (core/limits.ts, docs/limits.md). */
+  limits: import('./limits.js').Limits;
 }
 
 export interface RuleContext {

@@ -5,6 +5,7 @@
 //
 // Every regex and table is built once at module level. Offsets are always taken from tokens, which
 // come from Article.prose (same length as the original text), so spans are original offsets.
+import { dict } from '../util/dict.js';
 import type { Article, DateValue, Token } from '../core/types.js';
 
 export type Bound = 'exact' | 'lower' | 'upper';
@@ -56,32 +57,32 @@ const map = (s: string, v: (x: string) => string = (x) => x) => new Map(s.split(
   return [k, v(val ?? k)] as [string, string];
 }));
 
-const UNITS_W: Record<string, number> = {
+const UNITS_W: Record<string, number> = dict({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-};
-const TENS_W: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
-const SCALE_W: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, mn: 1e6, bln: 1e9, tn: 1e12, trn: 1e12, lakh: 1e5, crore: 1e7 };
+});
+const TENS_W: Record<string, number> = dict({ twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 });
+const SCALE_W: Record<string, number> = dict({ thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, mn: 1e6, bln: 1e9, tn: 1e12, trn: 1e12, lakh: 1e5, crore: 1e7 });
 /** Glued scale suffixes: 3.5m, 1.13bn, 12k. */
-const SCALE_SUFFIX: Record<string, number> = { k: 1e3, K: 1e3, m: 1e6, M: 1e6, mn: 1e6, bn: 1e9, bln: 1e9, tn: 1e12, trn: 1e12 };
+const SCALE_SUFFIX: Record<string, number> = dict({ k: 1e3, K: 1e3, m: 1e6, M: 1e6, mn: 1e6, bn: 1e9, bln: 1e9, tn: 1e12, trn: 1e12 });
 /** Vague plurals: "thousands of people" (a lower bound, approximate). */
-const VAGUE_W: Record<string, number> = { dozens: 12, hundreds: 100, thousands: 1e3, millions: 1e6, billions: 1e9, trillions: 1e12 };
-const DENOM_W: Record<string, number> = {
+const VAGUE_W: Record<string, number> = dict({ dozens: 12, hundreds: 100, thousands: 1e3, millions: 1e6, billions: 1e9, trillions: 1e12 });
+const DENOM_W: Record<string, number> = dict({
   half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fifth: 5, fifths: 5, sixth: 6, sixths: 6, seventh: 7, sevenths: 7,
   eighth: 8, eighths: 8, ninth: 9, ninths: 9, tenth: 10, tenths: 10, hundredth: 100, hundredths: 100,
-};
-const MULT_VERB: Record<string, [number, Change | undefined]> = {
+});
+const MULT_VERB: Record<string, [number, Change | undefined]> = dict({
   doubled: [2, 'increase'], doubling: [2, 'increase'], double: [2, undefined],
   tripled: [3, 'increase'], tripling: [3, 'increase'], trebled: [3, 'increase'], trebling: [3, 'increase'], treble: [3, undefined], triple: [3, undefined],
   quadrupled: [4, 'increase'], quadrupling: [4, 'increase'], quadruple: [4, undefined],
   halved: [0.5, 'decrease'], halving: [0.5, 'decrease'], halve: [0.5, undefined],
   // Present tense, also plural nouns ("mixed doubles", "two halves"): read only as a verb (VERB_S_AFTER).
   doubles: [2, 'increase'], triples: [3, 'increase'], trebles: [3, 'increase'], quadruples: [4, 'increase'], halves: [0.5, 'decrease'],
-};
+});
 const MULT_VERB_S = set('doubles triples trebles quadruples halves');
 /** Words after "doubles", "halves" that make it a verb: "doubles to £4m", "halves from 40 to 20", "triples its". */
 const VERB_S_AFTER = set('to from in by over within after since again its their his her the this every each when if as');
-const FOLD_W: Record<string, number> = { twofold: 2, threefold: 3, fourfold: 4, fivefold: 5, sixfold: 6, sevenfold: 7, eightfold: 8, ninefold: 9, tenfold: 10, hundredfold: 100 };
+const FOLD_W: Record<string, number> = dict({ twofold: 2, threefold: 3, fourfold: 4, fivefold: 5, sixfold: 6, sevenfold: 7, eightfold: 8, ninefold: 9, tenfold: 10, hundredfold: 100 });
 
 /** Unit words after a figure (lower case) -> canonical unit. */
 const UNIT_WORD = map(

@@ -29,12 +29,14 @@ export interface Source {
 // ---------------------------------------------------------------------------------------------
 // compromise's lexicon: word -> tag(s). A lookup, no parsing.
 const LEX = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
+// (Own keys only: "constructor" is no word of the lexicon. Issue 9.)
+const lex = (w: string): string | string[] | undefined => (Object.hasOwn(LEX, w) ? LEX[w] : undefined);
 export function lexTags(word: string): string[] {
-  const v = LEX[word.toLowerCase()];
+  const v = lex(word.toLowerCase());
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
 }
 function hasTag(word: string, ...tags: string[]): boolean {
-  const v = LEX[word.toLowerCase()];
+  const v = lex(word.toLowerCase());
   if (v === undefined) return false;
   if (typeof v === 'string') return tags.includes(v);
   for (const t of v) if (tags.includes(t)) return true;

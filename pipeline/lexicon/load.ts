@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { getAjv, formatErrors, schemasDir } from '../validate/schemas.js';
+import { nullProtoReviver } from '../util/dict.js';
 import { digest } from '../util/hash.js';
 
 /** Shared definitions the lexicon schemas $ref (a list of words, a phrase). */
@@ -53,7 +54,8 @@ function compile(schemaText: string): ValidateFunction {
 export function readLexicon<T>(file: string, schemaFile: string, name?: string): T {
   let data: T;
   try {
-    data = JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+    // Objects without a prototype: a word from an article looked up in a list ("constructor") must find nothing.
+    data = JSON.parse(fs.readFileSync(file, 'utf8'), nullProtoReviver) as T;
   } catch (err) {
     throw new Error(`cannot load the word list ${file}: ${(err as Error).message}`);
   }

@@ -10,6 +10,7 @@
 // the queue stage can say so instead of silently disabling something. Rule names are checked in the
 // queue stage, which knows the registry; this module only records what was written and where.
 import type { Directive, DirectiveKind, DisabledRange } from '../core/types.js';
+import { afterLineEnd, lineEnd, lineStartOf } from './positions.js';
 
 export const DIRECTIVE_KINDS: readonly DirectiveKind[] = ['disable', 'enable', 'disable-line', 'disable-next-line', 'disable-file'];
 const KINDS = new Set<string>(DIRECTIVE_KINDS);
@@ -96,14 +97,15 @@ export function disabledRanges(text: string, directives: readonly Directive[]): 
         ranges.push({ start: 0, end: text.length, rules, directive: index });
         return;
       default: {
-        const lineEnd = text.indexOf('\n', span.end);
-        let start = lineEnd < 0 ? text.length : lineEnd + 1;
-        let end = text.indexOf('\n', start);
+        // Lines end at LF, CR or CRLF (parse/positions.ts).
+        const thisEnd = lineEnd(text, span.end);
+        let start = afterLineEnd(text, thisEnd);
+        let end = lineEnd(text, start);
         if (d.kind === 'disable-line') {
-          start = text.lastIndexOf('\n', span.start) + 1;
-          end = lineEnd;
+          start = lineStartOf(text, span.start);
+          end = thisEnd;
         }
-        ranges.push({ start, end: end < 0 ? text.length : end, rules, directive: index });
+        ranges.push({ start, end, rules, directive: index });
       }
     }
   });

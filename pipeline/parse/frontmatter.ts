@@ -89,7 +89,8 @@ export function readFrontMatter(yamlText: string, start: number, end: number): F
   return { meta, problems };
 }
 
-const FENCE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+// Lines end at LF, CR or CRLF.
+const FENCE = /^---[ \t]*(?:\r\n?|\n)([\s\S]*?)(?:\r\n?|\n)(?:---|\.\.\.)[ \t]*(?:\r\n?|\n|$)/;
 
 /** Front matter at the very top of a plain-text file. Returns the YAML body and where the block ends. */
 export function detectFrontMatter(text: string): { yaml: string; end: number } | undefined {

@@ -1,7 +1,10 @@
 // The parse stage: text -> Article (blocks, sentences, tokens, quotations, all as offsets into the
 // original text). Nothing after this stage reads markup or recomputes a sentence.
 import type { Article, Block, ArticleMeta } from '../core/types.js';
-import { parseMarkdown, type RawBlock } from './markdown.js';
+import { parseMarkdown, type ParsedMarkdown, type RawBlock } from './markdown.js';
+import { markdownNesting } from './nesting.js';
+import { DEFAULT_LIMITS, limitName } from '../core/limits.js';
+import { inputProblem, markdownNestingMeta } from '../core/input-rules.js';
 import { parsePlainText } from './plaintext.js';
 import { splitSentences } from './sentences.js';
 import { tokenize, countWords } from './tokens.js';
@@ -20,9 +23,34 @@ function maskNonProse(prose: string): string {
   return prose.replace(NON_PROSE, (m) => m.replace(/[^\n]/g, ' '));
 }
 
-export function parseArticle(path: string, text: string): Article {
+export interface ParseOptions {
+  /** Markdown nested deeper than this is read as plain text, with an input/markdown-nesting problem (limits.maxNestingDepth). */
+  maxNestingDepth?: number;
+}
+
+/** Markdown, unless it nests deeper than the limit (or remark's tree is too deep for the stack): then plain text and a problem. */
+function parseMarkup(text: string, format: Article['format'], options: ParseOptions): ParsedMarkdown {
+  if (format !== 'markdown') return parsePlainText(text);
+  const limit = options.maxNestingDepth ?? DEFAULT_LIMITS.maxNestingDepth;
+  const nesting = markdownNesting(text, limit);
+  let why: string | undefined;
+  if (nesting.line) why = `The Markdown is nested more than ${limit} levels deep (block quotes and lists) at line ${nesting.line}, over ${limitName('maxNestingDepth')}`;
+  else {
+    try {
+      return parseMarkdown(text);
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+      why = 'The Markdown is nested too deeply for the parser';
+    }
+  }
+  const plain = parsePlainText(text);
+  plain.problems = [inputProblem(markdownNestingMeta, 'tooDeep', 0, 0, { why }), ...plain.problems];
+  return plain;
+}
+
+export function parseArticle(path: string, text: string, options: ParseOptions = {}): Article {
   const format = formatOf(path);
-  const parsed = format === 'markdown' ? parseMarkdown(text) : parsePlainText(text);
+  const parsed = parseMarkup(text, format, options);
   const prose = maskNonProse(parsed.prose);
   const fm = parsed.frontMatter?.meta ?? {};
   const meta: ArticleMeta = { words: fm.words ?? [], disable: fm.disable ?? [], title: fm.title, date: fm.date, language: fm.language, frontMatterSpan: fm.frontMatterSpan };
@@ -97,5 +125,9 @@ function markQuoted(tokens: Article['tokens'], quotations: Article['quotations']
 function continuesInNextBlock(q: { block: number; closed: boolean }, blocks: Block[], prose: string): boolean {
   if (q.closed) return false;
   const next = blocks[q.block + 1];
-  return !!next && /^[“"‘]/.test(prose.slice(next.start, next.end).replace(/^[\s>*-]+/, ''));
+  if (!next) return false;
+  // The first character after white space and Markdown markers (a scan, not a copy of the block).
+  let i = next.start;
+  while (i < next.end && /[\s>*-]/.test(prose[i])) i++;
+  return i < next.end && /[“"‘]/.test(prose[i]);
 }

@@ -4,6 +4,7 @@ import type { Directive, DisabledRange, Problem } from '../core/types.js';
 import { disabledRanges, plainDirective } from './directives.js';
 import { detectFrontMatter, readFrontMatter, type FrontMatter } from './frontmatter.js';
 import type { RawBlock } from './markdown.js';
+import { afterLineEnd, lineEnd } from './positions.js';
 
 export interface ParsedText {
   prose: string;
@@ -32,19 +33,17 @@ export function parsePlainText(text: string): ParsedText {
     frontMatter = readFrontMatter(fm.yaml, 0, fm.end);
     bodyStart = fm.end;
   }
-  let prose = ' '.repeat(bodyStart).split('').map((c, i) => (text[i] === '\n' ? '\n' : c)).join('') + text.slice(bodyStart);
+  let prose = text.slice(0, bodyStart).replace(/[^\r\n]/g, ' ') + text.slice(bodyStart);
   const directives: Directive[] = [];
   const blocks: RawBlock[] = [];
-  // Lines with their offsets.
+  // Lines with their offsets; a line ends at LF, CR or CRLF.
   const lines: { start: number; end: number }[] = [];
   let pos = bodyStart;
   while (pos <= text.length) {
-    let nl = text.indexOf('\n', pos);
-    if (nl < 0) nl = text.length;
-    let end = nl;
-    if (end > pos && text[end - 1] === '\r') end--;
+    const end = lineEnd(text, pos);
     lines.push({ start: pos, end });
-    pos = nl + 1;
+    if (end >= text.length) break;
+    pos = afterLineEnd(text, end);
   }
   let cur: { start: number; end: number } | undefined;
   const flush = () => {
@@ -54,7 +53,7 @@ export function parsePlainText(text: string): ParsedText {
     while (end > start && /\s/.test(text[end - 1])) end--;
     if (end > start) {
       const t = text.slice(start, end);
-      blocks.push({ kind: !t.includes('\n') && isHeadingLine(t) ? 'heading' : 'paragraph', start, end });
+      blocks.push({ kind: !/[\r\n]/.test(t) && isHeadingLine(t) ? 'heading' : 'paragraph', start, end });
     }
     cur = undefined;
   };

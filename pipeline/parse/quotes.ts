@@ -9,12 +9,12 @@ const isSpaceOrStart = (c: string | undefined) => c === undefined || /[\s(\[—�
 
 export function findQuotations(prose: string, start: number, end: number, block: number): Quotation[] {
   const out: Quotation[] = [];
-  const stack: { start: number; mark: string; depth: number }[] = [];
+  const stack = new MarkStack();
   const close = (i: number) => {
     const o = stack.pop()!;
     out.push({ start: o.start, end: i + 1, closed: true, mark: o.mark, block, depth: o.depth });
   };
-  const top = () => stack[stack.length - 1];
+  const top = () => stack.top();
   // The same mark opening a new sentence while a quotation is open: the quotation ran over a lost
   // paragraph break and reopens here (news style), so the open one ends, continued, at this mark.
   const reopens = (i: number, mark: string) => {
@@ -34,7 +34,7 @@ export function findQuotations(prose: string, start: number, end: number, block:
         break;
       case '”':
         // Close the nearest “ (dropping any unclosed ‘ inside it).
-        while (stack.length && top().mark !== '“' && top().mark !== '"') stack.pop();
+        while (stack.length && top()!.mark !== '“' && top()!.mark !== '"') stack.pop();
         if (stack.length) close(i);
         break;
       case '"':
@@ -51,12 +51,12 @@ export function findQuotations(prose: string, start: number, end: number, block:
         break;
       case '’':
       case "'": {
-        const open = stack.findIndex((q) => q.mark === (c === '’' ? '‘' : "'"));
+        const open = stack.outermost(c === '’' ? '‘' : "'");
         const apostrophe = isLetter(prev) && isLetter(next); // don’t, Russia’s
         if (open >= 0 && !apostrophe) {
-          stack.length = open + 1;
+          stack.truncate(open + 1);
           close(i);
-        } else if (c === "'" && isSpaceOrStart(prev) && isLetter(next) && stack.some((q) => q.mark === '"' || q.mark === '“')) {
+        } else if (c === "'" && isSpaceOrStart(prev) && isLetter(next) && (stack.has('"') || stack.has('“'))) {
           stack.push({ start: i, mark: "'", depth: stack.length });
         }
         break;
@@ -64,6 +64,50 @@ export function findQuotations(prose: string, start: number, end: number, block:
     }
   }
   // Whatever is still open is unclosed; nested single quotes left open are dropped (likely apostrophes).
-  for (const o of stack) if (o.mark === '“' || o.mark === '"') out.push({ start: o.start, end, closed: false, mark: o.mark, block, depth: o.depth });
+  for (const o of stack.entries) if (o.mark === '“' || o.mark === '"') out.push({ start: o.start, end, closed: false, mark: o.mark, block, depth: o.depth });
   return out.sort((a, b) => a.start - b.start);
+}
+
+interface Open {
+  start: number;
+  mark: string;
+  depth: number;
+}
+
+/**
+ * The open quotation marks of a block, with the positions of each mark kind kept beside the stack so
+ * "the outermost open ‘" and "is a “ open" cost O(1), not a scan of the stack: a paragraph of
+ * thousands of unbalanced marks stays linear (issue 9).
+ */
+class MarkStack {
+  readonly entries: Open[] = [];
+  private byMark = new Map<string, number[]>();
+  get length(): number {
+    return this.entries.length;
+  }
+  top(): Open | undefined {
+    return this.entries[this.entries.length - 1];
+  }
+  push(o: Open): void {
+    let list = this.byMark.get(o.mark);
+    if (!list) this.byMark.set(o.mark, (list = []));
+    list.push(this.entries.length);
+    this.entries.push(o);
+  }
+  pop(): Open | undefined {
+    const o = this.entries.pop();
+    if (o) this.byMark.get(o.mark)!.pop();
+    return o;
+  }
+  truncate(n: number): void {
+    while (this.entries.length > n) this.pop();
+  }
+  /** Index of the outermost open `mark`, or -1. */
+  outermost(mark: string): number {
+    const list = this.byMark.get(mark);
+    return list && list.length ? list[0] : -1;
+  }
+  has(mark: string): boolean {
+    return (this.byMark.get(mark)?.length ?? 0) > 0;
+  }
 }

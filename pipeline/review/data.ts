@@ -31,10 +31,10 @@ export function articleTextFile(outDir: string, articlePath: string): string {
  * Reads each article's text again (the worker read it, but results carry no text) and writes it
  * to <out>/articles/. Returns the texts by path; files that cannot be read any more are left out.
  */
-export function writeArticleTexts(outDir: string, results: FileResult[], cwd = process.cwd()): Map<string, string> {
+export function writeArticleTexts(outDir: string, results: FileResult[], cwd = process.cwd(), reuseFrom?: string): Map<string, string> {
   const texts = new Map<string, string>();
   for (const r of results) {
-    if (r.error) continue;
+    if (r.error || r.skipped) continue; // never read a path the finder skipped (a link out of the named folders)
     let text: string;
     try {
       text = decodeArticle(fs.readFileSync(path.resolve(cwd, r.path)), r.path);
@@ -45,15 +45,31 @@ export function writeArticleTexts(outDir: string, results: FileResult[], cwd = p
     const file = articleTextFile(outDir, r.path);
     const json = JSON.stringify({ path: r.path, text }) + '\n';
     if (sameContent(file, json)) continue; // re-runs over an unchanged archive write nothing
+    // A run staged in a fresh folder links the previous run's unchanged texts instead of writing them.
+    const previous = reuseFrom ? articleTextFile(reuseFrom, r.path) : undefined;
+    if (previous && sameContent(previous, json) && linked(previous, file)) continue;
     writeFileAtomic(file, json);
   }
   return texts;
 }
 
-/** A claim without what the page never shows (the whole sentence, end positions): a third smaller. */
+/**
+ * A claim without what the page never shows (its sentence index, end positions). The page has the
+ * article's text, so a sentence it needs is `text.slice(sentenceOffset, sentenceEndOffset)`.
+ */
 export function slimClaim(c: Claim): PageClaim {
-  const { sentence: _s, sentenceIndex: _i, endLine: _l, endColumn: _c, ...rest } = c;
+  const { sentenceIndex: _i, endLine: _l, endColumn: _c, ...rest } = c;
   return rest as PageClaim;
+}
+
+function linked(from: string, to: string): boolean {
+  try {
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    fs.linkSync(from, to);
+    return true;
+  } catch {
+    return false; // no hard links here: write the file
+  }
 }
 
 function sameContent(file: string, data: string): boolean {

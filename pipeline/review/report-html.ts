@@ -7,8 +7,12 @@ import { queueItems } from '../write/report.js';
 import { reviewFiles, ruleDocs, slimClaim, writeArticleTexts, type ReviewData } from './data.js';
 import { staticPage } from './page.js';
 
-export function writeReviewOutputs(outDir: string, results: FileResult[], generated = new Date().toISOString(), cwd = process.cwd()): void {
-  const texts = writeArticleTexts(outDir, results, cwd);
+/**
+ * Writes articles/ and report.html into `outDir`; `reuseFrom` is the previous run's folder, whose
+ * unchanged article texts are linked, not rewritten (a run is staged in a fresh folder: run/outputs.ts).
+ */
+export function writeReviewOutputs(outDir: string, results: FileResult[], generated = new Date().toISOString(), cwd = process.cwd(), reuseFrom?: string): void {
+  const texts = writeArticleTexts(outDir, results, cwd, reuseFrom);
   const files = reviewFiles(results, texts);
   results.forEach((r, i) => {
     files[i].claims = r.claims.map(slimClaim);

@@ -53,6 +53,7 @@ import { EditError, addToFrontMatter, addWordToConfig, applySuggestion, checkWor
 import { defValidator, formatErrors, validator } from '../validate/schemas.js';
 import { articleTextFile, reviewFiles, ruleDocs, slimClaim, type ReviewData, type ReviewFile } from './data.js';
 import { SERVER_CSP, loadAssets, serverPage } from './page.js';
+import { runMismatch, settleRun } from '../run/outputs.js';
 
 export const DEFAULT_PORT = 4477;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -150,6 +151,8 @@ class RunOutput {
   }
 
   load(): LoadedRun {
+    // A run interrupted while switching its files into place is finished first (run/outputs.ts).
+    settleRun(this.outDir);
     const stamp = this.stamp();
     if (this.cached && this.cached.stamp === stamp) return this.cached;
     const hint = `this folder is not the output of \`copydesk run\` (run \`copydesk run --out ${this.outDir}\` first)`;
@@ -159,8 +162,10 @@ class RunOutput {
     const report = readJson(this.reportFile, hint);
     const vr = validator('report');
     if (!vr(report)) throw new UsageError(`${this.reportFile}: ${formatErrors(vr.errors).slice(0, 5).join('; ')}`);
-    const q = queue as { generated: string; items: Item[] };
-    const r = report as Report;
+    const q = queue as { generated: string; run?: string; items: Item[] };
+    const r = report as Report & { run?: string };
+    const mixed = runMismatch(this.outDir, [{ name: 'review-queue.json', run: q.run }, { name: 'report.json', run: r.run }]);
+    if (mixed) throw new UsageError(`${this.outDir}: ${mixed}`);
     const files = reviewFiles(r.files);
     for (const f of files) f.hasText = fs.existsSync(articleTextFile(this.outDir, f.path));
     this.cached = {

@@ -1,6 +1,13 @@
 // files -> workers -> results. p-queue feeds a piscina pool of worker threads with back-pressure, so
 // a batch uses every core while memory stays flat however many articles there are. Results stream
 // to the caller as they arrive; one broken article never stops the batch.
+//
+// No article can take the batch down (issue 9): each worker has a heap limit (resourceLimits,
+// limits.workerMemoryMB) and each article a deadline (limits.articleTimeoutSeconds, counted from the
+// moment a worker starts on it). An article over either becomes a per-file error naming the limit;
+// piscina replaces the worker and the rest of the batch goes on. Small batches run on the main
+// thread, except articles over limits.mainThreadMaxBytes, which go to a worker so the same limits
+// hold for them; articles over limits.maxArticleBytes are refused before they are read.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +17,9 @@ import { Piscina } from 'piscina';
 import type { EffectiveConfig, FileResult } from '../core/types.js';
 import { ConfigResolver, type ResolveOptions } from './config.js';
 import type { FoundFile } from './files.js';
-import { runTask, type Task } from './worker.js';
+import { fileErrorResult, runTask, skipResult, type Task } from './worker.js';
+import { InputError, tooLargeMessage } from '../parse/read.js';
+import { limitName, limitsOf } from '../core/limits.js';
 
 export interface BatchOptions extends ResolveOptions {
   /** Worker threads; 0 runs everything on the main thread. Default: one per core. */
@@ -25,6 +34,8 @@ export interface BatchOptions extends ResolveOptions {
     get(file: FoundFile, config: EffectiveConfig): FileResult | undefined;
     set(file: FoundFile, config: EffectiveConfig, result: FileResult): void;
   };
+  /** The compiled worker file (tests point it elsewhere); default dist/pipeline/run/worker.js when it exists. */
+  workerFile?: string;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -37,9 +48,31 @@ function workerFile(): string | undefined {
 
 /** Below this many articles a batch runs on the main thread by default (see runBatch). */
 export const MIN_FILES_FOR_WORKERS = 20;
+/** How often the deadlines of running articles are looked at. */
+const DEADLINE_POLL_MS = 200;
 
 export function defaultWorkers(): number {
   return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
+}
+
+class DeadlineExceeded extends Error {
+  constructor(readonly seconds: number) {
+    super(`deadline of ${seconds} s`);
+  }
+}
+
+/** The per-file error for an article the pool could not finish: the limit it ran into, named. */
+export function poolErrorResult(f: FoundFile, err: unknown, config: EffectiveConfig): FileResult {
+  const limits = limitsOf(config);
+  const reason = (err as { reason?: unknown })?.reason ?? (err as { cause?: unknown })?.cause;
+  if (err instanceof DeadlineExceeded || reason instanceof DeadlineExceeded) {
+    return fileErrorResult(f.path, new InputError('time-limit', `${f.path}: checking this article took longer than ${limitName('articleTimeoutSeconds')} (${limits.articleTimeoutSeconds} s), so it was stopped; the rest of the batch went on. Split the article, or raise the limit in the configuration`), f.key);
+  }
+  const code = (err as NodeJS.ErrnoException)?.code;
+  if (code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return fileErrorResult(f.path, new InputError('memory-limit', `${f.path}: checking this article needed more memory than ${limitName('workerMemoryMB')} (${limits.workerMemoryMB} MB), so its worker was stopped; the rest of the batch went on. Split the article, or raise the limit in the configuration`), f.key);
+  }
+  return fileErrorResult(f.path, new InputError('internal', `${f.path}: copydesk failed on this file: the worker thread checking it stopped (${(err as Error)?.message ?? String(err)}); the rest of the batch went on`), f.key);
 }
 
 export async function runBatch(files: FoundFile[], options: BatchOptions = {}): Promise<FileResult[]> {
@@ -47,13 +80,49 @@ export async function runBatch(files: FoundFile[], options: BatchOptions = {}): 
   // Resolve every configuration first, on the main thread, so a bad config stops the run before any work.
   const configs = files.map((f) => resolver.forFile(f.abs).effective);
   const wanted = options.workers ?? defaultWorkers();
-  const file = workerFile();
+  const file = options.workerFile ?? workerFile();
   // A worker loads every dictionary and model on start-up; for a few articles (a pull request's) that
   // costs more than it saves, so small batches run on the main thread unless --workers asks otherwise.
   const threads = file && files.length > 1 && (options.workers !== undefined || files.length >= MIN_FILES_FOR_WORKERS) ? Math.min(wanted, files.length) : 0;
-  // Started on the first cache miss, so a fully cached run never pays for worker start-up.
+  // ... except an article too large to risk on the main thread: it goes to a worker of its own.
+  const needsWorker = (f: FoundFile, config: EffectiveConfig) => !!file && options.workers !== 0 && (f.size ?? 0) > limitsOf(config).mainThreadMaxBytes;
+  const poolThreads = Math.max(1, threads);
+  // One heap limit for the pool: the largest any configuration of the batch asks for.
+  const memoryMB = Math.max(...configs.map((c) => limitsOf(c).workerMemoryMB), 64);
+  // Started on the first article that needs it, so a fully cached run never pays for worker start-up.
   let pool: Piscina | undefined;
-  const getPool = () => (pool ??= new Piscina({ filename: file!, minThreads: threads, maxThreads: threads, idleTimeout: 1000 }));
+  const getPool = () => {
+    if (pool) return pool;
+    pool = new Piscina({ filename: file!, minThreads: poolThreads, maxThreads: poolThreads, idleTimeout: 1000, resourceLimits: { maxOldGenerationSizeMb: memoryMB } });
+    // A worker that dies between tasks is replaced by piscina; say so rather than crash on the event.
+    pool.on('error', (err: Error) => process.stderr.write(`copydesk: a worker thread stopped: ${err.message}\n`));
+    return pool;
+  };
+  // Articles running in workers, with the moment their worker started on each (written by the worker).
+  const running = new Set<{ started: BigInt64Array; seconds: number; abort: AbortController }>();
+  let poll: NodeJS.Timeout | undefined;
+  const watch = () => {
+    poll ??= setInterval(() => {
+      const now = BigInt(Date.now());
+      for (const r of running) {
+        const s = Atomics.load(r.started, 0);
+        if (s > 0n && Number(now - s) > r.seconds * 1000) r.abort.abort(new DeadlineExceeded(r.seconds));
+      }
+    }, DEADLINE_POLL_MS);
+    poll.unref();
+  };
+  const inWorker = async (f: FoundFile, config: EffectiveConfig, task: Task): Promise<FileResult> => {
+    const entry = { started: new BigInt64Array(new SharedArrayBuffer(8)), seconds: limitsOf(config).articleTimeoutSeconds, abort: new AbortController() };
+    running.add(entry);
+    watch();
+    try {
+      return (await getPool().run({ ...task, started: entry.started }, { signal: entry.abort.signal })) as FileResult;
+    } catch (err) {
+      return poolErrorResult(f, entry.abort.signal.aborted ? entry.abort.signal.reason : err, config);
+    } finally {
+      running.delete(entry);
+    }
+  };
   // Several tasks in flight per worker, so a worker never waits for the main thread between articles.
   const queue = new PQueue({ concurrency: Math.max(1, threads * 4) });
   const results: FileResult[] = new Array(files.length);
@@ -65,11 +134,17 @@ export async function runBatch(files: FoundFile[], options: BatchOptions = {}): 
       const f = files[i];
       const config = configs[i];
       queue.add(async () => {
-        let result = options.cache?.get(f, config);
-        if (!result) {
-          const task: Task = { absPath: f.abs, path: f.path, key: f.key, config };
-          result = threads > 0 ? ((await getPool().run(task)) as FileResult) : await runTask(task);
-          if (!result.error) options.cache?.set(f, config, result);
+        let result: FileResult | undefined;
+        const maxBytes = limitsOf(config).maxArticleBytes;
+        if (f.skip) result = skipResult(f);
+        else if ((f.size ?? 0) > maxBytes) result = fileErrorResult(f.path, new InputError('too-large', tooLargeMessage(f.path, f.size!, maxBytes)), f.key); // refused at once, unread
+        else {
+          result = options.cache?.get(f, config);
+          if (!result) {
+            const task: Task = { absPath: f.abs, path: f.path, key: f.key, config };
+            result = threads > 0 || needsWorker(f, config) ? await inWorker(f, config, task) : await runTask(task);
+            if (!result.error) options.cache?.set(f, config, result);
+          }
         }
         results[i] = result;
         done++;
@@ -78,6 +153,7 @@ export async function runBatch(files: FoundFile[], options: BatchOptions = {}): 
     }
     await queue.onIdle();
   } finally {
+    if (poll) clearInterval(poll);
     await pool?.destroy();
   }
   return results;

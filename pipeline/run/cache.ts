@@ -3,9 +3,16 @@
 // dictionaries (installed dictionary-en / dictionary-en-gb versions), copydesk's version and a hash of
 // copydesk's own code. A second run over an unchanged archive re-checks nothing; a change to any key
 // part misses and re-checks that file. Entries are written atomically; a damaged entry is a miss.
+//
+// Entries are authenticated (issue 12): each carries an HMAC-SHA256 of its key and result under a
+// secret that lives in the user's cache folder ($XDG_CACHE_HOME/copydesk/cache-key, else
+// ~/.cache/copydesk/cache-key; created on first use, mode 0600), never in the repository. An entry
+// this machine did not write (a committed or forged .copydesk-cache/) fails the check and is a miss,
+// so it cannot turn a failing article into a passing one.
 import fs from 'node:fs';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import os from 'node:os';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { EffectiveConfig, FileResult } from '../core/types.js';
@@ -15,10 +22,40 @@ import { digest } from '../util/hash.js';
 import { VERSION } from '../util/version.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { schemasDir } from '../validate/schemas.js';
+import { repoRootOf } from '../util/repo.js';
 
 export const DEFAULT_CACHE_LOCATION = '.copydesk-cache';
 /** Bump when the entry layout changes. */
-const FORMAT = 1;
+const FORMAT = 2;
+
+/** Where the cache's secret lives: the user's cache folder, outside every repository. */
+export function cacheKeyFile(env: NodeJS.ProcessEnv = process.env): string {
+  const base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : process.platform === 'win32' && env.LOCALAPPDATA ? env.LOCALAPPDATA : path.join(os.homedir(), '.cache');
+  return path.join(base, 'copydesk', 'cache-key');
+}
+
+/** The secret, created (32 random bytes, readable by the user only) on first use. */
+function loadSecret(file: string): Buffer {
+  try {
+    const hex = fs.readFileSync(file, 'utf8').trim();
+    if (/^[0-9a-f]{64}$/.test(hex)) return Buffer.from(hex, 'hex');
+  } catch {
+    // created below
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const secret = randomBytes(32);
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, secret.toString('hex') + '\n', { mode: 0o600 });
+  try {
+    // Another process may have made one meanwhile: keep the first.
+    fs.linkSync(tmp, file);
+  } catch {
+    // exists already
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+  return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex');
+}
 
 const require = createRequire(import.meta.url);
 /** The pipeline folder (source or dist) this module runs from. */
@@ -63,12 +100,17 @@ export interface CacheStats {
   hits: number;
   misses: number;
   writes: number;
+  /** Entries whose MAC did not check out (not written by this machine). */
+  forged?: number;
 }
 
 interface Entry {
   format: number;
   key: string;
-  result: FileResult;
+  /** HMAC-SHA256 (hex) of key and payload under the machine's secret. */
+  mac: string;
+  /** The result as JSON text (the MAC covers exactly these bytes). */
+  payload: string;
 }
 
 export interface ResultCacheOptions {
@@ -76,6 +118,8 @@ export interface ResultCacheOptions {
   dictionaries?: string;
   /** Overrides copydesk's version in the key (tests). */
   version?: string;
+  /** Overrides where the secret lives (tests); default cacheKeyFile(). */
+  keyFile?: string;
 }
 
 /** The per-file result cache runBatch takes as its `cache` option. */
@@ -87,10 +131,32 @@ export class ResultCache {
   /** Key computed by get() for each file, reused by set(). */
   private keys = new Map<string, string>();
 
+  private secret: Buffer | undefined;
+  private keyFile: string;
+
   constructor(location: string = DEFAULT_CACHE_LOCATION, options: ResultCacheOptions = {}) {
     this.dir = path.resolve(location);
     this.base = [FORMAT, options.version ?? VERSION, codeIdentity(), options.dictionaries ?? dictionaryIdentity()].join('\0');
+    this.keyFile = path.resolve(options.keyFile ?? cacheKeyFile());
   }
+
+  /** The secret, or undefined when it cannot be had (then the cache neither trusts nor writes entries). */
+  private mac(key: string, payload: string): string | undefined {
+    if (!this.secret) {
+      try {
+        // A key inside the repository could be committed with the entries it signs.
+        const repo = repoRootOf(process.cwd());
+        if (fs.existsSync(path.join(repo, '.git')) && (this.keyFile + path.sep).startsWith(repo + path.sep)) throw new Error(`it is inside the repository ${repo}; set XDG_CACHE_HOME to a folder outside it`);
+        this.secret = loadSecret(this.keyFile);
+      } catch (err) {
+        if (!this.warned) process.stderr.write(`copydesk: --cache is off: cannot read or create the cache key ${this.keyFile} (${(err as Error).message})\n`);
+        this.warned = true;
+        return undefined;
+      }
+    }
+    return createHmac('sha256', this.secret).update(key).update('\0').update(payload).digest('hex');
+  }
+  private warned = false;
 
   private entryFile(file: FoundFile): string {
     return path.join(this.dir, `v${FORMAT}`, `${digest(`${file.abs}\0${file.path}`)}.json`);
@@ -131,12 +197,27 @@ export class ResultCache {
     } catch {
       entry = undefined;
     }
-    if (!entry || entry.format !== FORMAT || entry.key !== key || !entry.result || entry.result.path !== file.path) {
+    const result = entry && entry.format === FORMAT && entry.key === key && typeof entry.payload === 'string' && typeof entry.mac === 'string' ? this.verified(key, entry) : undefined;
+    if (!result || result.path !== file.path) {
       this.stats.misses++;
       return undefined;
     }
     this.stats.hits++;
-    return { ...entry.result, cached: true };
+    return { ...result, cached: true };
+  }
+
+  /** The entry's result when its MAC is right (written by this machine's copydesk), else undefined. */
+  private verified(key: string, entry: Entry): FileResult | undefined {
+    const want = this.mac(key, entry.payload);
+    if (!want || want.length !== entry.mac.length || !timingSafeEqual(Buffer.from(want), Buffer.from(entry.mac))) {
+      this.stats.forged = (this.stats.forged ?? 0) + 1;
+      return undefined;
+    }
+    try {
+      return JSON.parse(entry.payload) as FileResult;
+    } catch {
+      return undefined;
+    }
   }
 
   set(file: FoundFile, config: EffectiveConfig, result: FileResult): void {
@@ -145,7 +226,10 @@ export class ResultCache {
     if (!key || result.error) return;
     this.ensureDir();
     const { cached: _cached, ...fresh } = result;
-    const entry: Entry = { format: FORMAT, key, result: fresh };
+    const payload = JSON.stringify(fresh);
+    const mac = this.mac(key, payload);
+    if (!mac) return;
+    const entry: Entry = { format: FORMAT, key, mac, payload };
     writeFileAtomic(this.entryFile(file), JSON.stringify(entry));
     this.stats.writes++;
   }

@@ -26,6 +26,7 @@ import { digest } from '../util/hash.js';
 import { declaredPolicyRule, policyProblem } from '../validate/policy.js';
 import { closest } from '../util/distance.js';
 import { loadVocab, type Vocab } from './vocab.js';
+import { resolveLimits } from '../core/limits.js';
 
 /** Where configuration may live in one folder, in precedence order (only one may be present). */
 export const CONFIG_FILES = [
@@ -257,6 +258,7 @@ export function mergeConfig(base: MergedConfig, top: Partial<Config> | Override,
   if (top.longSentence !== undefined) out.longSentence = top.longSentence;
   if (top.reportUnusedDisableDirectives !== undefined) out.reportUnusedDisableDirectives = top.reportUnusedDisableDirectives;
   if ('docsUrl' in top && top.docsUrl !== undefined) out.docsUrl = top.docsUrl;
+  if ('limits' in top && top.limits) out.limits = { ...base.limits, ...top.limits };
   const union = (a: string[] | undefined, b: string[] | undefined) => (b?.length ? [...new Set([...(a ?? []), ...b])] : a);
   out.words = union(base.words, top.words);
   for (const k of PATH_KEYS) out[k] = union(base[k], top[k]);
@@ -365,6 +367,7 @@ export function resolveConfig(config: Partial<Config> | MergedConfig, file: stri
     rules,
     policies,
     facts,
+    limits: resolveLimits(config.limits),
   };
   if (vocab.accept.length || vocab.reject.length) effective.vocab = vocab;
   if (config.docsUrl) effective.docsUrl = config.docsUrl;

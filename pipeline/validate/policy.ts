@@ -9,6 +9,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Category, Claim, EffectiveConfig, ReportDescriptor, Rule, RuleContext, RuleMeta, Severity } from '../core/types.js';
 import { getAjv, getPolicyAjv, isCoreSchemaId, formatErrors, schemasDir, validator, SCHEMA_BASE } from './schemas.js';
 import { digest } from '../util/hash.js';
+import { claimSentence } from '../extract/claim.js';
 import { NO_OPTIONS } from '../core/rule-options.js';
 
 /** The categories a rule id may start with: common.schema.json's Category enum, read from the schema. */
@@ -196,9 +197,11 @@ function applyPolicy(ctx: RuleContext, policy: CompiledPolicy, severity?: Severi
       const s = article.sentences[claim.sentenceIndex];
       if (s && article.blocks[s.block]?.kind === 'heading') continue;
     }
-    if (policy.validate(claim as unknown) === true) continue;
+    // A policy sees the claim with its sentence's text (shared with every claim of the sentence, never stored).
+    const view = { ...claim, sentence: claimSentence(article, claim) };
+    if (policy.validate(view as unknown) === true) continue;
     const { messages: raw } = messagesOf(policy.validate.errors);
-    const messages = raw.map((m) => renderMessage(m, claim));
+    const messages = raw.map((m) => renderMessage(m, view));
     const message = messages.join('; ') || `The claim “${claim.text}” fails the policy ${policy.title ?? name}.`;
     // Evidence in an editor's words: the schema's own message, the policy's name and its documentation;
     // never a JSON pointer or a path on the server (the rule id leads to the rule's docs).

@@ -346,6 +346,15 @@ export function arithmeticFindings(article: Pick<Article, 'prose'>, claims: read
 
 const YEARISH = new Set(['year', 'date', 'score', 'time', 'duration']);
 
+/** Whether [start, end) overlaps a span of `spans` (sorted by start; spans do not nest much). */
+function overlapsAny(spans: readonly { start: number; end: number }[], start: number, end: number): boolean {
+  for (const f of spans) {
+    if (f.start >= end) break;
+    if (start < f.end) return true;
+  }
+  return false;
+}
+
 export const arithmetic: Rule = {
   meta: {
     id: 'verification/arithmetic',
@@ -380,28 +389,40 @@ export const arithmetic: Rule = {
   },
   check(ctx: RuleContext) {
     const { article, claims } = ctx;
-    const seen: { start: number; end: number }[] = [];
-    const report = (f: Finding) => {
-      const claim = claimFor(claims, f.start, f.end);
-      if (claim) ctx.judge({ claimId: claim.id, evidence: f.evidence, ...(f.wrong ? { verdict: 'contradicted' as const } : {}) });
-      if (!f.wrong) return;
-      seen.push(f);
-      ctx.report({ start: f.start, end: f.end, messageId: f.messageId, data: f.data, evidence: [f.evidence], expected: String(f.evidence.expected), actual: String(f.evidence.actual), ...(claim ? { claimId: claim.id } : {}) });
-    };
-    for (const s of article.sentences) for (const f of arithmeticFindings(article, claims, s.start, s.end)) report(f);
-    // Ranges the extractor read with low > high that the sentence scan did not already report.
+    // Each sentence is computed over its own claims (grouped once, in claim order), so the cost is
+    // linear in the article, not sentences x claims.
+    const bySentence = new Map<number, Claim[]>();
     for (const c of claims) {
-      const q = c.quantity;
-      if (!q || q.low === undefined || q.high === undefined || q.low <= q.high || YEARISH.has(q.unit)) continue;
-      if (seen.some((f) => f.start < c.endOffset && c.offset < f.end)) continue;
-      report({
-        start: c.offset,
-        end: c.endOffset,
-        wrong: true,
-        messageId: 'backwardsRange',
-        data: { low: fmt(q.low), high: fmt(q.high) },
-        evidence: evidence(`${fmt(q.low)} > ${fmt(q.high)}`, `${fmt(q.high)}–${fmt(q.low)}`, c.text),
-      });
+      const list = bySentence.get(c.sentenceIndex);
+      if (list) list.push(c);
+      else bySentence.set(c.sentenceIndex, [c]);
+    }
+    for (const [si, own] of [...bySentence].sort((x, y) => x[0] - y[0])) {
+      const s = article.sentences[si];
+      const seen: { start: number; end: number }[] = [];
+      const report = (f: Finding) => {
+        const claim = claimFor(own, f.start, f.end);
+        if (claim) ctx.judge({ claimId: claim.id, evidence: f.evidence, ...(f.wrong ? { verdict: 'contradicted' as const } : {}) });
+        if (!f.wrong) return;
+        seen.push(f);
+        ctx.report({ start: f.start, end: f.end, messageId: f.messageId, data: f.data, evidence: [f.evidence], expected: String(f.evidence.expected), actual: String(f.evidence.actual), ...(claim ? { claimId: claim.id } : {}) });
+      };
+      if (s) for (const f of arithmeticFindings(article, own, s.start, s.end)) report(f);
+      // Ranges the extractor read with low > high that the sentence scan did not already report.
+      const found = [...seen].sort((a, b) => a.start - b.start);
+      for (const c of own) {
+        const q = c.quantity;
+        if (!q || q.low === undefined || q.high === undefined || q.low <= q.high || YEARISH.has(q.unit)) continue;
+        if (overlapsAny(found, c.offset, c.endOffset)) continue;
+        report({
+          start: c.offset,
+          end: c.endOffset,
+          wrong: true,
+          messageId: 'backwardsRange',
+          data: { low: fmt(q.low), high: fmt(q.high) },
+          evidence: evidence(`${fmt(q.low)} > ${fmt(q.high)}`, `${fmt(q.high)}–${fmt(q.low)}`, c.text),
+        });
+      }
     }
   },
 };

@@ -4,6 +4,7 @@
 import type { Article, Claim, Evidence, Rule, RuleContext } from '../core/types.js';
 import { pointAt } from '../parse/positions.js';
 import { damerau } from '../util/distance.js';
+import { claimSentence } from '../extract/claim.js';
 import { wordsOf } from '../lexicon/word-classes.js';
 import { NO_OPTIONS } from '../core/rule-options.js';
 
@@ -40,18 +41,36 @@ function subjectKey(c: Claim): string | undefined {
   return `${q.unit}|${q.currency ?? ''}|${words.join(' ')}`;
 }
 
-/** Text within a few words either side of the claim, inside its sentence. */
-function around(c: Claim): string {
-  const s = c.sentence;
-  const at = s.indexOf(c.text);
-  if (at < 0) return s;
-  const before = s.slice(0, at).split(/\s+/).slice(-4).join(' ');
-  const after = s.slice(at + c.text.length).split(/\s+/).slice(0, 5).join(' ');
+/** Text within a few words either side of the claim, inside its sentence (read at the claim's own offsets). */
+function around(article: Article, c: Claim): string {
+  const text = article.text;
+  const lo = Math.max(c.sentenceOffset, c.offset - AROUND_CHARS);
+  const hi = Math.min(c.sentenceEndOffset, c.endOffset + AROUND_CHARS);
+  const before = text.slice(lo, c.offset).split(/\s+/).slice(-4).join(' ');
+  const after = text.slice(c.endOffset, hi).split(/\s+/).slice(0, 5).join(' ');
   return `${before} ${after}`;
 }
+/** How far either side of a claim `around` looks: enough for four or five words. */
+const AROUND_CHARS = 120;
 
 function times(sentence: string): Set<string> {
   return new Set([...sentence.matchAll(TIME_WORD)].map((m) => m[0].toLowerCase()));
+}
+
+/** Evidence excerpts are at most this long: the whole sentence, or a window of it around the claim. */
+export const EXCERPT_MAX = 240;
+
+/** The claim's sentence for evidence, white space collapsed; a long sentence is cut to a window around the claim. */
+export function sentenceExcerpt(article: Article, c: Pick<Claim, 'sentenceIndex' | 'offset' | 'endOffset' | 'sentenceOffset' | 'sentenceEndOffset'>): string {
+  if (c.sentenceEndOffset - c.sentenceOffset <= EXCERPT_MAX * 2) {
+    const whole = claimSentence(article, c).replace(/\s+/g, ' ').trim();
+    if (whole.length <= EXCERPT_MAX) return whole;
+  }
+  const half = Math.max(0, (EXCERPT_MAX - (c.endOffset - c.offset)) >> 1);
+  const lo = Math.max(c.sentenceOffset, c.offset - half);
+  const hi = Math.min(c.sentenceEndOffset, Math.max(c.endOffset, lo + EXCERPT_MAX));
+  const body = article.text.slice(lo, Math.min(hi, lo + EXCERPT_MAX * 2)).replace(/\s+/g, ' ').trim();
+  return `${lo > c.sentenceOffset ? '…' : ''}${body.slice(0, EXCERPT_MAX)}${hi < c.sentenceEndOffset || body.length > EXCERPT_MAX ? '…' : ''}`;
 }
 
 /** The relative difference two stated values may have and still be one figure (rounding, hedges). */
@@ -103,20 +122,23 @@ export const conflictingFigures: Rule = {
     for (const c of ctx.claims) {
       if (c.kind !== 'numeric') continue;
       const key = subjectKey(c);
-      if (!key || CONTEXT_CUE.test(around(c))) continue;
+      if (!key || CONTEXT_CUE.test(around(article, c))) continue;
       const list = groups.get(key) ?? [];
       list.push(c);
       groups.set(key, list);
     }
+    // Time words per sentence, read once per sentence.
+    const timesBySentence = new Map<number, Set<string>>();
+    const timesOf = (c: Claim) => {
+      let t = timesBySentence.get(c.sentenceIndex);
+      if (!t) timesBySentence.set(c.sentenceIndex, (t = times(claimSentence(article, c))));
+      return t;
+    };
     for (const list of groups.values()) {
       if (list.length < 2) continue;
-      for (let j = 1; j < list.length; j++) {
-        const b = list[j];
-        const tb = times(b.sentence);
-        const a = list.slice(0, j).find((x) => x.sentenceIndex !== b.sentenceIndex && !agree(x, b) && close(x, b) && sameTime(times(x.sentence), tb));
-        if (!a || list.slice(0, j).some((x) => agree(x, b))) continue;
+      for (const [a, b] of conflicts(list, timesOf)) {
         const line = lineOf(article, a.offset);
-        const excerpt = a.sentence.replace(/\s+/g, ' ').trim();
+        const excerpt = sentenceExcerpt(article, a);
         const ev: Evidence = { kind: 'compared', message: `Line ${line} states “${a.text}” for the same ${b.subject ?? b.quantity!.unit}: “${excerpt}”`, line, excerpt, expected: a.text, actual: b.text };
         ctx.judge({ claimId: b.id, evidence: ev });
         ctx.report({
@@ -133,6 +155,118 @@ export const conflictingFigures: Rule = {
     }
   },
 };
+
+const isApprox = (c: Claim) => c.quantity!.approximate || c.quantity!.bound !== 'exact';
+/** At most this many earlier figures are tried as the one a figure conflicts with (hostile input only reaches it). */
+const MAX_CANDIDATES = 256;
+/** Width of a close() bucket in log space: values within 1.5x of each other are in neighbouring buckets. */
+const CLOSE_BUCKET = Math.log(1.5);
+
+/**
+ * The figures of one subject group that conflict with an earlier one, each with the earlier figure:
+ * b conflicts when no earlier figure agrees with it and an earlier figure in another sentence, about
+ * the same time, is close to it (the first such in text order). Near-linear: whether any earlier
+ * figure agrees is asked of the nearest earlier values (agreement is monotone in the ratio of two
+ * values of one sign), and the candidates for the conflict come from neighbouring log-value buckets.
+ */
+export function conflicts(list: readonly Claim[], timesOf: (c: Claim) => Set<string>): [Claim, Claim][] {
+  const out: [Claim, Claim][] = [];
+  const values = [...new Set(list.map((c) => c.quantity!.value!))].sort((x, y) => x - y);
+  const rank = new Map(values.map((v, i) => [v, i]));
+  const exact = new Presence(values.length);
+  const approx = new Presence(values.length);
+  // close() compares absolute values, so the buckets do too.
+  const bucketOf = (v: number) => (v === 0 ? 'z' : `${Math.floor(Math.log(Math.abs(v)) / CLOSE_BUCKET)}`);
+  const buckets = new Map<string, number[]>(); // bucket -> indexes into list, in text order
+  const neighbourBuckets = (v: number) => {
+    if (v === 0) return [buckets.get('z')];
+    const k = Math.floor(Math.log(Math.abs(v)) / CLOSE_BUCKET);
+    return [buckets.get(`${k - 1}`), buckets.get(`${k}`), buckets.get(`${k + 1}`)];
+  };
+  const agreesWithAny = (b: Claim): boolean => {
+    const r = rank.get(b.quantity!.value!)!;
+    for (const [set, approxSet] of [[exact, false], [approx, true]] as const) {
+      for (const n of [set.atOrBelow(r), set.atOrAbove(r)]) {
+        if (n < 0) continue;
+        const x = { quantity: { value: values[n], approximate: approxSet, bound: 'exact' } } as unknown as Claim;
+        if (agree(x, b)) return true;
+      }
+    }
+    return false;
+  };
+  for (let j = 0; j < list.length; j++) {
+    const b = list[j];
+    const v = b.quantity!.value!;
+    if (j > 0 && !agreesWithAny(b)) {
+      const tb = timesOf(b);
+      let best = -1;
+      let tried = 0;
+      for (const idx of neighbourBuckets(v)) {
+        if (!idx) continue;
+        for (const i of idx) {
+          if (best >= 0 && i >= best) break;
+          if (++tried > MAX_CANDIDATES) break;
+          const x = list[i];
+          if (x.sentenceIndex !== b.sentenceIndex && close(x, b) && sameTime(timesOf(x), tb)) {
+            best = i;
+            break;
+          }
+        }
+      }
+      if (best >= 0) out.push([list[best], b]);
+    }
+    (isApprox(b) ? approx : exact).add(rank.get(v)!);
+    const key = bucketOf(v);
+    const bl = buckets.get(key);
+    if (bl) bl.push(j);
+    else buckets.set(key, [j]);
+  }
+  return out;
+}
+
+/** Which of n ranks are present, with the nearest present rank at or below / at or above a rank (Fenwick tree). */
+class Presence {
+  private tree: Int32Array;
+  private present: Uint8Array;
+  private log: number;
+  constructor(private n: number) {
+    this.tree = new Int32Array(n + 1);
+    this.present = new Uint8Array(n);
+    this.log = 1;
+    while (this.log * 2 <= n) this.log *= 2;
+  }
+  add(r: number): void {
+    if (this.present[r]) return;
+    this.present[r] = 1;
+    for (let i = r + 1; i <= this.n; i += i & -i) this.tree[i]++;
+  }
+  /** Present ranks below r + 1. */
+  private count(r: number): number {
+    let s = 0;
+    for (let i = r + 1; i > 0; i -= i & -i) s += this.tree[i];
+    return s;
+  }
+  /** The k-th present rank (1-based k), or -1. */
+  private kth(k: number): number {
+    if (k <= 0) return -1;
+    let pos = 0;
+    for (let step = this.log; step > 0; step >>= 1) {
+      if (pos + step <= this.n && this.tree[pos + step] < k) {
+        pos += step;
+        k -= this.tree[pos];
+      }
+    }
+    return pos < this.n ? pos : -1;
+  }
+  atOrBelow(r: number): number {
+    return this.kth(this.count(r));
+  }
+  atOrAbove(r: number): number {
+    const c = r > 0 ? this.count(r - 1) : 0;
+    const total = this.count(this.n - 1);
+    return c < total ? this.kth(c + 1) : -1;
+  }
+}
 
 function sameTime(a: Set<string>, b: Set<string>): boolean {
   // A sentence that names no time is about the article's own time.
@@ -209,13 +343,90 @@ function mentions(article: Article, claims: readonly Claim[]): Mention[] {
     }
   }
   // Attributions mark their source's mention as a person.
+  // (Mentions are in text order, so the ones inside a source's span are found by binary search.)
   for (const c of claims) {
     const at = c.attribution;
     if (!at || at.sourceType !== 'person' || at.inherited || at.sourceOffset === undefined) continue;
     const words = at.source.split(/\s+/).filter((w) => !TITLES.has(w.toLowerCase().replace(/\.$/, '')));
     const surname = stripPossessive(words[words.length - 1] ?? '');
-    for (const m of out) if (m.surname === surname && m.start >= at.sourceOffset && m.start < (at.sourceEndOffset ?? at.sourceOffset + at.source.length)) m.person = true;
+    const end = at.sourceEndOffset ?? at.sourceOffset + at.source.length;
+    for (let k = firstAtOrAfter(out, at.sourceOffset); k < out.length && out[k].start < end; k++) if (out[k].surname === surname) out[k].person = true;
   }
+  return out;
+}
+
+/** The first index of a list sorted by `start` whose start is at least `offset`. */
+function firstAtOrAfter(list: readonly { start: number }[], offset: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The sentence holding `offset` (binary search), or undefined. */
+function sentenceAt(article: Article, offset: number): Article['sentences'][number] | undefined {
+  const ss = article.sentences;
+  let lo = 0;
+  let hi = ss.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (offset < ss[mid].start) hi = mid - 1;
+    else if (offset >= ss[mid].end) lo = mid + 1;
+    else return ss[mid];
+  }
+  return undefined;
+}
+
+/**
+ * The pairs (x < y) of names that may be one edit apart (two for names of eight letters or more) and
+ * share their first letter, in the order of a nested loop over `names`: found through a deletion
+ * index (two strings within k edits share a string reached by at most k deletions from each, also
+ * for a transposition), so an article naming thousands of people costs linear time, not quadratic.
+ */
+export function candidatePairs(names: readonly string[]): [number, number][] {
+  const index = new Map<string, number[]>();
+  const pairs = new Set<number>();
+  const out: [number, number][] = [];
+  const n = names.length;
+  names.forEach((name, i) => {
+    const lower = name.toLowerCase();
+    const keys = new Set<string>([lower]);
+    for (const d of deletes1(lower)) {
+      keys.add(d);
+      if (lower.length >= 8) for (const d2 of deletes1(d)) keys.add(d2);
+    }
+    for (const k of keys) {
+      const key = `${name[0]}\u0000${k}`;
+      const list = index.get(key);
+      if (!list) {
+        index.set(key, [i]);
+        continue;
+      }
+      for (const j of list) {
+        const id = j * n + i;
+        if (pairs.has(id)) continue;
+        pairs.add(id);
+        out.push([j, i]);
+      }
+      // A key shared by very many names (generated names: Quill1son, Quill2son, ...) pairs only its
+      // first ones: otherwise such a list costs quadratic time, and no article names that many
+      // people a letter apart.
+      if (list.length < MAX_PER_KEY) list.push(i);
+    }
+  });
+  return out.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+}
+
+/** How many names one deletion key pairs with each other. */
+const MAX_PER_KEY = 32;
+
+function deletes1(w: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
   return out;
 }
 
@@ -289,8 +500,8 @@ export const nameVariant: Rule = {
     }
     const names = [...bySurname.keys()].filter((n) => n.length >= 5);
     const reported = new Set<string>();
-    for (let x = 0; x < names.length; x++) {
-      for (let y = x + 1; y < names.length; y++) {
+    for (const [x, y] of candidatePairs(names)) {
+      {
         const a = names[x];
         const b = names[y];
         if (a[0] !== b[0]) continue;
@@ -322,7 +533,8 @@ export const nameVariant: Rule = {
           const key = `${m.start}`;
           if (reported.has(key)) continue;
           reported.add(key);
-          const excerpt = article.text.slice(article.sentences.find((s) => s.start <= first.start && first.start < s.end)?.start ?? first.start, first.end + 80).split('\n')[0];
+          const from = Math.max(sentenceAt(article, first.start)?.start ?? first.start, first.start - 160);
+          const excerpt = article.text.slice(from, first.end + 80).split(/\r\n?|\n/)[0];
           const ev: Evidence = { kind: 'compared', message: `Line ${line} spells the name “${first.surname}” (${canonFull})`, line, excerpt, expected: first.surname, actual: m.surname };
           ctx.report({
             start: m.start,
@@ -339,24 +551,36 @@ export const nameVariant: Rule = {
     }
     // One person, two roles.
     const roles = new Map<string, { role: string; claim: Claim; source: string }[]>();
+    const seenRole = new Set<string>();
     for (const c of ctx.claims) {
       const at = c.attribution;
       if (!at || at.sourceType !== 'person' || !at.role || at.inherited || !isRole(at.role)) continue;
       const words = at.source.split(/\s+/);
       const key = stripPossessive(words[words.length - 1]).toLowerCase();
+      const dedupe = `${key}\u0000${at.role}\u0000${at.sourceOffset}`;
+      if (seenRole.has(dedupe)) continue;
+      seenRole.add(dedupe);
       const list = roles.get(key) ?? [];
-      if (!list.some((r) => r.role === at.role && r.claim.attribution?.sourceOffset === at.sourceOffset)) list.push({ role: at.role, claim: c, source: at.source });
+      list.push({ role: at.role, claim: c, source: at.source });
       roles.set(key, list);
     }
     for (const list of roles.values()) {
-      for (let j = 1; j < list.length; j++) {
+      // Agreement depends on the roles alone, so each new role is compared with the distinct earlier
+      // roles only; when none agrees, the first mention (list[0]) is the evidence.
+      const distinct: string[] = [];
+      const known = new Set<string>();
+      for (let j = 0; j < list.length; j++) {
         const b = list[j];
-        const a = list.slice(0, j).find((x) => !rolesAgree(x.role, b.role));
-        if (!a || list.slice(0, j).some((x) => rolesAgree(x.role, b.role))) continue;
+        if (known.has(b.role)) continue;
+        const agrees = distinct.some((r) => rolesAgree(r, b.role));
+        distinct.push(b.role);
+        known.add(b.role);
+        if (j === 0 || agrees) continue;
+        const a = list[0];
         const start = b.claim.attribution!.sourceOffset ?? b.claim.offset;
         const end = b.claim.attribution!.sourceEndOffset ?? b.claim.endOffset;
         const line = lineOf(article, a.claim.attribution!.sourceOffset ?? a.claim.offset);
-        const ev: Evidence = { kind: 'compared', message: `Line ${line} calls ${a.source} “${a.role}”`, line, excerpt: a.claim.sentence.replace(/\s+/g, ' ').trim(), expected: a.role, actual: b.role };
+        const ev: Evidence = { kind: 'compared', message: `Line ${line} calls ${a.source} “${a.role}”`, line, excerpt: sentenceExcerpt(article, a.claim), expected: a.role, actual: b.role };
         ctx.report({
           start,
           end,

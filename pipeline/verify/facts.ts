@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { Article, Claim, Evidence, Fact, Rule } from '../core/types.js';
 import { roundingHalf } from './numbers.js';
+import { claimSentence } from '../extract/claim.js';
 import { NO_OPTIONS } from '../core/rule-options.js';
 
 type Range = [number, number];
@@ -83,8 +84,9 @@ const YEAR = /\b(?:1[89]|20)\d\d\b/;
 
 function periodHolds(article: Article, claim: Claim, period: string): boolean {
   const re = termRe(period);
-  if (re.test(claim.sentence)) return true;
-  if (YEAR.test(claim.sentence)) return false;
+  const sentence = claimSentence(article, claim);
+  if (re.test(sentence)) return true;
+  if (YEAR.test(sentence)) return false;
   const s = article.sentences[claim.sentenceIndex];
   const block = s ? article.blocks[s.block] : undefined;
   return !!block && re.test(article.prose.slice(block.start, block.end));
@@ -128,10 +130,23 @@ export function matchFacts(article: Article, claims: readonly Claim[], facts: { 
   for (const { path: file, facts: list } of facts) {
     for (const fact of list) {
       const bySentence = new Map<number, { claim: Claim; d: number }[]>();
+      // Whether the fact's terms appear in a sentence, asked once per sentence (not per claim).
+      const termsIn = new Map<number, boolean>();
+      const periodIn = new Map<number, boolean>();
       for (const claim of numeric) {
         if (!unitsAgree(claim, fact)) continue;
-        if (!fact.terms.every((t) => termRe(t).test(claim.sentence))) continue;
-        if (fact.period && !periodHolds(article, claim, fact.period)) continue;
+        let hasTerms = termsIn.get(claim.sentenceIndex);
+        if (hasTerms === undefined) {
+          const sentence = claimSentence(article, claim);
+          hasTerms = fact.terms.every((t) => termRe(t).test(sentence));
+          termsIn.set(claim.sentenceIndex, hasTerms);
+        }
+        if (!hasTerms) continue;
+        if (fact.period) {
+          let holds = periodIn.get(claim.sentenceIndex);
+          if (holds === undefined) periodIn.set(claim.sentenceIndex, (holds = periodHolds(article, claim, fact.period)));
+          if (!holds) continue;
+        }
         const r = claimRange(claim, fact.unit.toLowerCase());
         if (!r) continue;
         const list2 = bySentence.get(claim.sentenceIndex) ?? [];

@@ -46,7 +46,7 @@ export function summaryMarkdown(results: FileResult[], cwd = process.cwd()): str
   lines.push('', '## Categories', '', '| category | items |', '|---|---:|');
   for (const [k, n] of by((it) => it.category)) lines.push(`| ${k} | ${n} |`);
   lines.push('', '## Rules', '', '| rule | items |', '|---|---:|');
-  for (const [k, n] of by((it) => it.rule)) lines.push(`| ${k} | ${n} |`);
+  for (const [k, n] of by((it) => it.rule)) lines.push(`| ${esc(k)} | ${n} |`);
   const verdicts = new Map<string, number>();
   for (const r of results) for (const cl of r.claims) if (cl.verdict) verdicts.set(cl.verdict, (verdicts.get(cl.verdict) ?? 0) + 1);
   lines.push('', '## Claim verdicts', '', '| verdict | claims |', '|---|---:|');

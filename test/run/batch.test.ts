@@ -43,7 +43,7 @@ describe('copydesk run over a batch with broken files', () => {
     expect(r.stderr).toMatch(/latin1\.txt: not valid UTF-8 \(first bad byte at offset 3\)/);
     expect(r.stderr).toMatch(/empty\.md: the file is empty/);
     if (lockedIsUnreadable) expect(r.stderr).toMatch(/locked\.md: cannot read the file \(permission denied\)/);
-    expect(r.stderr).toMatch(/dangling\.md: cannot read the file \(no such file, or a broken link\)/);
+    expect(r.stderr).toMatch(/dangling\.md: this symbolic link is broken \(its target does not exist\)/);
   });
 
   it('writes results for the good files and a per-file error for the others', () => {
@@ -55,9 +55,9 @@ describe('copydesk run over a batch with broken files', () => {
     expect(byName['binary.txt'].error.code).toBe('binary');
     expect(byName['latin1.txt'].error.code).toBe('encoding');
     expect(byName['empty.md'].error.code).toBe('empty');
-    expect(byName['dangling.md'].error.code).toBe('unreadable');
-    expect(fs.existsSync(path.join(out, 'claims', 'articles', 'good.json'))).toBe(true);
-    expect(fs.existsSync(path.join(out, 'claims', 'articles', 'sub', 'plain.json'))).toBe(true);
+    expect(byName['dangling.md'].error.code).toBe('broken-link');
+    expect(fs.existsSync(path.join(out, 'claims', 'articles', 'good.md.json'))).toBe(true);
+    expect(fs.existsSync(path.join(out, 'claims', 'articles', 'sub', 'plain.txt.json'))).toBe(true);
     const queue = JSON.parse(fs.readFileSync(path.join(out, 'review-queue.json'), 'utf8'));
     expect(queue.items.filter((i: { rule: string }) => i.rule === 'input/file-error').length).toBeGreaterThanOrEqual(3);
     expect(queue.items[0].severity).toBe('error');

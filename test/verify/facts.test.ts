@@ -115,7 +115,9 @@ describe('end to end: copydesk run --facts', () => {
     fs.copyFileSync(path.join(repoRoot, 'input/harbor.md'), path.join(dir, 'harbor.md'));
     const r = runCli(['run', dir, '--out', out, '--facts', path.join(repoRoot, 'input/facts.json'), '--no-progress']);
     expect(r.stderr).not.toMatch(/Error/);
-    const claimsFile = path.join(out, 'claims', 'harbor.json');
+    // Outside the working folder: claims/external/<hash of the path>-harbor.md.json (the path is kept).
+    const rel = (fs.readdirSync(path.join(out, 'claims'), { recursive: true }) as string[]).find((f) => f.endsWith('harbor.md.json'));
+    const claimsFile = path.join(out, 'claims', rel ?? 'missing');
     const { claims } = JSON.parse(fs.readFileSync(claimsFile, 'utf8')) as { claims: Claim[] };
     const byVerdict = (v: string) => claims.filter((c) => c.verdict === v).map((c) => c.text);
     expect(byVerdict('verified')).toEqual(['1.2 million']);
@@ -134,7 +136,7 @@ describe('end to end: copydesk run --facts', () => {
     const out = tempDir('copydesk-input-out-');
     const r = runCli(['run', path.join(repoRoot, 'input'), '--out', out, '--no-progress']);
     expect(r.stderr).not.toMatch(/Error/);
-    const file = (fs.readdirSync(path.join(out, 'claims'), { recursive: true }) as string[]).find((f) => path.basename(f) === 'harbor.json');
+    const file = (fs.readdirSync(path.join(out, 'claims'), { recursive: true }) as string[]).find((f) => path.basename(f) === 'harbor.md.json');
     expect(file).toBeDefined();
     const { claims } = JSON.parse(fs.readFileSync(path.join(out, 'claims', file!), 'utf8')) as { claims: Claim[] };
     expect(claims.find((c) => c.text === '1.2 million')?.verdict).toBe('verified');

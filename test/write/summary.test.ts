@@ -20,7 +20,7 @@ const item = (severity: Item['severity'], status: Item['status'] = 'open'): Item
   suggestions: [],
   status,
 });
-const claim = (review?: Claim['review']): Claim => ({ id: 'c-0123456789ab', kind: 'numeric', text: '40 percent', sentence: 's', sentenceIndex: 0, offset: 0, endOffset: 1, line: 3, column: 1, endLine: 3, endColumn: 2, ...(review ? { review } : {}) });
+const claim = (review?: Claim['review']): Claim => ({ id: 'c-0123456789ab', kind: 'numeric', text: '40 percent', sentenceIndex: 0, sentenceOffset: 0, sentenceEndOffset: 1, offset: 0, endOffset: 1, line: 3, column: 1, endLine: 3, endColumn: 2, ...(review ? { review } : {}) });
 const file = (p: string, items: Item[], claims: Claim[] = []): FileResult => ({ path: p, words: 10, claims, items });
 
 describe('summaryMarkdown', () => {

@@ -5,6 +5,8 @@ import type { Rule } from '../../core/types.js';
 import { NO_OPTIONS } from '../../core/rule-options.js';
 
 const SPAN_WORDS = 5;
+/** How far after the mark the first words are looked for. */
+const WINDOW = 400;
 /** The first words after the opening mark, up to the end of the first clause. */
 const FIRST_WORDS = new RegExp(`^\\s*(?:[^\\s,.;:!?”"]+\\s*){1,${SPAN_WORDS}}`, 'u');
 
@@ -30,7 +32,8 @@ export const unclosedQuote: Rule = {
     for (const q of article.quotations) {
       if (q.closed || q.continued || q.reopensInNextBlock || (q.mark !== '“' && q.mark !== '"')) continue;
       // The mark and the next few words, to the end of the first clause at most.
-      const rest = article.prose.slice(q.start + 1, q.end);
+      // (Read from a bounded window: an unclosed quotation runs to the end of its block.)
+      const rest = article.prose.slice(q.start + 1, Math.min(q.end, q.start + 1 + WINDOW));
       const m = FIRST_WORDS.exec(rest);
       let end = q.start + 1 + (m ? m[0].trimEnd().length : 0);
       if (end <= q.start + 1) end = Math.min(q.end, q.start + 2);

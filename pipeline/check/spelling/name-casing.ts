@@ -1,6 +1,7 @@
 // spelling/name-casing: a known name (publication, agency, broadcaster, institution, company)
 // written with the wrong capitalisation, and a multi-word name capitalised two ways in one article.
 import { articleLanguage } from '../../core/language.js';
+import { SpanIndex } from '../../util/spans.js';
 import type { Article, ReportDescriptor, Rule, Token } from '../../core/types.js';
 import { getSpeller, type Speller } from './speller.js';
 import { NAME_ENTRIES } from '../../lexicon/names.js';
@@ -185,6 +186,7 @@ function twoWayCasing(article: Article, starts: Set<number>, problems: ReportDes
     list.push({ start: a.start, end: b.end, form: article.text.slice(a.start, b.end), cases, longer });
     byKey.set(key, list);
   }
+  let flaggedIndex: SpanIndex | undefined;
   for (const list of byKey.values()) {
     // The capitalised form: every word capitalised mid-sentence, and not the start of a longer name
     // (British Film Institute is not evidence about "British film"). The variant: capitalised first
@@ -195,7 +197,7 @@ function twoWayCasing(article: Article, starts: Set<number>, problems: ReportDes
     const [minority, majority] = mixed.length <= full.length ? [mixed, full] : [full, mixed];
     const canonical = majority[0].form.replace(/\s+/g, ' ');
     for (const o of minority) {
-      if (flagged.some((f) => f.start < o.end && o.start < f.end)) continue;
+      if ((flaggedIndex ??= new SpanIndex(flagged)).overlaps(o.start, o.end)) continue;
       problems.push({
         rule: RULE_ID,
         start: o.start,

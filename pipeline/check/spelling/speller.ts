@@ -7,16 +7,20 @@ import { loadData } from '../prose-helpers.js';
 import enUS from 'dictionary-en';
 import enGB from 'dictionary-en-gb';
 import { damerau } from '../../util/distance.js';
+import { DEFAULT_LIMITS } from '../../core/limits.js';
 
 export type Language = 'en-US' | 'en-GB' | 'en';
 
 export interface Speller {
   /** True when the word (apostrophes already normalised to ') is in the dictionary. */
   correct(word: string): boolean;
-  /** Ranked suggestions, best first (at most `limit`). Costly (tens of ms) on first call per word. */
-  suggest(word: string, limit?: number): string[];
-  /** Dictionary words one edit away (cheap: no nspell suggest()). */
-  near(word: string): string[];
+  /**
+   * Ranked suggestions, best first (at most `limit`). None for a word longer than `maxLength`: the
+   * search costs grow with the word (a 320-letter "word" took seconds), and no such word has one.
+   */
+  suggest(word: string, limit?: number, maxLength?: number): string[];
+  /** Dictionary words one edit away (cheap: no nspell suggest()); none for a word longer than `maxLength`. */
+  near(word: string, maxLength?: number): string[];
 }
 
 interface WordsData {
@@ -208,7 +212,8 @@ class CachedSpeller implements Speller {
     if (ok === undefined) this.inDictionary.set(w, (ok = this.raw(w)));
     return ok;
   };
-  near(word: string): string[] {
+  near(word: string, maxLength = DEFAULT_LIMITS.maxSuggestWordLength): string[] {
+    if (word.length > maxLength) return [];
     let list = this.nearCache.get(word);
     if (!list) {
       list = oneEdit(word, this.nearIndex(), (c) => this.correct(c), this.accepts);
@@ -216,11 +221,12 @@ class CachedSpeller implements Speller {
     }
     return list;
   }
-  suggest(word: string, limit = 5): string[] {
+  suggest(word: string, limit = 5, maxLength = DEFAULT_LIMITS.maxSuggestWordLength): string[] {
+    if (word.length > maxLength) return [];
     let list = this.suggestions.get(word);
     if (!list) {
       const lower = word.toLowerCase();
-      let candidates = this.near(lower);
+      let candidates = this.near(lower, maxLength);
       // Two edits away (goverment is one; acheivment two): the index again, never nspell's suggest(),
       // which costs tens of milliseconds a word.
       if (!candidates.length) candidates = [...this.nearIndex().within2(lower)].filter(this.accepts);

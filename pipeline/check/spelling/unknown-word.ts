@@ -4,6 +4,7 @@ import type { Article, Claim, Rule, RuleContext, Token } from '../../core/types.
 import { getSpeller, normaliseLanguage, damerau, frequency, type Speller } from './speller.js';
 import { articleLanguage } from '../../core/language.js';
 import { compileVocab, type CompiledVocab } from './vocab.js';
+import { limitsOf } from '../../core/limits.js';
 import { loadData } from '../prose-helpers.js';
 import { wordsOf } from '../../lexicon/word-classes.js';
 import { NO_OPTIONS } from '../../core/rule-options.js';
@@ -46,8 +47,13 @@ class Checker {
     language: string,
     private accepted: Set<string>,
     private vocab: CompiledVocab,
+    /** limits.maxSuggestWordLength: longer words are flagged without suggestions. */
+    readonly maxSuggest: number,
   ) {
     this.speller = getSpeller(normaliseLanguage(language));
+  }
+  near(word: string): string[] {
+    return this.speller.near(word, this.maxSuggest);
   }
 
   /** Whether a lower-case (or sentence-initial, lower-cased) word form is acceptable. */
@@ -133,7 +139,7 @@ function nearCommon(checker: Checker, lower: string): boolean {
   if (lower.length < 3) return false;
   // Short names (Jez, Hamm) sit one edit from many words: for them only the commonest words count (Teh -> the).
   const min = lower.length < 5 ? COMMON_SHORT : COMMON;
-  return checker.speller.near(lower).some((c) => !c.includes(' ') && c[0] === lower[0] && frequency(c) >= min && damerau(lower, c) === 1);
+  return checker.near(lower).some((c) => !c.includes(' ') && c[0] === lower[0] && frequency(c) >= min && damerau(lower, c) === 1);
 }
 
 /** How many times each capitalised word form occurs in the article. */
@@ -164,16 +170,29 @@ function recase(suggestion: string, like: string): string {
 function report(ctx: RuleContext, checker: Checker, t: Token, word: string, lookup: string): void {
   const start = t.start;
   const end = t.start + word.length;
-  const suggestions = checker.speller.suggest(lookup).map((s) => recase(s, word));
+  const suggestions = checker.speller.suggest(lookup, 5, checker.maxSuggest).map((s) => recase(s, word));
   const likelyTypo = suggestions.length > 0 && damerau(lookup.toLowerCase(), suggestions[0].toLowerCase()) <= 2;
   const configured = ctx.config.rules[RULE_ID]?.level !== undefined;
   ctx.report({
     start,
     end,
-    ...(suggestions.length ? { messageId: 'didYouMean', data: { word, suggestion: suggestions[0] } } : { messageId: 'unknown', data: { word } }),
+    // A word over limits.maxSuggestWordLength gets no suggestion search; messages quote its start only.
+    ...(suggestions.length ? { messageId: 'didYouMean', data: { word: clip(word, SHOWN_WORD), suggestion: suggestions[0] } } : word.length > checker.maxSuggest ? { messageId: 'tooLong', data: { word: clip(word, SHOWN_WORD), letters: String(word.length), max: String(checker.maxSuggest) } } : { messageId: 'unknown', data: { word } }),
     suggestions,
     ...(likelyTypo || configured ? {} : { severity: 'warning' as const }),
   });
+}
+
+/** Messages quote at most this many characters of a word. */
+const SHOWN_WORD = 60;
+
+/** The first n UTF-16 units of s and an ellipsis, never cutting a surrogate pair. */
+export function clip(s: string, n: number): string {
+  if (s.length <= n) return s;
+  let end = n;
+  const c = s.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--;
+  return `${s.slice(0, end)}…`;
 }
 
 function missingSpace(t: Token, a: string, b: string) {
@@ -213,6 +232,7 @@ export const unknownWord: Rule = {
       didYouMean: '“{{word}}” is not in the dictionary. Did you mean “{{suggestion}}”?',
       unknown: '“{{word}}” is not in the dictionary: check the spelling, or add the word to "words" in the configuration or the article\'s front matter.',
       runTogether: '“{{word}}” is two words run together. Did you mean “{{fixed}}”?',
+      tooLong: '“{{word}}” is not in the dictionary (at {{letters}} letters it is longer than limits.maxSuggestWordLength, {{max}}, so no suggestions were looked for): check the spelling, or add the word to "words" in the configuration or the article\'s front matter.',
     },
     examples: {
       valid: ['Local apps now cover most of the market.', 'The company reported YoY growth, Mankevich said.'],
@@ -229,7 +249,7 @@ export const unknownWord: Rule = {
     for (const w of [...config.words, ...article.meta.words]) for (const part of String(w).split(/\s+/)) if (part) accepted.add(part.replace(/’/g, "'").toLowerCase());
     const vocab = compileVocab(config.vocab);
     const rejecting = !!config.vocab?.reject.length;
-    const checker = new Checker(articleLanguage(article, config).language, accepted, vocab);
+    const checker = new Checker(articleLanguage(article, config).language, accepted, vocab, limitsOf(config).maxSuggestWordLength);
     let names: Set<string> | undefined;
     let counts: Map<string, number> | undefined;
     const tokens = article.tokens;
@@ -292,7 +312,7 @@ export const unknownWord: Rule = {
         const next = tokens[i + 1];
         if (next && next.kind === 'word' && next.sentence === t.sentence && isUpper(next.text[0]) && /^\s+$/.test(article.prose.slice(t.end, next.start))) continue;
         // An unknown capitalised word is most often a name: flag it only when one edit makes it a common word (Teh -> the).
-        if (!checker.speller.near(word.toLowerCase()).length) continue;
+        if (!checker.near(word.toLowerCase()).length) continue;
         report(ctx, checker, t, word, word.toLowerCase());
       }
     }

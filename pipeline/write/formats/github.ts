@@ -7,6 +7,7 @@ import type { Item } from '../../core/types.js';
 import type { Formatter } from './index.js';
 import type { Report } from '../../core/types.js';
 import { bySeverity, counts, plural, shownItems, type Located } from './util.js';
+import { markdownText, safeText } from '../../util/escape.js';
 import { SEVERITIES } from '../../core/severity.js';
 
 /** GitHub shows this many annotations of each severity per step. */
@@ -40,10 +41,12 @@ function place(it: Item): Record<string, number> {
 }
 
 export function annotation({ file, item }: Located): string {
-  const props: [string, string | number][] = [['file', file.path], ...Object.entries(place(item)), ['title', `copydesk ${item.rule}`]];
+  // Control characters made visible first (no raw terminal escape reaches the log: issue 15), then the
+  // workflow-command escapes.
+  const props: [string, string | number][] = [['file', safeText(file.path)], ...Object.entries(place(item)), ['title', `copydesk ${item.rule}`]];
   const list = props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',');
   const suggestion = item.suggestions.length ? ` (suggestion: ${item.suggestions.slice(0, 3).join(', ')})` : '';
-  return `::${COMMAND[item.severity]} ${list}::${escapeData(item.message + suggestion)}`;
+  return `::${COMMAND[item.severity]} ${list}::${escapeData(safeText(item.message + suggestion).replace(/\\u000a/g, '\n'))}`;
 }
 
 export const github: Formatter = (report) => {
@@ -67,7 +70,9 @@ export const github: Formatter = (report) => {
   return lines.join('\n') + '\n';
 };
 
-const cell = (s: string) => s.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const cell = (s: string) => markdownText(s.replace(/\r\n?|\n/g, ' '));
+/** A file name as a code span (control characters made visible, pipes escaped); one holding a backtick as escaped text. */
+const codeCell = (s: string) => (/[`\r\n]/.test(s) ? cell(s) : `\`${safeText(s).replace(/\|/g, '\\|')}\``);
 const ICON = { error: '❌ error', warning: '⚠️ warning', info: 'ℹ️ info' } as const;
 /** Rows in the step summary (GitHub caps a summary at 1 MiB). */
 export const SUMMARY_ROWS = 500;
@@ -83,7 +88,7 @@ export function githubSummary(report: Report): string {
   if (located.length) {
     out.push('| severity | file | line | rule | message |', '|---|---|---:|---|---|');
     for (const { file, item } of located.slice(0, SUMMARY_ROWS)) {
-      out.push(`| ${ICON[item.severity]} | \`${cell(file.path)}\` | ${item.line} | \`${item.rule}\` | ${cell(item.message)} |`);
+      out.push(`| ${ICON[item.severity]} | ${codeCell(file.path)} | ${item.line} | \`${item.rule}\` | ${cell(item.message)} |`);
     }
     if (located.length > SUMMARY_ROWS) out.push('', `…and ${located.length - SUMMARY_ROWS} more: run \`copydesk lint --format sarif --output-file copydesk.sarif\` for the full report.`);
     out.push('');

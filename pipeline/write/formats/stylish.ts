@@ -1,6 +1,7 @@
 // ESLint-style "stylish" output: one block per file, one line per item, a total at the end.
 import { styleText } from 'node:util';
 import type { Formatter } from './index.js';
+import { safeText } from '../../util/escape.js';
 import { severityCounts } from '../../core/severity.js';
 
 // Node's own styleText; whether to colour at all is decided once by the caller (--color, NO_COLOR, FORCE_COLOR, TTY).
@@ -17,8 +18,9 @@ export const stylish: Formatter = (report, { color }) => {
     const items = f.items.filter((it) => it.status !== 'dismissed');
     if (!items.length) continue;
     shown.push(...items);
-    out.push(paint(color, 4, f.path));
-    const rows = items.map((it) => [`${it.line}:${it.column}`, it.severity, it.message, it.rule]);
+    // File names and messages reach the terminal with control characters made visible (issue 15).
+    out.push(paint(color, 4, safeText(f.path)));
+    const rows = items.map((it) => [`${it.line}:${it.column}`, it.severity, safeText(it.message), it.rule]);
     for (const it of items) if (it.docsUrl) docs.set(it.rule, it.docsUrl);
     const w0 = Math.max(...rows.map((r) => r[0].length));
     const w1 = Math.max(...rows.map((r) => r[1].length));
