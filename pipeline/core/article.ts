@@ -23,6 +23,7 @@ export interface ArticleSource {
 /** Checks one article: parse, extract, validate, verify, check, then the queue's items. */
 export function checkArticle(source: ArticleSource, config: EffectiveConfig): FileResult {
   const article = parseArticle(source.path, source.text, { maxNestingDepth: limitsOf(config).maxNestingDepth });
+  article.key = source.key ?? source.path;
   const claims = extractClaims(article);
   const run: RuleRun = { problems: [...article.problems], judgements: [] };
   runRules(stageRules.validate, article, claims, config, run);

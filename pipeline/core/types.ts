@@ -110,6 +110,8 @@ export interface Directive {
 
 export interface Article {
   path: string;
+  /** The path ids are built from (relative to the repository root); claim ids include it, so a claim review belongs to one article. */
+  key?: string;
   /** The original text, exactly as read (after BOM removal, which shifts nothing the user sees). */
   text: string;
   /**

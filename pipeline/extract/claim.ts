@@ -41,14 +41,15 @@ export function claimSentence(article: Pick<Article, 'text' | 'sentences'>, clai
 }
 
 /**
- * Makes a claim for [start, end) of the article. The id depends on the kind, the normalised text of
- * the claim, its sentence (by digest, computed once per sentence) and its place in the sentence, so
- * it survives edits elsewhere in the article.
+ * Makes a claim for [start, end) of the article. The id depends on the article (its repository-relative
+ * path, as item ids do, so a claim review made in one article never applies to the same sentence in
+ * another), the kind, the normalised text of the claim, its sentence (by digest, computed once per
+ * sentence) and its place in the sentence, so it survives edits elsewhere in the article.
  */
 export function makeClaim(article: Article, start: number, end: number, input: ClaimInput): Claim {
   const sentence = article.sentences[input.sentenceIndex];
   const text = article.text.slice(start, end);
-  const id = 'c-' + digest(`${input.kind}\u0000${norm(text)}\u0000${sentenceDigest(article, input.sentenceIndex)}\u0000${start - (sentence?.start ?? 0)}`, 12);
+  const id = 'c-' + digest(`${article.key ?? article.path}\u0000${input.kind}\u0000${norm(text)}\u0000${sentenceDigest(article, input.sentenceIndex)}\u0000${start - (sentence?.start ?? 0)}`, 12);
   return {
     id,
     text,
