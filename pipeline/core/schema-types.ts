@@ -107,6 +107,25 @@ export interface Claim {
  * via the `definition` "Quantity".
  */
 export interface Quantity {
+  /**
+   * What the figure is; set by the extract stage from its unit and context.
+   */
+  kind?:
+    | "count"
+    | "money"
+    | "percent"
+    | "percentage-point"
+    | "fraction"
+    | "multiple"
+    | "age"
+    | "duration"
+    | "measure"
+    | "rank"
+    | "score";
+  /**
+   * How the number is written: "12" or "twelve" (precision as written: a figure in words is usually a round or small number).
+   */
+  written?: "digits" | "words";
   value?: number;
   low?: number;
   high?: number;
@@ -115,6 +134,10 @@ export interface Quantity {
    */
   unit: string;
   currency?: string;
+  /**
+   * The value is in hundredths of the currency, as written ("25p" = 25, "50 cents" = 50).
+   */
+  minor?: boolean;
   approximate: boolean;
   bound: "exact" | "lower" | "upper";
   /**

@@ -7,6 +7,7 @@
 // kind 'date' with `date` and no quantity.
 import type { Article, Claim, Quantity } from '../core/types.js';
 import { makeClaim } from './claim.js';
+import { kindOf } from './quantity-kind.js';
 import { QuantityScanner, parseRefDate, type Figure } from './quantities.js';
 
 export interface NumericOptions {
@@ -29,13 +30,15 @@ export function extractNumeric(article: Article, options: NumericOptions = {}): 
       claims.push(makeClaim(article, f.start, f.end, { kind: 'date', sentenceIndex: f.sentence, date: f.date! }));
       continue;
     }
-    const quantity: Quantity = { unit: f.unit ?? 'count', approximate: f.approximate, bound: f.bound };
+    const unit = f.unit ?? 'count';
+    const quantity: Quantity = { kind: kindOf(unit, f.subject), unit, written: /\d/.test(article.text.slice(f.start, f.end)) ? 'digits' : 'words', approximate: f.approximate, bound: f.bound };
     if (f.low !== undefined && f.high !== undefined) {
       quantity.low = f.low;
       quantity.high = f.high;
     } else if (f.value !== undefined) quantity.value = f.value;
     else continue;
     if (f.currency) quantity.currency = f.currency;
+    if (f.minor) quantity.minor = true;
     if (f.qualifier) quantity.qualifier = f.qualifier;
     if (f.change) quantity.change = f.change;
     const input: Parameters<typeof makeClaim>[3] = { kind: 'numeric', sentenceIndex: f.sentence, quantity };

@@ -22,6 +22,8 @@ export interface Figure {
   high?: number;
   unit?: string;
   currency?: string;
+  /** The value is in hundredths of the currency, as written ("25p", "50 cents"). */
+  minor?: boolean;
   approximate: boolean;
   bound: Bound;
   qualifier?: string;
@@ -163,14 +165,16 @@ const SPORT = set(
     'score scored scoreline trail trailed trailing triumph aggregate home away margin reverse rout drubbing hammering',
 );
 /** Events after a glued "m" that make it metres: "100m sprint", "60m hurdles". */
-const METRE_EVENT = set('sprint race hurdles freestyle breaststroke backstroke butterfly relay medley final dash title record');
+const METRE_EVENT = set('sprint race hurdles freestyle breaststroke backstroke butterfly relay medley final dash title record champion champions championship silver gold bronze medal medallist heat heats semi-final runner runners specialist');
+/** Words just before a glued "m" that make it a race distance: "the men's 60m", "women's 400m". */
+const METRE_BEFORE = set("men's women's mens womens boys' girls' junior indoor outdoor olympic");
 /** Dimension words right after a figure in metres: "1.8m tall", "a 12m-long wall". */
 const DIMENSION = set('tall deep long wide high');
 /** Words near a glued "m" (no counted noun after it) that make it metres: jumps, throws, lengths. */
 const METRE_CONTEXT = set(
   'jump jumps jumped jumping jumper jumpers high-jump long-jump triple-jump vault vaults vaulted vaulting vaulter pole-vault javelin discus shot-put hammer ' +
     'throw throws threw thrown thrower throwers cleared clear clears clearing clearance leapt leaped leap leaps height heights depth length distance metres metre meters meter ' +
-    'sprint hurdles relay freestyle breaststroke backstroke butterfly medley',
+    'sprint hurdles relay freestyle breaststroke backstroke butterfly medley marathon athletics gold silver bronze medal medals champion athlete athletes sprinter sprinters olympics olympic iaaf track',
 );
 const TIME_AFTER = set('am pm a.m p.m a.m. p.m. gmt bst cet est pst utc et hrs o’clock o\'clock');
 /** Words that end a subject phrase: function words, common verbs, comparatives. */
@@ -191,6 +195,27 @@ const DETERMINER = set('the all a an its their his her our those these this that
 const ANAPHOR_BEFORE = set('the these those both its their his her our my your all every each any first last other');
 const PLURAL_IRREG = set('people men women children staff police cattle sheep fish personnel data media deer aircraft crew');
 const CHANGE_AFTER_SKIP = set('per cent percent');
+const ORDINAL_W: Record<string, number> = dict({
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12,
+  thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19, twentieth: 20,
+});
+/** Verbs of placing before an ordinal: "finish second", "came third". */
+const PLACE_VERB = set('finish finished finishes finishing came come comes coming placed place ranked rank ranks ranking ended end ends ending crossed cross crosses slipped slip dropped climbed rose fell moved');
+/** Nouns after an ordinal that count occurrences or achievements: "12th world record", "third title". */
+const RANK_NOUN = set('record records title titles win wins victory victories defeat defeats loss losses goal medal gold success championship crown triumph century consecutive straight successive');
+/** Modifiers between an ordinal and what it counts: "12th world record", "third career title". */
+const RANK_MODIFIER = set('consecutive straight successive world career major league grand test international');
+/** Second parts of an ordinal compound that rank: "second-placed", "third-ranked". */
+const RANK_COMPOUND = set('placed ranked seeded place');
+/** Second parts of a number-word compound that are set phrases, not counts: "one-off", "two-way". */
+const COMPOUND_NOT = set('off time timer way sided liner stop size fold thirds third quarters quarter halves half fifths tenths');
+/** Prepositions before a bare fraction: "important for a third,". */
+const FRACTION_PREP = set('for to by among than');
+const RE_AGE_GROUP = /^(over|under)-(\d{1,3})s$/;
+/** Words before "one" that make it the pronoun or a set phrase: "no one", "any one", "the one", "this one". */
+const ONE_BEFORE_NOT = set('no any the this that which every each someone anyone everyone important big little only-');
+/** Words after "one" that make it the pronoun: "one another", "one or two" is a range (read elsewhere). */
+const ONE_AFTER_NOT = set('another else other others thing way day of');
 
 // Token text shapes (module level, compiled once).
 const RE_NUM = /^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:([-–])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))?([A-Za-z%]*)$/;
@@ -220,6 +245,7 @@ interface Amount {
   high?: number;
   unit?: string;
   currency?: string;
+  minor?: boolean;
   scaled: boolean;
   /** The multiplier of its scale words or suffix (1e9 for "244.8 billion"). */
   scale: number;
@@ -293,6 +319,16 @@ export class QuantityScanner {
     if (w === 'ago') return this.atAgo(k);
     if (CUR_CODE.has(tok.text) || (DOLLAR_PREFIX.has(tok.text) && this.raw(k + 1) === '$' && this.adj(k, k + 1))) return this.atAmount(k);
     if (w in UNITS_W || w in TENS_W || w === 'a' || w === 'an' || RE_TENS_UNIT.test(w)) return this.atAmount(k);
+    if (w in ORDINAL_W) {
+      if (w in DENOM_W) {
+        // "a third of", "for a third,": a fraction first, else an ordinal.
+        const n = this.out.length;
+        const r = this.atWordForms(k);
+        if (this.out.length > n) return r;
+      }
+      return this.atOrdinal(k, ORDINAL_W[w]);
+    }
+    if (w === 'once') return this.atOnce(k);
     if (w === 'halves' && this.verbS(k)) return this.atMultVerb(k);
     if (w === 'half' || w in DENOM_W || w.includes('-')) return this.atWordForms(k);
     if (w === 'twice') return this.atTwice(k);
@@ -319,6 +355,7 @@ export class QuantityScanner {
       // "3rd March", "the 3rd of March"
       const m = this.monthAt(k + 1) ? k + 1 : this.w(k + 1) === 'of' && this.monthAt(k + 2) ? k + 2 : -1;
       if (m >= 0) return this.dayMonth(k, +ord[1], m);
+      if (!this.isLabel(k)) return this.atOrdinal(k, +ord[1]);
       return k + 1;
     }
     if (/[:/]/.test(s) || /\.\d+\./.test(s) || (s.match(/[-–]/g)?.length ?? 0) > 1) {
@@ -345,7 +382,7 @@ export class QuantityScanner {
    */
   private metres(k: number, digits: string, range: boolean): boolean {
     const n = this.w(k + 1);
-    if (METRE_EVENT.has(n)) return true;
+    if (METRE_EVENT.has(n) || METRE_BEFORE.has(this.w(k - 1).replace('’', "'"))) return true;
     if (DIMENSION.has(n) || ((n === '-' || n === '–') && this.adj(k, k + 1) && DIMENSION.has(this.w(k + 2)))) return true;
     // A counted noun, a currency or a rate after it: a count or an amount ("1.8m people", "2.25m a year").
     if (n === 'of' || n === 'a' || n === 'per' || n === 'each' || CUR_WORD.has(n) || DOLLAR_ADJ.has(n) || CURRENCY_NATION.has(n) || SCALE_W[n] || (this.t[k + 1]?.kind === 'word' && k + 1 < this.hi && !STOP.has(n) && (looksPlural(n) || (!SPORT.has(n) && !/ed$/.test(n) && this.subjectAfter(k + 1))))) return false;
@@ -380,7 +417,8 @@ export class QuantityScanner {
       if (LABEL_BEFORE.has(pw) || praw === '#' || praw === '+') return true;
       if (pw === '.' && (this.w(k - 2) === 'no' || this.w(k - 2) === 'nos')) return true;
       // Part of a name: "Euro 2024", "Radio 4", "Chelsea 2-1" (not "In 2024", not "Russia’s 2024").
-      if (this.t[k - 1].kind === 'word' && RE_UPPER.test(praw) && !FUNCTION_WORD.has(pw) && !MONTHS.has(pw) && !CUR_CODE.has(praw) && !/['’]s?$/.test(praw) && !DOLLAR_PREFIX.has(praw)) return true;
+      // A figure with a glued unit after an adjective of nationality or event ("Olympic 100m") is no name.
+      if (this.t[k - 1].kind === 'word' && RE_UPPER.test(praw) && !FUNCTION_WORD.has(pw) && !MONTHS.has(pw) && !CUR_CODE.has(praw) && !/['’]s?$/.test(praw) && !DOLLAR_PREFIX.has(praw) && !(METRE_BEFORE.has(pw) && /^\d[\d,.]*m$/.test(this.t[k].text))) return true;
     }
     // Address: "10 Downing Street".
     const s = this.t[k].text;
@@ -389,6 +427,8 @@ export class QuantityScanner {
       if (STREET.has(this.w(j)) && j > k + 1) return true;
       j++;
     }
+    // A model or series name: "3-Series", "4-Runner".
+    if ((this.raw(k + 1) === '-' || this.raw(k + 1) === '–') && this.adj(k, k + 1) && this.adj(k + 1, k + 2) && RE_UPPER.test(this.raw(k + 2))) return true;
     // Times: "3 pm", "10 GMT"; list numbering "1." at the start of a sentence.
     if (TIME_AFTER.has(this.w(k + 1))) return true;
     if (k === this.lo && (this.raw(k + 1) === ')' || (this.raw(k + 1) === '.' && k + 2 >= this.hi))) return true;
@@ -434,6 +474,7 @@ export class QuantityScanner {
     let words = false;
     let marked = !!currency;
     let yearLike = false;
+    let minor = false;
     let j: number;
     if (k < this.hi && tok.kind === 'number') {
       const m = RE_NUM.exec(raw);
@@ -466,7 +507,7 @@ export class QuantityScanner {
           }
         } else if (suf === 'p' && !currency) {
           currency = 'GBP';
-          value /= 100;
+          minor = true;
         } else if (UNIT_SUFFIX.has(suf)) unit = UNIT_SUFFIX.get(suf);
         else return { skip: k + 1 }; // 221B, 3pm, 5G, 1990s
         marked = true;
@@ -522,8 +563,7 @@ export class QuantityScanner {
       if (c && !(c === 'GBP' && this.w(j + extra) === 'of' && !scaled) && !(this.w(j) === 'cent' && this.w(j - 1) === 'per')) {
         if (c.endsWith('/100')) {
           c = c.slice(0, 3);
-          value /= 100;
-          if (low !== undefined) { low /= 100; high! /= 100; }
+          minor = true;
         }
         currency = c;
         j += extra;
@@ -558,7 +598,7 @@ export class QuantityScanner {
     }
     const start = this.t[k0].start;
     const end = this.t[j - 1].end;
-    return { k0, k1: j, start, end, value: clean(value), low: low === undefined ? undefined : clean(low), high: high === undefined ? undefined : clean(high), unit, currency, scaled, scale, words, yearLike, marked };
+    return { k0, k1: j, start, end, value: clean(value), low: low === undefined ? undefined : clean(low), high: high === undefined ? undefined : clean(high), unit, currency, minor: minor || undefined, scaled, scale, words, yearLike, marked };
   }
 
   /** Number words: "three", "twenty-five", "two hundred and fifty", "a million", "a dozen". */
@@ -641,12 +681,19 @@ export class QuantityScanner {
     }
     // Number words carry a figure only with a unit, a counted noun or a stated whole ("seven of its
     // 12", "two out of their 12": a part); "one" only with a unit.
-    const part = a.words && !a.marked && this.wholeAfter(j);
+    let wordRange: Amount | undefined;
     if (a.words) {
       if (this.w(j) in DENOM_W && !a.marked) return k; // "two thirds": read at the denominator
-      if ((w0 === 'one' || w0 === 'a' || w0 === 'an') && !a.scaled && (!a.marked || TIME_UNIT.has(a.unit!))) return a.k1; // "one day", "one of
-      if (ANAPHOR_BEFORE.has(this.w(a.k0 - 1))) return a.k1;
-      if (this.w(j) === 'or' || this.w(j) === 'of' && !a.scaled && !part) return a.k1; // "two or three", "two of the"
+      if (w0 === 'a' || w0 === 'an') {
+        if (!a.scaled && (!a.marked || TIME_UNIT.has(a.unit!))) return a.k1; // "a day", "a year"
+      } else if (w0 === 'one' && !a.scaled && !a.marked && !this.oneCounts(a.k0, j)) return a.k1; // "one of", "one on the eve"
+      else if (w0 === 'one' && !a.scaled && a.marked && TIME_UNIT.has(a.unit!) && this.oneIdiom(a.k0)) return a.k1; // "one day", "at one point"
+      if (this.nameNumber(a.k0)) return a.k1; // "Formula One", "Channel Four"
+      // "two or three weeks": a range of number words.
+      if (this.w(j) === 'or' && !a.marked) {
+        const b = this.amount(j + 1);
+        if (b && !('skip' in b) && b.words && b.value > a.value) wordRange = b;
+      }
     }
     // Years: "in 2024" (not "more than 2000 people", "$2024", "2024 tonnes").
     const q = this.qualifiersBefore(a.k0);
@@ -674,6 +721,7 @@ export class QuantityScanner {
       high: a.high,
       unit: a.unit ?? (a.currency ? 'currency' : 'count'),
       currency: a.currency,
+      minor: a.minor,
       approximate: q.approximate,
       bound: q.bound,
       qualifier: q.qualifier,
@@ -733,6 +781,16 @@ export class QuantityScanner {
         }
       }
     }
+    if (wordRange) {
+      second = wordRange;
+      fig.low = a.value;
+      fig.high = wordRange.value;
+      fig.value = undefined;
+      fig.unit = wordRange.unit ?? (wordRange.currency ? 'currency' : 'count');
+      if (wordRange.currency) fig.currency = wordRange.currency;
+      fig.end = wordRange.end;
+      j = wordRange.k1;
+    }
     if (!second && a.low !== undefined) {
       fig.low = a.low;
       fig.high = a.high;
@@ -760,19 +818,69 @@ export class QuantityScanner {
         fig.subject = this.subjectAfter(sj);
       }
     }
-    // Number words without a unit must count something ("two people", not "two of").
-    if (a.words && !a.marked && !second && !part && (!fig.subject || !looksPlural(fig.subject)) && fig.bound === 'exact' && !fig.approximate) return a.k1;
     this.push(fig);
     return j;
   }
 
-  /** "of the 12", "out of its 12", "of twenty": a stated whole after a figure at j. */
-  private wholeAfter(j: number): boolean {
-    let k = this.w(j) === 'of' ? j + 1 : this.w(j) === 'out' && this.w(j + 1) === 'of' ? j + 2 : -1;
-    if (k < 0) return false;
-    while (DETERMINER.has(this.w(k))) k++;
-    const w = this.w(k);
-    return (k < this.hi && this.t[k].kind === 'number' && RE_NUM.test(this.raw(k))) || (w in UNITS_W && w !== 'one' && w !== 'zero') || w in TENS_W;
+  /**
+   * Whether "one" at k (the word after it at j) counts something: "one book", "only one person", "by
+   * one notch", "over one sentence"; not "one of", the pronoun ("an important one", "one on the eve",
+   * "one planned for"), "no one", "one another", "one day".
+   */
+  private oneCounts(k: number, j: number): boolean {
+    const p = this.w(k - 1);
+    if (ONE_BEFORE_NOT.has(p)) return false;
+    const n = this.w(j);
+    if (j >= this.hi || this.t[j].kind !== 'word' || STOP.has(n) || ONE_AFTER_NOT.has(n) || /(ly|ed|ing)$/.test(n) || RE_UPPER.test(this.raw(j))) return false;
+    return !this.oneIdiom(k);
+  }
+
+  /** "one day", "at one point", "one way or another": "one" in a set phrase. */
+  private oneIdiom(k: number): boolean {
+    const n = this.w(k + 1);
+    if (n === 'day' || n === 'way' || n === 'thing' || n === 'time') return true;
+    return (this.w(k - 1) === 'at' || this.w(k - 1) === 'in') && (n === 'point' || n === 'stage' || n === 'time' || n === 'go' || n === 'piece');
+  }
+
+  /** A number word inside a name: capitalised after a capitalised word that is not a function word ("Formula One", "Channel Four"). */
+  private nameNumber(k: number): boolean {
+    if (k <= this.lo || !RE_UPPER.test(this.raw(k))) return false;
+    const p = this.raw(k - 1);
+    return this.t[k - 1].kind === 'word' && RE_UPPER.test(p) && !FUNCTION_WORD.has(p.toLowerCase()) && !/['’]s?$/.test(p);
+  }
+
+  /**
+   * An ordinal at k (value n) that states a ranking or how many times something happened: "finish
+   * second", "crosses the line first", "the fourth time", "second consecutive defeat", "her 12th world
+   * record", "in third place", "the third largest". Labels of an edition, stage or item ("his first
+   * term", "a third runway") are not figures, and "first" is one only as a placing.
+   */
+  private atOrdinal(k: number, n: number): number {
+    const p = this.w(k - 1);
+    const nx = this.w(k + 1);
+    const placing = PLACE_VERB.has(p) || (p === 'line' && this.w(k - 2) === 'the') || ((p === 'in' || p === 'into') && (nx === 'place' || nx === 'position'));
+    if (placing) return this.emitRank(k, k + 1, n);
+    if (n === 1) return k + 1;
+    if (nx === 'place' || nx === 'time' || /est$/.test(nx) || RANK_NOUN.has(nx)) {
+      // "second consecutive defeat": the noun after the modifier is part of the span.
+      const e = RANK_MODIFIER.has(nx) && (RANK_NOUN.has(this.w(k + 2)) || this.t[k + 2]?.kind === 'word') && k + 2 < this.hi ? k + 3 : k + 2;
+      return this.emitRank(k, Math.min(e, this.hi), n);
+    }
+    if (RANK_MODIFIER.has(nx) && RANK_NOUN.has(this.w(k + 2))) return this.emitRank(k, k + 3, n);
+    return k + 1;
+  }
+
+  private emitRank(k0: number, k1: number, n: number): number {
+    this.push({ kind: 'numeric', start: this.t[k0].start, end: this.t[k1 - 1].end, sentence: this.si, value: n, unit: 'rank', approximate: false, bound: 'exact' });
+    return k1;
+  }
+
+  /** "win once", "only once.": one occurrence (not "once the deal", "at once", "once every two years"). */
+  private atOnce(k: number): number {
+    const p = this.w(k - 1);
+    if (k - 1 < this.lo || /^(at|all|for|and|but|or|,)$/.test(p) || !/^[,;.)!?]$/.test(this.raw(k + 1))) return k + 1;
+    this.push({ kind: 'numeric', start: this.t[k].start, end: this.t[k].end, sentence: this.si, value: 1, unit: 'count', approximate: false, bound: 'exact' });
+    return k + 1;
   }
 
   private push(f: Figure): void {
@@ -862,9 +970,17 @@ export class QuantityScanner {
     const w = this.w(k);
     if (w === 'half') return this.atHalf(k);
     if (w in DENOM_W) return this.atDenominator(k, k, 1);
+    // Age groups: "the over-65s", "under-18s".
+    const ag = RE_AGE_GROUP.exec(w);
+    if (ag) {
+      this.push({ kind: 'numeric', start: this.t[k].start, end: this.t[k].end, sentence: this.si, value: +ag[2], unit: 'age', approximate: false, bound: ag[1] === 'over' ? 'lower' : 'upper', qualifier: ag[1] });
+      return k + 1;
+    }
     // Hyphenated compounds: two-thirds, ten-fold, three-year.
     const parts = w.split('-');
     if (parts.length < 2) return k;
+    // "fourth-largest", "second-placed": a ranking.
+    if (parts[0] in ORDINAL_W && (RANK_COMPOUND.has(parts[1]) || /est$/.test(parts[1]))) return this.emitRank(k, k + 1, ORDINAL_W[parts[0]]);
     const n = parts[0] in UNITS_W ? UNITS_W[parts[0]] : parts[0] in TENS_W ? TENS_W[parts[0]] : parts[0] === 'a' ? 1 : undefined;
     if (n === undefined) return k;
     const rest = parts.slice(1).join('-');
@@ -873,9 +989,15 @@ export class QuantityScanner {
       return this.emitFraction(k, k + 1, n / DENOM_W[rest]);
     }
     if (rest === 'fold') return this.emitRatio(k, k + 1, n, this.changeAfter(k + 1));
-    if (parts[0] !== 'one' && UNIT_WORD.has(rest) && !ANAPHOR_BEFORE.has(this.w(k - 1))) {
+    if (parts[0] !== 'a' && UNIT_WORD.has(rest)) {
       const q = this.qualifiersBefore(k);
       this.push({ kind: 'numeric', start: Math.min(q.spanStart, this.t[k].start), end: this.t[k].end, sentence: this.si, value: n, unit: UNIT_WORD.get(rest), approximate: q.approximate, bound: q.bound, qualifier: q.qualifier });
+      return k + 1;
+    }
+    // "three-party politics", "a one-sentence comment": a count inside a compound (not "one-off", "two-way").
+    if (parts[0] !== 'a' && parts.length === 2 && /^\p{Ll}{3,}$/u.test(rest) && !COMPOUND_NOT.has(rest) && !this.nameNumber(k)) {
+      const q = this.qualifiersBefore(k);
+      this.push({ kind: 'numeric', start: Math.min(q.spanStart, this.t[k].start), end: this.t[k].end, sentence: this.si, value: n, unit: 'count', approximate: q.approximate, bound: q.bound, qualifier: q.qualifier, subject: rest });
       return k + 1;
     }
     return k;
@@ -898,7 +1020,9 @@ export class QuantityScanner {
     // "a third term", "two quarters ahead": a spaced fraction needs "of" (or a percentage point), or
     // stands alone as an aside that restates a share ("90 of 450, or about a third, agreed").
     const pp = this.w(kd + 1) === 'percentage' && /^points?$/.test(this.w(kd + 2));
-    if (this.w(kd + 1) !== 'of' && !pp && !this.asideShare(start, kd + 1)) return kd + 1;
+    // "important for a third," : a share with its noun left implicit, after a preposition.
+    const bare = /^[,;.)]$/.test(this.raw(kd + 1)) && FRACTION_PREP.has(this.w(start - 1));
+    if (this.w(kd + 1) !== 'of' && !pp && !bare && !this.asideShare(start, kd + 1)) return kd + 1;
     if (pp) {
       const q = this.qualifiersBefore(start);
       this.push({ kind: 'numeric', start: Math.min(q.spanStart, this.t[start].start), end: this.t[kd + 2].end, sentence: this.si, value: clean(n / DENOM_W[d]), unit: 'percentage-point', approximate: q.approximate, bound: q.bound, qualifier: q.qualifier, change: this.changeBefore(q.k) });
