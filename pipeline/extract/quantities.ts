@@ -689,6 +689,8 @@ export class QuantityScanner {
       } else if (w0 === 'one' && !a.scaled && !a.marked && !this.oneCounts(a.k0, j)) return a.k1; // "one of", "one on the eve"
       else if (w0 === 'one' && !a.scaled && a.marked && TIME_UNIT.has(a.unit!) && this.oneIdiom(a.k0)) return a.k1; // "one day", "at one point"
       if (this.nameNumber(a.k0)) return a.k1; // "Formula One", "Channel Four"
+      // "world number six", "the number one film": a ranking.
+      if (this.w(a.k0 - 1) === 'number' && !a.marked && !a.scaled && a.k0 - 1 >= this.floor) return this.emitRank(a.k0, a.k1, a.value);
       // "two or three weeks": a range of number words.
       if (this.w(j) === 'or' && !a.marked) {
         const b = this.amount(j + 1);
@@ -832,6 +834,8 @@ export class QuantityScanner {
     if (ONE_BEFORE_NOT.has(p)) return false;
     const n = this.w(j);
     if (j >= this.hi || this.t[j].kind !== 'word' || STOP.has(n) || ONE_AFTER_NOT.has(n) || /(ly|ed|ing)$/.test(n) || RE_UPPER.test(this.raw(j))) return false;
+    // "from one phone to another": a contrast, not a count.
+    for (let i = j + 1; i < Math.min(this.hi, j + 5); i++) if (this.w(i) === 'another' || this.w(i) === 'other') return false;
     return !this.oneIdiom(k);
   }
 
@@ -846,7 +850,9 @@ export class QuantityScanner {
   private nameNumber(k: number): boolean {
     if (k <= this.lo || !RE_UPPER.test(this.raw(k))) return false;
     const p = this.raw(k - 1);
-    return this.t[k - 1].kind === 'word' && RE_UPPER.test(p) && !FUNCTION_WORD.has(p.toLowerCase()) && !/['’]s?$/.test(p);
+    if (this.t[k - 1].kind === 'word' && RE_UPPER.test(p) && !FUNCTION_WORD.has(p.toLowerCase()) && !/['’]s?$/.test(p)) return true;
+    // Capitalised inside a sentence before a capitalised word: "the Six Nations", "BBC1, Five Live".
+    return !/^["“‘'(:\-–—]$/.test(p) && this.t[k + 1]?.kind === 'word' && k + 1 < this.hi && RE_UPPER.test(this.raw(k + 1));
   }
 
   /**
