@@ -8,7 +8,7 @@
 import type { Article, Claim, Quantity } from '../core/types.js';
 import { makeClaim } from './claim.js';
 import { kindOf } from './quantity-kind.js';
-import { QuantityScanner, parseRefDate, type Figure } from './quantities.js';
+import { QuantityScanner, parseRefDate, type Figure } from './quantities/index.js';
 
 export interface NumericOptions {
   /** ISO date of the article: the reference for relative dates ("last year"). */
