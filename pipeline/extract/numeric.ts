@@ -39,6 +39,17 @@ export function extractNumeric(article: Article, options: NumericOptions = {}): 
     else continue;
     if (f.currency) quantity.currency = f.currency;
     if (f.minor) quantity.minor = true;
+    if (f.scale !== undefined) quantity.scale = f.scale;
+    if (f.digits) quantity.digits = f.digits;
+    if (f.highDigits) quantity.highDigits = f.highDigits;
+    if (f.parts) {
+      const span = ([start, end]: [number, number]) => ({ start, end });
+      quantity.parts = { number: span(f.parts.number) };
+      if (f.parts.low && f.parts.high) {
+        quantity.parts.low = span(f.parts.low);
+        quantity.parts.high = span(f.parts.high);
+      }
+    }
     if (f.qualifier) quantity.qualifier = f.qualifier;
     if (f.change) quantity.change = f.change;
     const input: Parameters<typeof makeClaim>[3] = { kind: 'numeric', sentenceIndex: f.sentence, quantity };

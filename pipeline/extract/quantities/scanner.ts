@@ -43,6 +43,12 @@ interface Amount {
   scaled: boolean;
   /** The multiplier of its scale words or suffix (1e9 for "244.8 billion"). */
   scale: number;
+  /** The numeral as written ("2.1", "80,000"; none for words), and the high end's of a glued range ("30-40%"). */
+  digits?: string;
+  highDigits?: string;
+  /** Offsets where the low end of a glued range ends and its high end starts. */
+  lowEnd?: number;
+  highStart?: number;
   words: boolean;
   /** A bare four-digit integer 1900-2100 (or an unscaled 1000-2999) that may be a year. */
   yearLike: boolean;
@@ -269,15 +275,23 @@ export class QuantityScanner {
     let marked = !!currency;
     let yearLike = false;
     let minor = false;
+    let digits: string | undefined;
+    let highDigits: string | undefined;
+    let lowEnd: number | undefined;
+    let highStart: number | undefined;
     let j: number;
     if (k < this.hi && tok.kind === 'number') {
       const m = RE_NUM.exec(raw);
       if (!m) return { skip: this.skipRun(k) };
       if (!currency && this.isLabel(k)) return { skip: this.skipRun(k) };
       value = num(m[1]);
+      digits = m[1];
       if (m[3] !== undefined) {
         low = value;
         high = num(m[3]);
+        highDigits = m[3];
+        lowEnd = tok.start + m[1].length;
+        highStart = lowEnd + m[2].length;
         // "10-12 June": a date, dated by its first day.
         if (!currency && !m[4] && low >= 1 && high <= 31 && Number.isInteger(low) && Number.isInteger(high) && this.monthAt(k + 1)) return { skip: this.dayMonth(k, low, k + 1) };
         // Tennis and tie-break scores: "6-7 (4-7) 7-6".
@@ -392,7 +406,7 @@ export class QuantityScanner {
     }
     const start = this.t[k0].start;
     const end = this.t[j - 1].end;
-    return { k0, k1: j, start, end, value: clean(value), low: low === undefined ? undefined : clean(low), high: high === undefined ? undefined : clean(high), unit, currency, minor: minor || undefined, scaled, scale, words, yearLike, marked };
+    return { k0, k1: j, start, end, value: clean(value), low: low === undefined ? undefined : clean(low), high: high === undefined ? undefined : clean(high), unit, currency, minor: minor || undefined, scaled, scale, words, yearLike, marked, digits, highDigits, lowEnd, highStart };
   }
 
   /** Number words: "three", "twenty-five", "two hundred and fifty", "a million", "a dozen". */
@@ -521,6 +535,9 @@ export class QuantityScanner {
       approximate: q.approximate,
       bound: q.bound,
       qualifier: q.qualifier,
+      scale: a.scale,
+      digits: a.digits,
+      parts: { number: [a.start, a.end] },
     };
     if (a.currency) fig.unit = 'currency';
     if (q.spanStart < fig.start) fig.start = q.spanStart;
@@ -565,6 +582,8 @@ export class QuantityScanner {
           }
           if (lowV < b.value) {
             second = b;
+            fig.parts = { number: [a.start, b.end], low: [a.start, a.end], high: [b.start, b.end] };
+            fig.highDigits = b.digits;
             fig.low = lowV;
             fig.high = b.value;
             fig.value = undefined;
@@ -579,6 +598,7 @@ export class QuantityScanner {
     }
     if (wordRange) {
       second = wordRange;
+      fig.parts = { number: [a.start, wordRange.end], low: [a.start, a.end], high: [wordRange.start, wordRange.end] };
       fig.low = a.value;
       fig.high = wordRange.value;
       fig.value = undefined;
@@ -591,6 +611,8 @@ export class QuantityScanner {
       fig.low = a.low;
       fig.high = a.high;
       fig.value = undefined;
+      fig.highDigits = a.highDigits;
+      fig.parts = { number: [a.start, a.end], low: [a.start, a.lowEnd!], high: [a.highStart!, a.end] };
     }
     // Trailing hedges: "10 or more", "40 or so".
     if (this.w(j) === 'or') {

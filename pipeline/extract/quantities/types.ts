@@ -24,6 +24,13 @@ export interface Figure {
   change?: Change;
   subject?: string;
   date?: DateValue;
+  /** The multiplier of the scale word or suffix (1e6 for "3.5m"). */
+  scale?: number;
+  /** The numeral as written, low end first ("2.1" of "2.1bn"; none for words): the precision as stated. */
+  digits?: string;
+  highDigits?: string;
+  /** Offsets into the article of the figure without its hedge, and of a range's two ends. */
+  parts?: { number: [number, number]; low?: [number, number]; high?: [number, number] };
 }
 
 export interface RefDate {
