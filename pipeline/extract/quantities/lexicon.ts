@@ -101,3 +101,4 @@ export const COMPOUND_NOT = list('compoundNot');
 export const FRACTION_PREP = list('fractionPrep');
 export const ONE_BEFORE_NOT = list('oneBeforeNot');
 export const ONE_AFTER_NOT = list('oneAfterNot');
+export const QUANTITY_NOUN = list('quantityNoun');

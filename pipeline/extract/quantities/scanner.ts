@@ -8,7 +8,7 @@
 // Article.prose (same length as the original text), so spans are original offsets.
 import type { Article, DateValue, Token } from '../../core/types.js';
 import type { Bound, Change, Figure, RefDate } from './types.js';
-import { UNITS_W, TENS_W, SCALE_W, SCALE_SUFFIX, VAGUE_W, DENOM_W, MULT_VERB, MULT_VERB_S, VERB_S_AFTER, FOLD_W, UNIT_WORD, UNIT_SUFFIX, SQUARE_UNIT, CUR_SYMBOL, DOLLAR_PREFIX, CUR_CODE, CUR_WORD, DOLLAR_ADJ, CURRENCY_NATION, DOLLAR_ADJ2, MONTHS, QUALS, INCREASE_NOUN, DECREASE_NOUN, INCREASE_VERB, DECREASE_VERB, COMPARATIVE_UP, COMPARATIVE_DOWN, LABEL_BEFORE, FUNCTION_WORD, STREET, SPORT, METRE_EVENT, METRE_BEFORE, DIMENSION, METRE_CONTEXT, TIME_AFTER, STOP, TIME_UNIT, SUBJECT_SKIP, DETERMINER, ANAPHOR_BEFORE, PLURAL_IRREG, CHANGE_AFTER_SKIP, ORDINAL_W, PLACE_VERB, RANK_NOUN, RANK_MODIFIER, RANK_COMPOUND, COMPOUND_NOT, FRACTION_PREP, ONE_BEFORE_NOT, ONE_AFTER_NOT, type Qual } from './lexicon.js';
+import { UNITS_W, TENS_W, SCALE_W, SCALE_SUFFIX, VAGUE_W, DENOM_W, MULT_VERB, MULT_VERB_S, VERB_S_AFTER, FOLD_W, UNIT_WORD, UNIT_SUFFIX, SQUARE_UNIT, CUR_SYMBOL, DOLLAR_PREFIX, CUR_CODE, CUR_WORD, DOLLAR_ADJ, CURRENCY_NATION, DOLLAR_ADJ2, MONTHS, QUALS, INCREASE_NOUN, DECREASE_NOUN, INCREASE_VERB, DECREASE_VERB, COMPARATIVE_UP, COMPARATIVE_DOWN, LABEL_BEFORE, FUNCTION_WORD, STREET, SPORT, METRE_EVENT, METRE_BEFORE, DIMENSION, METRE_CONTEXT, TIME_AFTER, STOP, TIME_UNIT, SUBJECT_SKIP, DETERMINER, ANAPHOR_BEFORE, PLURAL_IRREG, CHANGE_AFTER_SKIP, ORDINAL_W, PLACE_VERB, RANK_NOUN, RANK_MODIFIER, RANK_COMPOUND, COMPOUND_NOT, FRACTION_PREP, ONE_BEFORE_NOT, ONE_AFTER_NOT, QUANTITY_NOUN, type Qual } from './lexicon.js';
 
 const RE_AGE_GROUP = /^(over|under)-(\d{1,3})s$/;
 // Token text shapes (module level, compiled once).
@@ -550,6 +550,7 @@ export class QuantityScanner {
     if (!a.marked && !a.words && a.low === undefined && Number.isInteger(a.value) && a.value < 120 && this.raw(a.k0 - 1) === ',' && RE_UPPER.test(this.raw(a.k0 - 2)) &&
         (this.raw(a.k1) === ',' || (this.raw(a.k1) === '.' && a.k1 + 1 >= this.hi))) {
       fig.subject = 'age';
+      fig.unit = 'age';
       this.push(fig);
       return a.k1;
     }
@@ -947,7 +948,22 @@ export class QuantityScanner {
       const p = this.w(k - 1);
       if (!/^(the|that|its|their|what|his|her|our|in)$/.test(n) && !/^(to|will|would|could|may|might|should|can|must)$/.test(p)) return k + 1;
     }
+    if (this.figurative(k)) return k + 1;
     return this.emitRatio(k, k + 1, v, change);
+  }
+
+  /**
+   * A multiplier verb with no amount near it: no noun of amount ("sales", "the number"), no figure and
+   * no pronoun within a few words ("the noise has doubled my headache"): figurative, not a figure.
+   */
+  private figurative(k: number): boolean {
+    for (let i = Math.max(this.lo, k - 6); i < Math.min(this.hi, k + 4); i++) {
+      if (i === k) continue;
+      const w = this.w(i);
+      const t = this.t[i];
+      if (t.kind === 'number' || QUANTITY_NOUN.has(w) || w in UNITS_W || w in TENS_W || w === '%' || /^(it|they|this|that|which|these|those|what)$/.test(w)) return false;
+    }
+    return true;
   }
 
   /** "doubles", "halves" at k as a verb ("the fare halves from £4"), not a plural noun ("mixed doubles", "two halves"). */
