@@ -13,6 +13,8 @@ export interface Figure {
   /** Start of the hedge word when there is one, else `start`. */
   hedgeStart: number;
   text: string;
+  /** The numeral as written ("80,000", "2.1"); none for words. */
+  digits?: string;
   value: number;
   /** Half the unit of the last stated digit, in the figure's own units (rounding tolerance). */
   half: number;
@@ -60,6 +62,7 @@ function figure(claim: Claim, start: number, end: number, hedgeStart: number, va
     end,
     hedgeStart,
     text,
+    ...(digits !== undefined ? { digits } : {}),
     value,
     half: digits === undefined ? 0 : roundingHalf(digits, value, scale),
     unit: q.unit,
