@@ -107,6 +107,25 @@ export interface Claim {
  * via the `definition` "Quantity".
  */
 export interface Quantity {
+  /**
+   * What the figure is; set by the extract stage from its unit and context.
+   */
+  kind?:
+    | "count"
+    | "money"
+    | "percent"
+    | "percentage-point"
+    | "fraction"
+    | "multiple"
+    | "age"
+    | "duration"
+    | "measure"
+    | "rank"
+    | "score";
+  /**
+   * How the number is written: "12" or "twelve" (precision as written: a figure in words is usually a round or small number).
+   */
+  written?: "digits" | "words";
   value?: number;
   low?: number;
   high?: number;
@@ -115,6 +134,30 @@ export interface Quantity {
    */
   unit: string;
   currency?: string;
+  /**
+   * The multiplier of the scale word or suffix as written (1e9 for "$2.1bn", 1 without one).
+   */
+  scale?: number;
+  /**
+   * The numeral as written, the low end of a range ("2.1" of "about 2.1bn", "2,134,000"): the precision the figure is stated to. Absent for figures in words.
+   */
+  digits?: string;
+  /**
+   * The numeral as written of a range's high end.
+   */
+  highDigits?: string;
+  /**
+   * Offsets into the article text of the figure without its hedge (currency, number, scale and unit: "$2.1bn" of "about $2.1bn"), and of a range's two ends.
+   */
+  parts?: {
+    number: Span;
+    low?: Span;
+    high?: Span;
+  };
+  /**
+   * The value is in hundredths of the currency, as written ("25p" = 25, "50 cents" = 50).
+   */
+  minor?: boolean;
   approximate: boolean;
   bound: "exact" | "lower" | "upper";
   /**
@@ -125,6 +168,14 @@ export interface Quantity {
    * Set when the figure is a rise or a fall.
    */
   change?: "increase" | "decrease";
+}
+/**
+ * This interface was referenced by `Claim`'s JSON-Schema
+ * via the `definition` "Span".
+ */
+export interface Span {
+  start: number;
+  end: number;
 }
 /**
  * This interface was referenced by `Claim`'s JSON-Schema

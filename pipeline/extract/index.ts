@@ -2,10 +2,13 @@
 import type { Article, Claim } from '../core/types.js';
 import { extractNumeric } from './numeric.js';
 import { extractAttributions, attachSources } from './attribution.js';
+import { isStatistic } from './quantity-kind.js';
 
 export function extractClaims(article: Article): Claim[] {
   const numeric = extractNumeric(article, { referenceDate: article.meta.date });
   const attributions = extractAttributions(article);
-  attachSources(article, numeric, attributions);
+  // Sources go to the figures that are statistics: "the two firms" or "finish second" is read as a
+  // figure but is not a claim anyone sources (issue 12).
+  attachSources(article, numeric.filter((c) => c.quantity && isStatistic(c.quantity)), attributions);
   return [...numeric, ...attributions].sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset);
 }

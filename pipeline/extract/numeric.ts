@@ -7,7 +7,8 @@
 // kind 'date' with `date` and no quantity.
 import type { Article, Claim, Quantity } from '../core/types.js';
 import { makeClaim } from './claim.js';
-import { QuantityScanner, parseRefDate, type Figure } from './quantities.js';
+import { kindOf } from './quantity-kind.js';
+import { QuantityScanner, parseRefDate, type Figure } from './quantities/index.js';
 
 export interface NumericOptions {
   /** ISO date of the article: the reference for relative dates ("last year"). */
@@ -29,13 +30,26 @@ export function extractNumeric(article: Article, options: NumericOptions = {}): 
       claims.push(makeClaim(article, f.start, f.end, { kind: 'date', sentenceIndex: f.sentence, date: f.date! }));
       continue;
     }
-    const quantity: Quantity = { unit: f.unit ?? 'count', approximate: f.approximate, bound: f.bound };
+    const unit = f.unit ?? 'count';
+    const quantity: Quantity = { kind: kindOf(unit, f.subject), unit, written: /\d/.test(article.text.slice(f.start, f.end)) ? 'digits' : 'words', approximate: f.approximate, bound: f.bound };
     if (f.low !== undefined && f.high !== undefined) {
       quantity.low = f.low;
       quantity.high = f.high;
     } else if (f.value !== undefined) quantity.value = f.value;
     else continue;
     if (f.currency) quantity.currency = f.currency;
+    if (f.minor) quantity.minor = true;
+    if (f.scale !== undefined) quantity.scale = f.scale;
+    if (f.digits) quantity.digits = f.digits;
+    if (f.highDigits) quantity.highDigits = f.highDigits;
+    if (f.parts) {
+      const span = ([start, end]: [number, number]) => ({ start, end });
+      quantity.parts = { number: span(f.parts.number) };
+      if (f.parts.low && f.parts.high) {
+        quantity.parts.low = span(f.parts.low);
+        quantity.parts.high = span(f.parts.high);
+      }
+    }
     if (f.qualifier) quantity.qualifier = f.qualifier;
     if (f.change) quantity.change = f.change;
     const input: Parameters<typeof makeClaim>[3] = { kind: 'numeric', sentenceIndex: f.sentence, quantity };

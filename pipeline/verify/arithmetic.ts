@@ -310,11 +310,11 @@ function checkRanges(prose: string, figs: Figure[], sStart: number, out: Finding
     if (!isBetween && !isDash) continue;
     if (a.yearLike || b.yearLike || a.points || b.points) continue;
     // Clock times and codes ("between 2200 and 0700").
-    if (/^0\d/.test(a.text) || /^0\d/.test(b.text)) continue;
+    if (/^0\d/.test(a.digits ?? '') || /^0\d/.test(b.digits ?? '')) continue;
     if (a.percent !== b.percent && a.percent) continue;
     if (a.currency && (a.currency !== b.currency)) continue;
     // The high end's scale applies to a bare low end ("5 to 8 million").
-    const low = b.scaled && !a.scaled && !a.word && a.value < 1000 && !a.text.includes(',') ? a.value * b.scale : a.value;
+    const low = b.scaled && !a.scaled && !a.word && a.value < 1000 && !(a.digits ?? '').includes(',') ? a.value * b.scale : a.value;
     if (low > b.value) {
       out.push({
         start: a.hedgeStart,

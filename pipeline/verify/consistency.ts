@@ -32,7 +32,7 @@ function subjectKey(c: Claim): string | undefined {
   // Counts of things and sums of money, written in figures; measurements (minutes, GB, ages) vary
   // legitimately within an article, and small counts are usually different sets ("3 killed, 5 hurt").
   if (q.unit !== 'count' && q.unit !== 'currency') return undefined;
-  if (!/\d/.test(c.text) || (q.unit === 'count' && Math.abs(q.value) < 100)) return undefined;
+  if (q.written === 'words' || (q.unit === 'count' && Math.abs(q.value) < 100)) return undefined;
   if (q.bound !== 'exact' && !q.approximate) return undefined;
   const subject = (c.subject ?? '').toLowerCase().replace(/[’']s\b/g, '').trim();
   if (!subject) return undefined;

@@ -29,11 +29,10 @@ function termRe(term: string): RegExp {
   return re;
 }
 
-/** The scale factor a claim's value has on top of its digits, and the rounding it allows (capped at 5%). */
-function statedHalf(text: string, value: number): number {
-  const nums = text.match(/\d[\d,]*(?:\.\d+)?/g);
-  if (!nums) return 0;
-  const raw = nums[nums.length - 1];
+/** The scale factor a claim's value has on top of its numeral as written (quantity.digits), and the rounding it allows (capped at 5%). */
+function statedHalf(q: NonNullable<Claim['quantity']>, value: number): number {
+  const raw = q.highDigits ?? q.digits;
+  if (!raw) return 0;
   const digits = Number(raw.replace(/,/g, ''));
   if (!digits) return 0;
   const scale = Math.abs(value / digits) >= 1 ? Math.round(value / digits) || 1 : value / digits;
@@ -48,7 +47,7 @@ function claimRange(claim: Claim, factUnit: string): Range | undefined {
   const lo0 = q.value ?? q.low;
   const hi0 = q.value ?? q.high;
   if (lo0 === undefined || hi0 === undefined) return undefined;
-  const half = statedHalf(claim.text, q.value ?? q.high!);
+  const half = statedHalf(q, q.value ?? q.high!);
   let lo = Math.min(lo0, hi0) - half;
   let hi = Math.max(lo0, hi0) + half;
   if (q.approximate || /^(?:about|around|roughly|approximately|some|an estimated|nearly|almost)$/i.test(q.qualifier ?? '')) {

@@ -1,7 +1,7 @@
 // The figures of one sentence for the verify stage's computations, built from the numeric claims the
 // extract stage made (never re-read from the text): value, scale, percent or percentage points,
 // currency, the hedge before it ("about", "nearly", "more than", from the claim's qualifier and bound)
-// and how precisely it is stated (the rounding a reader must allow, from the digits of the claim's text).
+// and how precisely it is stated (the rounding a reader must allow, from the numeral as written: quantity.digits).
 import type { Claim } from '../core/types.js';
 
 export type Hedge = 'approx' | 'nearly' | 'over' | 'under';
@@ -13,6 +13,8 @@ export interface Figure {
   /** Start of the hedge word when there is one, else `start`. */
   hedgeStart: number;
   text: string;
+  /** The numeral as written ("80,000", "2.1"); none for words. */
+  digits?: string;
   value: number;
   /** Half the unit of the last stated digit, in the figure's own units (rounding tolerance). */
   half: number;
@@ -34,44 +36,25 @@ export interface Figure {
 
 /** Units of claims that are not a single stated figure: multiples and fractions relate figures (relationClaims). */
 const NOT_FIGURES = new Set(['ratio', 'fraction']);
-const DIGITS = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/;
-const YEAR = /^\d{4}$/;
-const NEARLY = /\b(?:nearly|almost|close to|just under)\b/i;
-/** The link between the two ends of a range claim ("30-40%", "5 to 8 million", "between 30 and 40"). */
-const RANGE_LINK = /\s*(?:[-–]|\bto\b|\band\b)\s*/i;
+const NEARLY = new Set(['nearly', 'almost', 'close to', 'just under']);
 
 /** The hedge a claim states, from its qualifier and bound. */
 export function hedgeOf(q: NonNullable<Claim['quantity']>): Hedge | undefined {
-  if (q.qualifier && NEARLY.test(q.qualifier)) return 'nearly';
+  const qual = q.qualifier?.toLowerCase();
+  if (qual && [...NEARLY].some((w) => qual === w || qual.endsWith(' ' + w) || qual.startsWith(w + ' '))) return 'nearly';
   if (q.bound === 'lower') return 'over';
   if (q.bound === 'upper') return 'under';
   return q.approximate ? 'approx' : undefined;
 }
 
-/**
- * Where a claim's hedge and the figure itself start in its text: after "between" (a relation word,
- * not a hedge), then after the qualifier words the span covers ("about", "more than").
- */
-function coreStart(text: string, qualifier: string | undefined): { hedge: number; core: number } {
-  const word = (i: number) => /^\S+\s+/.exec(text.slice(i))?.[0];
-  const between = word(0);
-  const hedge = between?.trim().toLowerCase() === 'between' ? between.length : 0;
-  let core = hedge;
-  for (const w of qualifier?.split(/\s+/) ?? []) {
-    const m = word(core);
-    if (m && m.trim().toLowerCase() === w.toLowerCase()) core += m.length;
-  }
-  return { hedge, core };
-}
-
-/** One stated figure: [start, end) of the article, with its value and claim. */
-function figure(claim: Claim, start: number, end: number, hedgeStart: number, value: number, hedge: Hedge | undefined): Figure | undefined {
+/** One stated figure: [start, end) of the article, with its value, its numeral as written and its claim. */
+function figure(claim: Claim, start: number, end: number, hedgeStart: number, value: number, digits: string | undefined, hedge: Hedge | undefined): Figure | undefined {
   const q = claim.quantity!;
   const text = claim.text.slice(start - claim.offset, end - claim.offset);
   if (!text) return undefined;
-  const digits = DIGITS.exec(text)?.[0];
-  const word = digits === undefined;
-  const stated = word ? 0 : Number(digits.replace(/,/g, ''));
+  // A claim made by hand (tests, other producers) may lack `written` and `digits`: exact, in digits.
+  const word = q.written === 'words' || (q.written === 'digits' ? false : digits === undefined && q.parts !== undefined);
+  const stated = digits === undefined ? 0 : Number(digits.replace(/,/g, ''));
   const ratio = stated ? Math.abs(value) / stated : 0;
   const scale = ratio > 0 && Number.isFinite(ratio) ? 10 ** Math.round(Math.log10(ratio)) : 1;
   return {
@@ -79,8 +62,9 @@ function figure(claim: Claim, start: number, end: number, hedgeStart: number, va
     end,
     hedgeStart,
     text,
+    ...(digits !== undefined ? { digits } : {}),
     value,
-    half: word ? 0 : roundingHalf(digits, value, scale),
+    half: digits === undefined ? 0 : roundingHalf(digits, value, scale),
     unit: q.unit,
     percent: q.unit === 'percent',
     points: q.unit === 'percentage-point' || q.unit === 'points',
@@ -94,39 +78,31 @@ function figure(claim: Claim, start: number, end: number, hedgeStart: number, va
 }
 
 /**
- * The figures a claim states: one, or the two ends of a range ("30-40%": 30 and 40%, the hedge going
- * with the low end); a year ("in 2024") is a year-like figure. Multiples, fractions, vague plurals
- * ("thousands of") and other dates state none.
+ * The figures a claim states, from its quantity (never from its text): one, or the two ends of a range
+ * ("30-40%": 30 and 40%, the hedge going with the low end); a year ("in 2024") is a year-like figure.
+ * Multiples, fractions, vague plurals ("thousands of") and other dates state none.
  */
 export function figuresOf(claim: Claim): Figure[] {
   const d = claim.date;
-  if (claim.kind === 'date' && d && d.month === undefined && !d.relative && YEAR.test(claim.text)) {
+  if (claim.kind === 'date' && d && d.month === undefined && !d.relative && d.iso === String(d.year) && claim.endOffset - claim.offset === 4) {
     return [{ start: claim.offset, end: claim.endOffset, hedgeStart: claim.offset, text: claim.text, value: d.year, half: 0, unit: 'year', percent: false, points: false, scaled: false, scale: 1, word: false, yearLike: true }];
   }
   const q = claim.quantity;
   if (claim.kind !== 'numeric' || !q || NOT_FIGURES.has(q.unit)) return [];
   // "thousands of": a vague plural, all qualifier and no stated figure.
-  if (q.qualifier?.toLowerCase().startsWith(claim.text.toLowerCase())) return [];
+  if (q.written === 'words' && q.approximate && q.bound === 'lower' && q.qualifier && !q.parts) return [];
   const hedge = hedgeOf(q);
-  const { hedge: h, core } = coreStart(claim.text, q.qualifier);
-  const hedgeStart = claim.offset + h;
-  const rest = claim.text.slice(core);
-  // "10 or more", "40 or so": the trailing hedge is not part of the figure.
-  const tail = /\s+or\s+\S+$/.exec(rest);
-  const body = tail && q.qualifier?.includes(tail[0].trim()) ? rest.slice(0, tail.index) : rest;
-  const s = claim.offset + core;
+  // Without parts (a claim made by hand), the figure is the claim's span.
+  const { number, low, high } = q.parts ?? { number: { start: claim.offset, end: claim.endOffset } };
+  const hedgeStart = q.qualifier && hedge ? claim.offset : number.start;
   if (q.value !== undefined) {
-    const f = figure(claim, s, s + body.length, hedgeStart, q.value, hedge);
+    const f = figure(claim, number.start, number.end, hedgeStart, q.value, q.digits, hedge);
     return f ? [f] : [];
   }
-  if (q.low === undefined || q.high === undefined) return [];
-  const link = RANGE_LINK.exec(body.slice(1));
-  if (!link) return [];
-  const lowEnd = s + 1 + link.index;
-  const highStart = lowEnd + link[0].length;
-  const low = figure(claim, s, lowEnd, hedgeStart, q.low, hedge);
-  const high = figure(claim, highStart, s + body.length, highStart, q.high, undefined);
-  return low && high ? [low, high] : [];
+  if (q.low === undefined || q.high === undefined || !low || !high) return [];
+  const lo = figure(claim, low.start, low.end, hedgeStart, q.low, q.digits, hedge);
+  const hi = figure(claim, high.start, high.end, high.start, q.high, q.highDigits, undefined);
+  return lo && hi ? [lo, hi] : [];
 }
 
 /**

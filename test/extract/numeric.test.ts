@@ -43,7 +43,10 @@ const POSITIVE: [string, string, Q, string?][] = [
   ['The metro line cost Rs 500 crore to build.', 'Rs 500 crore', { value: 5000000000, currency: 'INR' }],
   ['The merger was valued at ¥1.2 trillion by analysts.', '¥1.2 trillion', { value: 1200000000000, currency: 'JPY' }],
   ['Quarterly profit was HK$327m on higher fees.', 'HK$327m', { value: 327000000, currency: 'HKD' }],
-  ['A cup of tea now costs 95p at the station.', '95p', { value: 0.95, currency: 'GBP' }],
+  ['A cup of tea now costs 95p at the station.', '95p', { value: 95, currency: 'GBP', minor: true }],
+  // small counts in words are figures too (issue 12): "the two nations", "two of them"
+  ['The two nations signed a trade deal.', 'two', { value: 2, unit: 'count' }],
+  ['Two of them stayed behind after the match.', 'Two', { value: 2, unit: 'count' }],
   ['The board approved a £12m deal with the builder.', '£12m', { value: 12000000, currency: 'GBP' }, 'deal'],
   // counts and units
   ['The gallery drew 12,400 visitors over the holiday.', '12,400', { value: 12400, unit: 'count', ...exact }, 'visitors'],
@@ -146,8 +149,6 @@ const NEGATIVE: string[] = [
   'Fans flocked to Euro 2024 in Germany.',
   'The BBC Radio 4 programme aired at night.',
   'He was arrested twice for the offence.',
-  'The two nations signed a trade deal.',
-  'Two of them stayed behind after the match.',
   'The team led at the end of the first half.',
   'She spent half an hour on the phone.',
   'It was a third term for the mayor.',

@@ -39,9 +39,10 @@ describe('verification/facts', () => {
 
   it('allows the rounding of the stated figure and the fact\'s tolerance', () => {
     const f = { ...containers, value: 1_163_000, tolerance: 0 };
-    const r = run('The port handled 1.2 million containers in 2024.', (a) => [claimAt(a, '1.2 million', { kind: 'numeric', quantity: q(1.2e6, 'count') })], f);
+    // The rounding comes from the numeral as written, which the extract stage records (quantity.digits).
+    const r = run('The port handled 1.2 million containers in 2024.', (a) => [claimAt(a, '1.2 million', { kind: 'numeric', quantity: q(1.2e6, 'count', { digits: '1.2' }) })], f);
     expect(r.claims[0].verdict).toBe('verified');
-    const far = run('The port handled 1.2 million containers in 2024.', (a) => [claimAt(a, '1.2 million', { kind: 'numeric', quantity: q(1.2e6, 'count') })], { ...f, value: 1_100_000 });
+    const far = run('The port handled 1.2 million containers in 2024.', (a) => [claimAt(a, '1.2 million', { kind: 'numeric', quantity: q(1.2e6, 'count', { digits: '1.2' }) })], { ...f, value: 1_100_000 });
     expect(far.claims[0].verdict).toBe('contradicted');
   });
 

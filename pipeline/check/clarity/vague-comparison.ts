@@ -6,14 +6,15 @@
 import type { Claim, Rule } from '../../core/types.js';
 import { PhraseMatcher, adjacent, loadData } from '../prose-helpers.js';
 import { NO_OPTIONS } from '../../core/rule-options.js';
+import { isStatistic } from '../../extract/quantity-kind.js';
 
 const data = loadData<{ intensifiers: string[]; comparatives: string[] }>('vague-comparisons');
 const intensifiers = new PhraseMatcher<true>(data.intensifiers.map((w) => [w, true]));
 const comparatives = new PhraseMatcher<true>(data.comparatives.map((w) => [w, true]));
 
-/** Indexes of the sentences that state a figure (hold a numeric claim). */
+/** Indexes of the sentences that state a figure (hold a numeric claim that is a statistic, not "the two firms"). */
 function sentencesWithFigures(claims: readonly Claim[]): Set<number> {
-  return new Set(claims.filter((c) => c.kind === 'numeric').map((c) => c.sentenceIndex));
+  return new Set(claims.filter((c) => c.kind === 'numeric' && c.quantity && isStatistic(c.quantity)).map((c) => c.sentenceIndex));
 }
 
 export const vagueComparison: Rule = {

@@ -1,197 +1,16 @@
-// The quantity grammar: lexicons and the token-level parsers that read a figure ("$244.8 billion",
-// "30-40%", "twice as many", "over half", "one in four", "3 March 2024") out of one sentence of
-// Article.tokens. Pure functions over the shared tokenisation, no NLP library: compromise reads these
-// forms badly (NOTES-nlp.md) and costs ~40 µs a word, while this costs well under 2.
+// The quantity scanner: the token-level extractors and parsers that read a figure ("$244.8 billion",
+// "30-40%", "twice as many", "over half", "one in four", "finish second", "the over-65s", "3 March
+// 2024") out of one sentence of Article.tokens. Pure functions over the shared tokenisation, no NLP
+// library: compromise reads these forms badly (NOTES-nlp.md) and costs ~40 µs a word, while this costs
+// well under 2. The words it knows live in pipeline/lexicon/quantities.json (./lexicon.ts).
 //
-// Every regex and table is built once at module level. Offsets are always taken from tokens, which
-// come from Article.prose (same length as the original text), so spans are original offsets.
-import { dict } from '../util/dict.js';
-import type { Article, DateValue, Token } from '../core/types.js';
+// Every regex is built once at module level. Offsets are always taken from tokens, which come from
+// Article.prose (same length as the original text), so spans are original offsets.
+import type { Article, DateValue, Token } from '../../core/types.js';
+import type { Bound, Change, Figure, RefDate } from './types.js';
+import { UNITS_W, TENS_W, SCALE_W, SCALE_SUFFIX, VAGUE_W, DENOM_W, MULT_VERB, MULT_VERB_S, VERB_S_AFTER, FOLD_W, UNIT_WORD, UNIT_SUFFIX, SQUARE_UNIT, CUR_SYMBOL, DOLLAR_PREFIX, CUR_CODE, CUR_WORD, DOLLAR_ADJ, CURRENCY_NATION, DOLLAR_ADJ2, MONTHS, QUALS, INCREASE_NOUN, DECREASE_NOUN, INCREASE_VERB, DECREASE_VERB, COMPARATIVE_UP, COMPARATIVE_DOWN, LABEL_BEFORE, FUNCTION_WORD, STREET, SPORT, METRE_EVENT, METRE_BEFORE, DIMENSION, METRE_CONTEXT, TIME_AFTER, STOP, TIME_UNIT, SUBJECT_SKIP, DETERMINER, ANAPHOR_BEFORE, PLURAL_IRREG, CHANGE_AFTER_SKIP, ORDINAL_W, PLACE_VERB, RANK_NOUN, RANK_MODIFIER, RANK_COMPOUND, COMPOUND_NOT, FRACTION_PREP, ONE_BEFORE_NOT, ONE_AFTER_NOT, QUANTITY_NOUN, type Qual } from './lexicon.js';
 
-export type Bound = 'exact' | 'lower' | 'upper';
-export type Change = 'increase' | 'decrease';
-
-/** A figure found in a sentence, before it becomes a Claim. */
-export interface Figure {
-  kind: 'numeric' | 'date';
-  start: number;
-  end: number;
-  sentence: number;
-  value?: number;
-  low?: number;
-  high?: number;
-  unit?: string;
-  currency?: string;
-  approximate: boolean;
-  bound: Bound;
-  qualifier?: string;
-  change?: Change;
-  subject?: string;
-  date?: DateValue;
-}
-
-export interface RefDate {
-  year: number;
-  month: number;
-  day: number;
-}
-
-/** Parses an ISO date (YYYY-MM-DD, or a longer timestamp) into a reference date; undefined if invalid. */
-export function parseRefDate(iso: string | undefined): RefDate | undefined {
-  if (!iso) return undefined;
-  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(String(iso));
-  if (!m) return undefined;
-  const year = +m[1];
-  const month = +m[2];
-  const day = m[3] ? +m[3] : 1;
-  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
-  return { year, month, day };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Lexicons
-
-const set = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
-const map = (s: string, v: (x: string) => string = (x) => x) => new Map(s.split(/\s+/).filter(Boolean).map((p) => {
-  const [k, val] = p.split('=');
-  return [k, v(val ?? k)] as [string, string];
-}));
-
-const UNITS_W: Record<string, number> = dict({
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-});
-const TENS_W: Record<string, number> = dict({ twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 });
-const SCALE_W: Record<string, number> = dict({ thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, mn: 1e6, bln: 1e9, tn: 1e12, trn: 1e12, lakh: 1e5, crore: 1e7 });
-/** Glued scale suffixes: 3.5m, 1.13bn, 12k. */
-const SCALE_SUFFIX: Record<string, number> = dict({ k: 1e3, K: 1e3, m: 1e6, M: 1e6, mn: 1e6, bn: 1e9, bln: 1e9, tn: 1e12, trn: 1e12 });
-/** Vague plurals: "thousands of people" (a lower bound, approximate). */
-const VAGUE_W: Record<string, number> = dict({ dozens: 12, hundreds: 100, thousands: 1e3, millions: 1e6, billions: 1e9, trillions: 1e12 });
-const DENOM_W: Record<string, number> = dict({
-  half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fifth: 5, fifths: 5, sixth: 6, sixths: 6, seventh: 7, sevenths: 7,
-  eighth: 8, eighths: 8, ninth: 9, ninths: 9, tenth: 10, tenths: 10, hundredth: 100, hundredths: 100,
-});
-const MULT_VERB: Record<string, [number, Change | undefined]> = dict({
-  doubled: [2, 'increase'], doubling: [2, 'increase'], double: [2, undefined],
-  tripled: [3, 'increase'], tripling: [3, 'increase'], trebled: [3, 'increase'], trebling: [3, 'increase'], treble: [3, undefined], triple: [3, undefined],
-  quadrupled: [4, 'increase'], quadrupling: [4, 'increase'], quadruple: [4, undefined],
-  halved: [0.5, 'decrease'], halving: [0.5, 'decrease'], halve: [0.5, undefined],
-  // Present tense, also plural nouns ("mixed doubles", "two halves"): read only as a verb (VERB_S_AFTER).
-  doubles: [2, 'increase'], triples: [3, 'increase'], trebles: [3, 'increase'], quadruples: [4, 'increase'], halves: [0.5, 'decrease'],
-});
-const MULT_VERB_S = set('doubles triples trebles quadruples halves');
-/** Words after "doubles", "halves" that make it a verb: "doubles to £4m", "halves from 40 to 20", "triples its". */
-const VERB_S_AFTER = set('to from in by over within after since again its their his her the this every each when if as');
-const FOLD_W: Record<string, number> = dict({ twofold: 2, threefold: 3, fourfold: 4, fivefold: 5, sixfold: 6, sevenfold: 7, eightfold: 8, ninefold: 9, tenfold: 10, hundredfold: 100 });
-
-/** Unit words after a figure (lower case) -> canonical unit. */
-const UNIT_WORD = map(
-  'km kms=km kilometre=km kilometres=km kilometer=km kilometers=km mile=miles miles metre=m metres=m meter=m meters=m ' +
-    'cm centimetres=cm centimetre=cm mm millimetres=mm millimetre=mm ft feet=ft foot=ft inch=inches inches ' +
-    'kg kgs=kg kilogram=kg kilograms=kg kilo=kg kilos=kg gram=g grams=g mg tonne=tonnes tonnes ton=tons tons lb lbs=lb ounce=oz ounces=oz oz ' +
-    'celsius=C centigrade=C fahrenheit=F degree=degrees degrees mph kph kmh=kph ' +
-    'litre=litres litres liter=litres liters=litres gallon=gallons gallons barrel=barrels barrels acre=acres acres hectare=hectares hectares ' +
-    'mw=MW gw=GW kw=kW kwh=kWh mwh=MWh gwh=GWh twh=TWh megawatts=MW gigawatts=GW gb=GB mb=MB tb=TB ' +
-    'second=seconds seconds secs=seconds minute=minutes minutes mins=minutes hour=hours hours hrs=hours day=days days week=weeks weeks ' +
-    'month=months months year=years years yrs=years decade=decades decades century=centuries centuries year-old=years years-old=years points point=points',
-);
-/** Glued unit suffixes (case-sensitive): 5km, 28C, 40kg. Anything not here or in SCALE_SUFFIX is not a figure (221B, 3pm, 2nd, 5G). */
-const UNIT_SUFFIX = map('km cm mm kg mg ml C F mph kph kmh=kph MW GW kW kWh MWh GWh TWh GB MB TB ft lb lbs=lb oz ha=hectares hrs=hours mins=minutes secs=seconds');
-const SQUARE_UNIT = map('miles=sq miles mile=sq miles metres=sq m meters=sq m feet=sq ft foot=sq ft kilometres=sq km kilometers=sq km km=sq km', (v) => v.replace('sq', 'sq '));
-
-const CUR_SYMBOL = map('$=USD £=GBP €=EUR ¥=JPY ₹=INR ₽=RUB ₩=KRW ₺=TRY ₦=NGN');
-/** Letters glued before "$": US$, HK$. */
-const DOLLAR_PREFIX = map('US=USD A=AUD AU=AUD C=CAD CA=CAD HK=HKD NZ=NZD S=SGD R=BRL NT=TWD');
-/** Codes written before the amount (case-sensitive). */
-const CUR_CODE = map('USD EUR GBP JPY CNY RMB=CNY INR RUB CHF AUD CAD HKD SGD NZD Rs=INR');
-/** Currency words after the amount (lower case); pence and cents are hundredths. */
-const CUR_WORD = map(
-  'dollar=USD dollars=USD euro=EUR euros=EUR pound=GBP pounds=GBP sterling=GBP pence=GBP/100 cent=USD/100 cents=USD/100 yen=JPY yuan=CNY renminbi=CNY ' +
-    'rupee=INR rupees=INR rouble=RUB roubles=RUB ruble=RUB rubles=RUB franc=CHF francs=CHF rand=ZAR baht=THB ringgit=MYR ' +
-    'kronor=SEK krona=SEK kroner=DKK krone=DKK',
-);
-const DOLLAR_ADJ = map('us=USD american=USD australian=AUD canadian=CAD singapore=SGD taiwan=TWD');
-/** Nationality before a currency word that names several currencies: "Danish kroner". */
-const CURRENCY_NATION = map('danish=DKK swedish=SEK norwegian=NOK swiss=CHF');
-const DOLLAR_ADJ2 = map('hong=HKD new=NZD'); // hong kong, new zealand
-
-const MONTHS = new Map<string, number>([
-  ['january', 1], ['february', 2], ['march', 3], ['april', 4], ['may', 5], ['june', 6], ['july', 7], ['august', 8], ['september', 9], ['october', 10], ['november', 11], ['december', 12],
-  ['jan', 1], ['feb', 2], ['mar', 3], ['apr', 4], ['jun', 6], ['jul', 7], ['aug', 8], ['sep', 9], ['sept', 9], ['oct', 10], ['nov', 11], ['dec', 12],
-]);
-
-interface Qual {
-  words: string[];
-  approximate?: boolean;
-  bound?: Bound;
-  /** "only", "just": kept as a qualifier but outside the claim's span. */
-  emphasis?: boolean;
-}
-const QUALS: Qual[] = [
-  ...['about', 'around', 'roughly', 'some', 'nearly', 'almost', 'approximately', 'approx', 'circa', 'an estimated', 'estimated', 'close to', 'in the region of',
-    'the best part of', 'getting on for', 'just about', 'more or less', 'around about', 'an approximate', 'something like', 'upward of'].map((p) => ({ words: p.split(' '), approximate: true })),
-  ...['more than', 'over', 'at least', 'upwards of', 'above', 'in excess of', 'exceeding', 'no fewer than', 'no less than', 'not less than', 'well over', 'just over',
-    'a minimum of', 'greater than', 'higher than', 'well above', 'just above', 'a little over', 'a little more than', 'slightly more than'].map((p) => ({ words: p.split(' '), bound: 'lower' as Bound })),
-  ...['up to', 'as many as', 'as much as', 'fewer than', 'under', 'less than', 'at most', 'below', 'no more than', 'not more than', 'just under', 'a maximum of',
-    'lower than', 'just below', 'well below', 'well under', 'a little under', 'a little less than', 'slightly less than', 'barely'].map((p) => ({ words: p.split(' '), bound: 'upper' as Bound })),
-  ...['only', 'just', 'a mere', 'merely', 'a further', 'another', 'an extra', 'an additional', 'a record', 'a total of', 'fully'].map((p) => ({ words: p.split(' '), emphasis: true })),
-].sort((a, b) => b.words.length - a.words.length);
-
-const INCREASE_NOUN = set('rise rises increase increases jump jumps gain gains growth hike hikes surge surges boost uplift climb rebound rally upturn leap');
-const DECREASE_NOUN = set('fall falls drop drops decline declines decrease decreases cut cuts reduction reductions slump slumps dip dips loss slide plunge contraction downturn shrinkage');
-const INCREASE_VERB = set('rose risen rise rises rising increased increase increases increasing grew grown grow grows growing jumped jump jumps jumping climbed climb climbs climbing gained gain gains soared soar soaring surged surge surging up boosted raised raise raising added adding expanded higher');
-const DECREASE_VERB = set('fell fallen fall falls falling dropped drop drops dropping declined decline declines declining decreased decrease decreasing slumped slump slipped slip slips sliding slid shrank shrunk shrink shrinking cut cuts cutting down lost lose losing plunged plunge dipped dip reduced reduce reducing lower tumbled tumble sank sink eased');
-const COMPARATIVE_UP = set('higher more greater larger bigger faster');
-const COMPARATIVE_DOWN = set('lower less fewer smaller slower');
-
-/** A number right after one of these is a label, not a figure: "No. 1", "section 3", "version 2". */
-const LABEL_BEFORE = set(
-  'no nos number # section sections chapter chapters article articles clause clauses paragraph para page pages pp p part rule figure fig table version v vol volume room flight route ' +
-    'platform level grade category stage phase round game week episode series season act scene item line step tier model type class division exit junction bus channel radio ' +
-    'formula gate bay unit block floor flat suite box po lot psalm verse track disc match heat lap hole top iso windows iphone covid pc windows ios android',
-);
-/** Capitalised words that may precede a figure without making it part of a name ("In 2024", "Some 40"). */
-const FUNCTION_WORD = set(
-  'the a an in on at by for from since until till before after during about around over under some nearly almost more only just and but of with to as between up last this ' +
-    'its their his her our than roughly approximately fewer less least another all while when if although though so yet or nor every each these those that there here across ' +
-    'through per within without among against towards toward despite like unlike via including beyond below above near both either neither any what which who where why how now ' +
-    'then still also even by today yesterday overall total almost estimated an exactly precisely barely well however meanwhile but and indeed perhaps maybe because whereas',
-);
-const STREET = set('street st road rd avenue ave lane ln square sq place pl drive dr way close terrace crescent boulevard blvd court ct gardens grove hill row walk mews parade');
-const SPORT = set(
-  'win won wins winning victory victories defeat defeats defeated draw drew drawn lead led leads beat beats beaten beating loss lost lose losing thrashing thrashed ' +
-    'score scored scoreline trail trailed trailing triumph aggregate home away margin reverse rout drubbing hammering',
-);
-/** Events after a glued "m" that make it metres: "100m sprint", "60m hurdles". */
-const METRE_EVENT = set('sprint race hurdles freestyle breaststroke backstroke butterfly relay medley final dash title record');
-/** Dimension words right after a figure in metres: "1.8m tall", "a 12m-long wall". */
-const DIMENSION = set('tall deep long wide high');
-/** Words near a glued "m" (no counted noun after it) that make it metres: jumps, throws, lengths. */
-const METRE_CONTEXT = set(
-  'jump jumps jumped jumping jumper jumpers high-jump long-jump triple-jump vault vaults vaulted vaulting vaulter pole-vault javelin discus shot-put hammer ' +
-    'throw throws threw thrown thrower throwers cleared clear clears clearing clearance leapt leaped leap leaps height heights depth length distance metres metre meters meter ' +
-    'sprint hurdles relay freestyle breaststroke backstroke butterfly medley',
-);
-const TIME_AFTER = set('am pm a.m p.m a.m. p.m. gmt bst cet est pst utc et hrs o’clock o\'clock');
-/** Words that end a subject phrase: function words, common verbs, comparatives. */
-const STOP = set(
-  'the a an and or but nor of in on at by for from to with without into onto upon over under about around between among through during before after since until ' +
-    'than as per via within against across towards toward off out up down is are was were be been being am has have had having do does did will would shall should ' +
-    'can could may might must said says say told tell added adds according who whom whose which that this these those it its they them their he him his she her we us ' +
-    'our you your i me my there here when where while if so because although though yet also still just only even more most less least fewer higher lower greater ' +
-    'larger smaller bigger much many very too not no each every all both either neither some any such own same other another last next this year years month months ' +
-    'week weeks day days ago now then today yesterday tomorrow earlier later compared against versus vs like unlike including excluding rather quite almost nearly ' +
-    'roughly approximately percent cent per points point per-cent came went got made took gave saw left died fell rose went came come go get make take give see ' +
-    'including expected set due according taking making giving seeing getting going coming being versus et al respectively what how why whether either',
-);
-/** Units that "one" or "a" does not make a figure of: "one day", "at one point", "a year". */
-const TIME_UNIT = set('seconds minutes hours days weeks months years decades centuries points');
-const SUBJECT_SKIP = set('more fewer extra additional further other new');
-const DETERMINER = set('the all a an its their his her our those these this that my your some each every');
-const ANAPHOR_BEFORE = set('the these those both its their his her our my your all every each any first last other');
-const PLURAL_IRREG = set('people men women children staff police cattle sheep fish personnel data media deer aircraft crew');
-const CHANGE_AFTER_SKIP = set('per cent percent');
-
+const RE_AGE_GROUP = /^(over|under)-(\d{1,3})s$/;
 // Token text shapes (module level, compiled once).
 const RE_NUM = /^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:([-–])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))?([A-Za-z%]*)$/;
 const RE_SCORE = /^\d{1,2}[-–]\d{1,2}$/;
@@ -220,9 +39,16 @@ interface Amount {
   high?: number;
   unit?: string;
   currency?: string;
+  minor?: boolean;
   scaled: boolean;
   /** The multiplier of its scale words or suffix (1e9 for "244.8 billion"). */
   scale: number;
+  /** The numeral as written ("2.1", "80,000"; none for words), and the high end's of a glued range ("30-40%"). */
+  digits?: string;
+  highDigits?: string;
+  /** Offsets where the low end of a glued range ends and its high end starts. */
+  lowEnd?: number;
+  highStart?: number;
   words: boolean;
   /** A bare four-digit integer 1900-2100 (or an unscaled 1000-2999) that may be a year. */
   yearLike: boolean;
@@ -293,6 +119,16 @@ export class QuantityScanner {
     if (w === 'ago') return this.atAgo(k);
     if (CUR_CODE.has(tok.text) || (DOLLAR_PREFIX.has(tok.text) && this.raw(k + 1) === '$' && this.adj(k, k + 1))) return this.atAmount(k);
     if (w in UNITS_W || w in TENS_W || w === 'a' || w === 'an' || RE_TENS_UNIT.test(w)) return this.atAmount(k);
+    if (w in ORDINAL_W) {
+      if (w in DENOM_W) {
+        // "a third of", "for a third,": a fraction first, else an ordinal.
+        const n = this.out.length;
+        const r = this.atWordForms(k);
+        if (this.out.length > n) return r;
+      }
+      return this.atOrdinal(k, ORDINAL_W[w]);
+    }
+    if (w === 'once') return this.atOnce(k);
     if (w === 'halves' && this.verbS(k)) return this.atMultVerb(k);
     if (w === 'half' || w in DENOM_W || w.includes('-')) return this.atWordForms(k);
     if (w === 'twice') return this.atTwice(k);
@@ -319,6 +155,7 @@ export class QuantityScanner {
       // "3rd March", "the 3rd of March"
       const m = this.monthAt(k + 1) ? k + 1 : this.w(k + 1) === 'of' && this.monthAt(k + 2) ? k + 2 : -1;
       if (m >= 0) return this.dayMonth(k, +ord[1], m);
+      if (!this.isLabel(k)) return this.atOrdinal(k, +ord[1]);
       return k + 1;
     }
     if (/[:/]/.test(s) || /\.\d+\./.test(s) || (s.match(/[-–]/g)?.length ?? 0) > 1) {
@@ -345,7 +182,7 @@ export class QuantityScanner {
    */
   private metres(k: number, digits: string, range: boolean): boolean {
     const n = this.w(k + 1);
-    if (METRE_EVENT.has(n)) return true;
+    if (METRE_EVENT.has(n) || METRE_BEFORE.has(this.w(k - 1).replace('’', "'"))) return true;
     if (DIMENSION.has(n) || ((n === '-' || n === '–') && this.adj(k, k + 1) && DIMENSION.has(this.w(k + 2)))) return true;
     // A counted noun, a currency or a rate after it: a count or an amount ("1.8m people", "2.25m a year").
     if (n === 'of' || n === 'a' || n === 'per' || n === 'each' || CUR_WORD.has(n) || DOLLAR_ADJ.has(n) || CURRENCY_NATION.has(n) || SCALE_W[n] || (this.t[k + 1]?.kind === 'word' && k + 1 < this.hi && !STOP.has(n) && (looksPlural(n) || (!SPORT.has(n) && !/ed$/.test(n) && this.subjectAfter(k + 1))))) return false;
@@ -380,7 +217,8 @@ export class QuantityScanner {
       if (LABEL_BEFORE.has(pw) || praw === '#' || praw === '+') return true;
       if (pw === '.' && (this.w(k - 2) === 'no' || this.w(k - 2) === 'nos')) return true;
       // Part of a name: "Euro 2024", "Radio 4", "Chelsea 2-1" (not "In 2024", not "Russia’s 2024").
-      if (this.t[k - 1].kind === 'word' && RE_UPPER.test(praw) && !FUNCTION_WORD.has(pw) && !MONTHS.has(pw) && !CUR_CODE.has(praw) && !/['’]s?$/.test(praw) && !DOLLAR_PREFIX.has(praw)) return true;
+      // A figure with a glued unit after an adjective of nationality or event ("Olympic 100m") is no name.
+      if (this.t[k - 1].kind === 'word' && RE_UPPER.test(praw) && !FUNCTION_WORD.has(pw) && !MONTHS.has(pw) && !CUR_CODE.has(praw) && !/['’]s?$/.test(praw) && !DOLLAR_PREFIX.has(praw) && !(METRE_BEFORE.has(pw) && /^\d[\d,.]*m$/.test(this.t[k].text))) return true;
     }
     // Address: "10 Downing Street".
     const s = this.t[k].text;
@@ -389,6 +227,8 @@ export class QuantityScanner {
       if (STREET.has(this.w(j)) && j > k + 1) return true;
       j++;
     }
+    // A model or series name: "3-Series", "4-Runner".
+    if ((this.raw(k + 1) === '-' || this.raw(k + 1) === '–') && this.adj(k, k + 1) && this.adj(k + 1, k + 2) && RE_UPPER.test(this.raw(k + 2))) return true;
     // Times: "3 pm", "10 GMT"; list numbering "1." at the start of a sentence.
     if (TIME_AFTER.has(this.w(k + 1))) return true;
     if (k === this.lo && (this.raw(k + 1) === ')' || (this.raw(k + 1) === '.' && k + 2 >= this.hi))) return true;
@@ -434,15 +274,24 @@ export class QuantityScanner {
     let words = false;
     let marked = !!currency;
     let yearLike = false;
+    let minor = false;
+    let digits: string | undefined;
+    let highDigits: string | undefined;
+    let lowEnd: number | undefined;
+    let highStart: number | undefined;
     let j: number;
     if (k < this.hi && tok.kind === 'number') {
       const m = RE_NUM.exec(raw);
       if (!m) return { skip: this.skipRun(k) };
       if (!currency && this.isLabel(k)) return { skip: this.skipRun(k) };
       value = num(m[1]);
+      digits = m[1];
       if (m[3] !== undefined) {
         low = value;
         high = num(m[3]);
+        highDigits = m[3];
+        lowEnd = tok.start + m[1].length;
+        highStart = lowEnd + m[2].length;
         // "10-12 June": a date, dated by its first day.
         if (!currency && !m[4] && low >= 1 && high <= 31 && Number.isInteger(low) && Number.isInteger(high) && this.monthAt(k + 1)) return { skip: this.dayMonth(k, low, k + 1) };
         // Tennis and tie-break scores: "6-7 (4-7) 7-6".
@@ -466,7 +315,7 @@ export class QuantityScanner {
           }
         } else if (suf === 'p' && !currency) {
           currency = 'GBP';
-          value /= 100;
+          minor = true;
         } else if (UNIT_SUFFIX.has(suf)) unit = UNIT_SUFFIX.get(suf);
         else return { skip: k + 1 }; // 221B, 3pm, 5G, 1990s
         marked = true;
@@ -522,8 +371,7 @@ export class QuantityScanner {
       if (c && !(c === 'GBP' && this.w(j + extra) === 'of' && !scaled) && !(this.w(j) === 'cent' && this.w(j - 1) === 'per')) {
         if (c.endsWith('/100')) {
           c = c.slice(0, 3);
-          value /= 100;
-          if (low !== undefined) { low /= 100; high! /= 100; }
+          minor = true;
         }
         currency = c;
         j += extra;
@@ -558,7 +406,7 @@ export class QuantityScanner {
     }
     const start = this.t[k0].start;
     const end = this.t[j - 1].end;
-    return { k0, k1: j, start, end, value: clean(value), low: low === undefined ? undefined : clean(low), high: high === undefined ? undefined : clean(high), unit, currency, scaled, scale, words, yearLike, marked };
+    return { k0, k1: j, start, end, value: clean(value), low: low === undefined ? undefined : clean(low), high: high === undefined ? undefined : clean(high), unit, currency, minor: minor || undefined, scaled, scale, words, yearLike, marked, digits, highDigits, lowEnd, highStart };
   }
 
   /** Number words: "three", "twenty-five", "two hundred and fifty", "a million", "a dozen". */
@@ -641,12 +489,21 @@ export class QuantityScanner {
     }
     // Number words carry a figure only with a unit, a counted noun or a stated whole ("seven of its
     // 12", "two out of their 12": a part); "one" only with a unit.
-    const part = a.words && !a.marked && this.wholeAfter(j);
+    let wordRange: Amount | undefined;
     if (a.words) {
       if (this.w(j) in DENOM_W && !a.marked) return k; // "two thirds": read at the denominator
-      if ((w0 === 'one' || w0 === 'a' || w0 === 'an') && !a.scaled && (!a.marked || TIME_UNIT.has(a.unit!))) return a.k1; // "one day", "one of
-      if (ANAPHOR_BEFORE.has(this.w(a.k0 - 1))) return a.k1;
-      if (this.w(j) === 'or' || this.w(j) === 'of' && !a.scaled && !part) return a.k1; // "two or three", "two of the"
+      if (w0 === 'a' || w0 === 'an') {
+        if (!a.scaled && (!a.marked || TIME_UNIT.has(a.unit!))) return a.k1; // "a day", "a year"
+      } else if (w0 === 'one' && !a.scaled && !a.marked && !this.oneCounts(a.k0, j)) return a.k1; // "one of", "one on the eve"
+      else if (w0 === 'one' && !a.scaled && a.marked && TIME_UNIT.has(a.unit!) && this.oneIdiom(a.k0)) return a.k1; // "one day", "at one point"
+      if (this.nameNumber(a.k0)) return a.k1; // "Formula One", "Channel Four"
+      // "world number six", "the number one film": a ranking.
+      if (this.w(a.k0 - 1) === 'number' && !a.marked && !a.scaled && a.k0 - 1 >= this.floor) return this.emitRank(a.k0, a.k1, a.value);
+      // "two or three weeks": a range of number words.
+      if (this.w(j) === 'or' && !a.marked) {
+        const b = this.amount(j + 1);
+        if (b && !('skip' in b) && b.words && b.value > a.value) wordRange = b;
+      }
     }
     // Years: "in 2024" (not "more than 2000 people", "$2024", "2024 tonnes").
     const q = this.qualifiersBefore(a.k0);
@@ -674,9 +531,13 @@ export class QuantityScanner {
       high: a.high,
       unit: a.unit ?? (a.currency ? 'currency' : 'count'),
       currency: a.currency,
+      minor: a.minor,
       approximate: q.approximate,
       bound: q.bound,
       qualifier: q.qualifier,
+      scale: a.scale,
+      digits: a.digits,
+      parts: { number: [a.start, a.end] },
     };
     if (a.currency) fig.unit = 'currency';
     if (q.spanStart < fig.start) fig.start = q.spanStart;
@@ -689,6 +550,7 @@ export class QuantityScanner {
     if (!a.marked && !a.words && a.low === undefined && Number.isInteger(a.value) && a.value < 120 && this.raw(a.k0 - 1) === ',' && RE_UPPER.test(this.raw(a.k0 - 2)) &&
         (this.raw(a.k1) === ',' || (this.raw(a.k1) === '.' && a.k1 + 1 >= this.hi))) {
       fig.subject = 'age';
+      fig.unit = 'age';
       this.push(fig);
       return a.k1;
     }
@@ -721,6 +583,8 @@ export class QuantityScanner {
           }
           if (lowV < b.value) {
             second = b;
+            fig.parts = { number: [a.start, b.end], low: [a.start, a.end], high: [b.start, b.end] };
+            fig.highDigits = b.digits;
             fig.low = lowV;
             fig.high = b.value;
             fig.value = undefined;
@@ -733,10 +597,23 @@ export class QuantityScanner {
         }
       }
     }
+    if (wordRange) {
+      second = wordRange;
+      fig.parts = { number: [a.start, wordRange.end], low: [a.start, a.end], high: [wordRange.start, wordRange.end] };
+      fig.low = a.value;
+      fig.high = wordRange.value;
+      fig.value = undefined;
+      fig.unit = wordRange.unit ?? (wordRange.currency ? 'currency' : 'count');
+      if (wordRange.currency) fig.currency = wordRange.currency;
+      fig.end = wordRange.end;
+      j = wordRange.k1;
+    }
     if (!second && a.low !== undefined) {
       fig.low = a.low;
       fig.high = a.high;
       fig.value = undefined;
+      fig.highDigits = a.highDigits;
+      fig.parts = { number: [a.start, a.end], low: [a.start, a.lowEnd!], high: [a.highStart!, a.end] };
     }
     // Trailing hedges: "10 or more", "40 or so".
     if (this.w(j) === 'or') {
@@ -760,19 +637,73 @@ export class QuantityScanner {
         fig.subject = this.subjectAfter(sj);
       }
     }
-    // Number words without a unit must count something ("two people", not "two of").
-    if (a.words && !a.marked && !second && !part && (!fig.subject || !looksPlural(fig.subject)) && fig.bound === 'exact' && !fig.approximate) return a.k1;
     this.push(fig);
     return j;
   }
 
-  /** "of the 12", "out of its 12", "of twenty": a stated whole after a figure at j. */
-  private wholeAfter(j: number): boolean {
-    let k = this.w(j) === 'of' ? j + 1 : this.w(j) === 'out' && this.w(j + 1) === 'of' ? j + 2 : -1;
-    if (k < 0) return false;
-    while (DETERMINER.has(this.w(k))) k++;
-    const w = this.w(k);
-    return (k < this.hi && this.t[k].kind === 'number' && RE_NUM.test(this.raw(k))) || (w in UNITS_W && w !== 'one' && w !== 'zero') || w in TENS_W;
+  /**
+   * Whether "one" at k (the word after it at j) counts something: "one book", "only one person", "by
+   * one notch", "over one sentence"; not "one of", the pronoun ("an important one", "one on the eve",
+   * "one planned for"), "no one", "one another", "one day".
+   */
+  private oneCounts(k: number, j: number): boolean {
+    const p = this.w(k - 1);
+    if (ONE_BEFORE_NOT.has(p)) return false;
+    const n = this.w(j);
+    if (j >= this.hi || this.t[j].kind !== 'word' || STOP.has(n) || ONE_AFTER_NOT.has(n) || /(ly|ed|ing)$/.test(n) || RE_UPPER.test(this.raw(j))) return false;
+    // "from one phone to another": a contrast, not a count.
+    for (let i = j + 1; i < Math.min(this.hi, j + 5); i++) if (this.w(i) === 'another' || this.w(i) === 'other') return false;
+    return !this.oneIdiom(k);
+  }
+
+  /** "one day", "at one point", "one way or another": "one" in a set phrase. */
+  private oneIdiom(k: number): boolean {
+    const n = this.w(k + 1);
+    if (n === 'day' || n === 'way' || n === 'thing' || n === 'time') return true;
+    return (this.w(k - 1) === 'at' || this.w(k - 1) === 'in') && (n === 'point' || n === 'stage' || n === 'time' || n === 'go' || n === 'piece');
+  }
+
+  /** A number word inside a name: capitalised after a capitalised word that is not a function word ("Formula One", "Channel Four"). */
+  private nameNumber(k: number): boolean {
+    if (k <= this.lo || !RE_UPPER.test(this.raw(k))) return false;
+    const p = this.raw(k - 1);
+    if (this.t[k - 1].kind === 'word' && RE_UPPER.test(p) && !FUNCTION_WORD.has(p.toLowerCase()) && !/['’]s?$/.test(p)) return true;
+    // Capitalised inside a sentence before a capitalised word: "the Six Nations", "BBC1, Five Live".
+    return !/^["“‘'(:\-–—]$/.test(p) && this.t[k + 1]?.kind === 'word' && k + 1 < this.hi && RE_UPPER.test(this.raw(k + 1));
+  }
+
+  /**
+   * An ordinal at k (value n) that states a ranking or how many times something happened: "finish
+   * second", "crosses the line first", "the fourth time", "second consecutive defeat", "her 12th world
+   * record", "in third place", "the third largest". Labels of an edition, stage or item ("his first
+   * term", "a third runway") are not figures, and "first" is one only as a placing.
+   */
+  private atOrdinal(k: number, n: number): number {
+    const p = this.w(k - 1);
+    const nx = this.w(k + 1);
+    const placing = PLACE_VERB.has(p) || (p === 'line' && this.w(k - 2) === 'the') || ((p === 'in' || p === 'into') && (nx === 'place' || nx === 'position'));
+    if (placing) return this.emitRank(k, k + 1, n);
+    if (n === 1) return k + 1;
+    if (nx === 'place' || nx === 'time' || /est$/.test(nx) || RANK_NOUN.has(nx)) {
+      // "second consecutive defeat": the noun after the modifier is part of the span.
+      const e = RANK_MODIFIER.has(nx) && (RANK_NOUN.has(this.w(k + 2)) || this.t[k + 2]?.kind === 'word') && k + 2 < this.hi ? k + 3 : k + 2;
+      return this.emitRank(k, Math.min(e, this.hi), n);
+    }
+    if (RANK_MODIFIER.has(nx) && RANK_NOUN.has(this.w(k + 2))) return this.emitRank(k, k + 3, n);
+    return k + 1;
+  }
+
+  private emitRank(k0: number, k1: number, n: number): number {
+    this.push({ kind: 'numeric', start: this.t[k0].start, end: this.t[k1 - 1].end, sentence: this.si, value: n, unit: 'rank', approximate: false, bound: 'exact' });
+    return k1;
+  }
+
+  /** "win once", "only once.": one occurrence (not "once the deal", "at once", "once every two years"). */
+  private atOnce(k: number): number {
+    const p = this.w(k - 1);
+    if (k - 1 < this.lo || /^(at|all|for|and|but|or|,)$/.test(p) || !/^[,;.)!?]$/.test(this.raw(k + 1))) return k + 1;
+    this.push({ kind: 'numeric', start: this.t[k].start, end: this.t[k].end, sentence: this.si, value: 1, unit: 'count', approximate: false, bound: 'exact' });
+    return k + 1;
   }
 
   private push(f: Figure): void {
@@ -862,9 +793,17 @@ export class QuantityScanner {
     const w = this.w(k);
     if (w === 'half') return this.atHalf(k);
     if (w in DENOM_W) return this.atDenominator(k, k, 1);
+    // Age groups: "the over-65s", "under-18s".
+    const ag = RE_AGE_GROUP.exec(w);
+    if (ag) {
+      this.push({ kind: 'numeric', start: this.t[k].start, end: this.t[k].end, sentence: this.si, value: +ag[2], unit: 'age', approximate: false, bound: ag[1] === 'over' ? 'lower' : 'upper', qualifier: ag[1] });
+      return k + 1;
+    }
     // Hyphenated compounds: two-thirds, ten-fold, three-year.
     const parts = w.split('-');
     if (parts.length < 2) return k;
+    // "fourth-largest", "second-placed": a ranking.
+    if (parts[0] in ORDINAL_W && (RANK_COMPOUND.has(parts[1]) || /est$/.test(parts[1]))) return this.emitRank(k, k + 1, ORDINAL_W[parts[0]]);
     const n = parts[0] in UNITS_W ? UNITS_W[parts[0]] : parts[0] in TENS_W ? TENS_W[parts[0]] : parts[0] === 'a' ? 1 : undefined;
     if (n === undefined) return k;
     const rest = parts.slice(1).join('-');
@@ -873,9 +812,15 @@ export class QuantityScanner {
       return this.emitFraction(k, k + 1, n / DENOM_W[rest]);
     }
     if (rest === 'fold') return this.emitRatio(k, k + 1, n, this.changeAfter(k + 1));
-    if (parts[0] !== 'one' && UNIT_WORD.has(rest) && !ANAPHOR_BEFORE.has(this.w(k - 1))) {
+    if (parts[0] !== 'a' && UNIT_WORD.has(rest)) {
       const q = this.qualifiersBefore(k);
       this.push({ kind: 'numeric', start: Math.min(q.spanStart, this.t[k].start), end: this.t[k].end, sentence: this.si, value: n, unit: UNIT_WORD.get(rest), approximate: q.approximate, bound: q.bound, qualifier: q.qualifier });
+      return k + 1;
+    }
+    // "three-party politics", "a one-sentence comment": a count inside a compound (not "one-off", "two-way").
+    if (parts[0] !== 'a' && parts.length === 2 && /^\p{Ll}{3,}$/u.test(rest) && !COMPOUND_NOT.has(rest) && !this.nameNumber(k)) {
+      const q = this.qualifiersBefore(k);
+      this.push({ kind: 'numeric', start: Math.min(q.spanStart, this.t[k].start), end: this.t[k].end, sentence: this.si, value: n, unit: 'count', approximate: q.approximate, bound: q.bound, qualifier: q.qualifier, subject: rest });
       return k + 1;
     }
     return k;
@@ -898,7 +843,9 @@ export class QuantityScanner {
     // "a third term", "two quarters ahead": a spaced fraction needs "of" (or a percentage point), or
     // stands alone as an aside that restates a share ("90 of 450, or about a third, agreed").
     const pp = this.w(kd + 1) === 'percentage' && /^points?$/.test(this.w(kd + 2));
-    if (this.w(kd + 1) !== 'of' && !pp && !this.asideShare(start, kd + 1)) return kd + 1;
+    // "important for a third," : a share with its noun left implicit, after a preposition.
+    const bare = /^[,;.)]$/.test(this.raw(kd + 1)) && FRACTION_PREP.has(this.w(start - 1));
+    if (this.w(kd + 1) !== 'of' && !pp && !bare && !this.asideShare(start, kd + 1)) return kd + 1;
     if (pp) {
       const q = this.qualifiersBefore(start);
       this.push({ kind: 'numeric', start: Math.min(q.spanStart, this.t[start].start), end: this.t[kd + 2].end, sentence: this.si, value: clean(n / DENOM_W[d]), unit: 'percentage-point', approximate: q.approximate, bound: q.bound, qualifier: q.qualifier, change: this.changeBefore(q.k) });
@@ -1001,7 +948,22 @@ export class QuantityScanner {
       const p = this.w(k - 1);
       if (!/^(the|that|its|their|what|his|her|our|in)$/.test(n) && !/^(to|will|would|could|may|might|should|can|must)$/.test(p)) return k + 1;
     }
+    if (this.figurative(k)) return k + 1;
     return this.emitRatio(k, k + 1, v, change);
+  }
+
+  /**
+   * A multiplier verb with no amount near it: no noun of amount ("sales", "the number"), no figure and
+   * no pronoun within a few words ("the noise has doubled my headache"): figurative, not a figure.
+   */
+  private figurative(k: number): boolean {
+    for (let i = Math.max(this.lo, k - 6); i < Math.min(this.hi, k + 4); i++) {
+      if (i === k) continue;
+      const w = this.w(i);
+      const t = this.t[i];
+      if (t.kind === 'number' || QUANTITY_NOUN.has(w) || w in UNITS_W || w in TENS_W || w === '%' || /^(it|they|this|that|which|these|those|what)$/.test(w)) return false;
+    }
+    return true;
   }
 
   /** "doubles", "halves" at k as a verb ("the fare halves from £4"), not a plural noun ("mixed doubles", "two halves"). */
