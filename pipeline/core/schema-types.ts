@@ -155,6 +155,10 @@ export interface Quantity {
     high?: Span;
   };
   /**
+   * A race distance that names the event ("the men's 60m", "100m champion"): a figure, but not a statistic that needs a source.
+   */
+  event?: boolean;
+  /**
    * The value is in hundredths of the currency, as written ("25p" = 25, "50 cents" = 50).
    */
   minor?: boolean;

@@ -39,6 +39,7 @@ export function extractNumeric(article: Article, options: NumericOptions = {}): 
     else continue;
     if (f.currency) quantity.currency = f.currency;
     if (f.minor) quantity.minor = true;
+    if (f.event) quantity.event = true;
     if (f.scale !== undefined) quantity.scale = f.scale;
     if (f.digits) quantity.digits = f.digits;
     if (f.highDigits) quantity.highDigits = f.highDigits;
