@@ -130,9 +130,67 @@ export interface Quantity {
   low?: number;
   high?: number;
   /**
-   * percent, percentage-point, currency, count, ratio, fraction, year, or the unit word (km, tonnes).
+   * percent, percentage-point, basis-point, currency, count, ratio, fraction, rank, age, or the canonical unit of a measure or duration (m, km, tonnes, days). The measure units are those of pipeline/lexicon/quantities.json (test/extract/quantities.spec.test.ts keeps the two in step).
    */
-  unit: string;
+  unit:
+    | "count"
+    | "percent"
+    | "percentage-point"
+    | "basis-point"
+    | "currency"
+    | "ratio"
+    | "fraction"
+    | "rank"
+    | "age"
+    | "m"
+    | "km"
+    | "miles"
+    | "cm"
+    | "mm"
+    | "ft"
+    | "inches"
+    | "kg"
+    | "g"
+    | "mg"
+    | "tonnes"
+    | "tons"
+    | "lb"
+    | "oz"
+    | "C"
+    | "F"
+    | "degrees"
+    | "mph"
+    | "kph"
+    | "litres"
+    | "gallons"
+    | "barrels"
+    | "acres"
+    | "hectares"
+    | "MW"
+    | "GW"
+    | "kW"
+    | "kWh"
+    | "MWh"
+    | "GWh"
+    | "TWh"
+    | "GB"
+    | "MB"
+    | "TB"
+    | "seconds"
+    | "minutes"
+    | "hours"
+    | "days"
+    | "weeks"
+    | "months"
+    | "years"
+    | "decades"
+    | "centuries"
+    | "points"
+    | "ml"
+    | "sq miles"
+    | "sq m"
+    | "sq ft"
+    | "sq km";
   currency?: string;
   /**
    * The multiplier of the scale word or suffix as written (1e9 for "$2.1bn", 1 without one).
@@ -154,6 +212,10 @@ export interface Quantity {
     low?: Span;
     high?: Span;
   };
+  /**
+   * A race distance that names the event ("the men's 60m", "100m champion"): a figure, but not a statistic that needs a source.
+   */
+  event?: boolean;
   /**
    * The value is in hundredths of the currency, as written ("25p" = 25, "50 cents" = 50).
    */

@@ -30,7 +30,7 @@ export function extractNumeric(article: Article, options: NumericOptions = {}): 
       claims.push(makeClaim(article, f.start, f.end, { kind: 'date', sentenceIndex: f.sentence, date: f.date! }));
       continue;
     }
-    const unit = f.unit ?? 'count';
+    const unit = (f.unit ?? 'count') as Quantity['unit']; // the lexicon's units, kept in step with the schema's enum by test/extract/quantities.spec.test.ts
     const quantity: Quantity = { kind: kindOf(unit, f.subject), unit, written: /\d/.test(article.text.slice(f.start, f.end)) ? 'digits' : 'words', approximate: f.approximate, bound: f.bound };
     if (f.low !== undefined && f.high !== undefined) {
       quantity.low = f.low;
@@ -39,6 +39,7 @@ export function extractNumeric(article: Article, options: NumericOptions = {}): 
     else continue;
     if (f.currency) quantity.currency = f.currency;
     if (f.minor) quantity.minor = true;
+    if (f.event) quantity.event = true;
     if (f.scale !== undefined) quantity.scale = f.scale;
     if (f.digits) quantity.digits = f.digits;
     if (f.highDigits) quantity.highDigits = f.highDigits;

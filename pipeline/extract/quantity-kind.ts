@@ -28,8 +28,9 @@ export function kindOf(unit: string, subject?: string): QuantityKind {
  * count written in digits or of 100 and more. Small counts in words ("the two firms", "all three"),
  * rankings and ages are figures but not statistics.
  */
-export function isStatistic(q: Pick<Quantity, 'unit' | 'kind' | 'written' | 'value' | 'high'>): boolean {
+export function isStatistic(q: Pick<Quantity, 'unit' | 'kind' | 'written' | 'value' | 'high' | 'event'>): boolean {
   const kind = q.kind ?? kindOf(q.unit);
+  if (q.event) return false;
   if (kind === 'rank' || kind === 'age') return false;
   if (kind === 'count') return q.written !== 'words' || Math.abs(q.value ?? q.high ?? 0) >= 100;
   return true;

@@ -11,6 +11,15 @@ interface Case { form: string; sentence: string; figures: ({ text: string } & Re
 const table = JSON.parse(fs.readFileSync(new URL('./data/quantities.spec.json', import.meta.url), 'utf8')) as { cases: Case[] };
 const validClaim = validator('claim');
 
+describe('quantity units', () => {
+  it('the claim schema lists every unit the lexicon can give', () => {
+    const lex = JSON.parse(fs.readFileSync(new URL('../../pipeline/lexicon/quantities.json', import.meta.url), 'utf8')) as { maps: Record<string, { values: Record<string, string> }> };
+    const schema = JSON.parse(fs.readFileSync(new URL('../../schemas/claim.schema.json', import.meta.url), 'utf8')) as { $defs: { Quantity: { properties: { unit: { enum: string[] } } } } };
+    const units = new Set(schema.$defs.Quantity.properties.unit.enum);
+    for (const table of ['unitWord', 'unitSuffix', 'squareUnit']) for (const u of Object.values(lex.maps[table].values)) expect(units.has(u), `${table}: ${u}`).toBe(true);
+  });
+});
+
 describe('quantity grammar table', () => {
   it('holds at least 60 forms, with negatives', () => {
     expect(table.cases.length).toBeGreaterThanOrEqual(60);

@@ -28,20 +28,21 @@ describe('default policies are rules with metadata from their schemas', () => {
 });
 
 describe('sourcing/unsourced-figure', () => {
-  const text = 'Trade between the two ports was worth $12.6 billion in 2023. The port handled 1.2 million containers, the port authority said. Campaigners handed in 5,200 signatures. Seven of its 12 libraries will close. Twice as many firms applied. Over half of all purchases were games. It reached 18% in 2023. Temperatures reached 24C.';
+  const text = 'Trade between the two ports was worth $12.6 billion in 2023. The port handled 1.2 million containers, the port authority said. Campaigners handed in 5,200 signatures. Seven of its 12 libraries will close. Twice as many firms applied. Over half of all purchases were games. It reached 18% in 2023. Temperatures reached 24C. The city came 160th. She won the 400m.';
   const a = article(text);
-  const num = (t: string, unit: string, value: number, extra: Partial<Claim> = {}) => claimAt(a, t, { kind: 'numeric', quantity: { value, unit, approximate: false, bound: 'exact' }, ...extra });
+  const num = (t: string, unit: NonNullable<Claim['quantity']>['unit'], value: number, extra: Partial<Claim> = {}) => claimAt(a, t, { kind: 'numeric', quantity: { value, unit, approximate: false, bound: 'exact' }, ...extra });
   const cases: { claim: Claim; flagged: boolean; why: string }[] = [
     { claim: num('$12.6 billion', 'currency', 12.6e9, { quantity: { value: 12.6e9, unit: 'currency', currency: 'USD', approximate: false, bound: 'exact' } }), flagged: true, why: 'money with no source' },
     { claim: num('5,200 signatures', 'count', 5200), flagged: true, why: 'a large count with no source' },
     { claim: num('18%', 'percent', 18), flagged: true, why: 'a percentage with no source' },
     { claim: num('1.2 million containers', 'count', 1.2e6, { attribution: attribution('the port authority', 'organization') }), flagged: false, why: 'sourced in its sentence' },
     { claim: num('18%', 'percent', 18, { attribution: attribution('Kommersant', 'publication', { inherited: true }) }), flagged: false, why: 'source inherited from the paragraph' },
-    { claim: num('2023', 'year', 2023), flagged: false, why: 'a year' },
+    { claim: num('160th', 'rank', 160), flagged: false, why: 'a ranking' },
     { claim: num('12 libraries', 'count', 12), flagged: false, why: 'a small count' },
     { claim: num('Twice as many', 'ratio', 2), flagged: false, why: 'a figure in words' },
     { claim: num('Over half', 'fraction', 0.5), flagged: false, why: 'a figure in words' },
-    { claim: num('24C', 'temperature', 24), flagged: false, why: 'a temperature' },
+    { claim: num('24C', 'C', 24), flagged: false, why: 'a temperature' },
+    { claim: num('400m', 'm', 400, { quantity: { value: 400, unit: 'm', event: true, approximate: false, bound: 'exact' } }), flagged: false, why: 'a race distance naming the event' },
     { claim: claimAt(a, '2023', { kind: 'date', date: { year: 2023 } }), flagged: false, why: 'a date claim' },
   ];
   for (const c of cases) {

@@ -12,7 +12,7 @@ const containers: Fact = { id: 'containers', measure: 'Containers handled by the
 const cost: Fact = { id: 'cost', measure: 'Cost of the terminal', terms: ['terminal', 'cost'], value: 310e6, unit: 'currency', currency: 'GBP', source: 'Project accounts' };
 const share: Fact = { id: 'share', measure: 'Share of software replaced', terms: ['software'], low: 30, high: 40, unit: 'percent', source: 'Survey' };
 const config = (...f: Fact[]) => ({ facts: [{ path: '/facts.json', facts: f }] });
-const q = (value: number, unit: string, extra: Partial<Quantity> = {}): Quantity => ({ value, unit, approximate: false, bound: 'exact', ...extra });
+const q = (value: number, unit: Quantity['unit'], extra: Partial<Quantity> = {}): Quantity => ({ value, unit, approximate: false, bound: 'exact', ...extra });
 
 function run(text: string, claims: (a: ReturnType<typeof article>) => Claim[], ...f: Fact[]) {
   const a = article(text);

@@ -10,6 +10,8 @@ import type { Article, DateValue, Token } from '../../core/types.js';
 import type { Bound, Change, Figure, RefDate } from './types.js';
 import { UNITS_W, TENS_W, SCALE_W, SCALE_SUFFIX, VAGUE_W, DENOM_W, MULT_VERB, MULT_VERB_S, VERB_S_AFTER, FOLD_W, UNIT_WORD, UNIT_SUFFIX, SQUARE_UNIT, CUR_SYMBOL, DOLLAR_PREFIX, CUR_CODE, CUR_WORD, DOLLAR_ADJ, CURRENCY_NATION, DOLLAR_ADJ2, MONTHS, QUALS, INCREASE_NOUN, DECREASE_NOUN, INCREASE_VERB, DECREASE_VERB, COMPARATIVE_UP, COMPARATIVE_DOWN, LABEL_BEFORE, FUNCTION_WORD, STREET, SPORT, METRE_EVENT, METRE_BEFORE, DIMENSION, METRE_CONTEXT, TIME_AFTER, STOP, TIME_UNIT, SUBJECT_SKIP, DETERMINER, ANAPHOR_BEFORE, PLURAL_IRREG, CHANGE_AFTER_SKIP, ORDINAL_W, PLACE_VERB, RANK_NOUN, RANK_MODIFIER, RANK_COMPOUND, COMPOUND_NOT, FRACTION_PREP, ONE_BEFORE_NOT, ONE_AFTER_NOT, QUANTITY_NOUN, type Qual } from './lexicon.js';
 
+/** Distances run or swum as events, in metres: "the 100m", "10,000m". */
+const RACE_DISTANCE = new Set(['50', '60', '100', '110', '200', '400', '800', '1000', '1500', '3000', '5000', '10000']);
 const RE_AGE_GROUP = /^(over|under)-(\d{1,3})s$/;
 // Token text shapes (module level, compiled once).
 const RE_NUM = /^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:([-–])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))?([A-Za-z%]*)$/;
@@ -40,6 +42,7 @@ interface Amount {
   unit?: string;
   currency?: string;
   minor?: boolean;
+  event?: boolean;
   scaled: boolean;
   /** The multiplier of its scale words or suffix (1e9 for "244.8 billion"). */
   scale: number;
@@ -275,6 +278,7 @@ export class QuantityScanner {
     let marked = !!currency;
     let yearLike = false;
     let minor = false;
+    let event = false;
     let digits: string | undefined;
     let highDigits: string | undefined;
     let lowEnd: number | undefined;
@@ -306,7 +310,11 @@ export class QuantityScanner {
         if (suf === '%' || suf.toLowerCase() === 'pc') unit = 'percent';
         else if (suf in SCALE_SUFFIX) {
           // "100m sprint", "cleared 1.90m", "7.96m" are metres; "5m people", "1.47m yuan" are millions.
-          if (suf === 'm' && !currency && this.metres(k, m[1], low !== undefined)) unit = 'm';
+          if (suf === 'm' && !currency && this.metres(k, m[1], low !== undefined)) {
+            unit = 'm';
+            // "the men's 60m", "100m champion": a race distance that names the event.
+            if (low === undefined && RACE_DISTANCE.has(m[1].replace(/,/g, ''))) event = true;
+          }
           else {
             scale = SCALE_SUFFIX[suf];
             value *= scale;
@@ -406,7 +414,7 @@ export class QuantityScanner {
     }
     const start = this.t[k0].start;
     const end = this.t[j - 1].end;
-    return { k0, k1: j, start, end, value: clean(value), low: low === undefined ? undefined : clean(low), high: high === undefined ? undefined : clean(high), unit, currency, minor: minor || undefined, scaled, scale, words, yearLike, marked, digits, highDigits, lowEnd, highStart };
+    return { k0, k1: j, start, end, value: clean(value), low: low === undefined ? undefined : clean(low), high: high === undefined ? undefined : clean(high), unit, currency, minor: minor || undefined, event: event || undefined, scaled, scale, words, yearLike, marked, digits, highDigits, lowEnd, highStart };
   }
 
   /** Number words: "three", "twenty-five", "two hundred and fifty", "a million", "a dozen". */
@@ -532,6 +540,7 @@ export class QuantityScanner {
       unit: a.unit ?? (a.currency ? 'currency' : 'count'),
       currency: a.currency,
       minor: a.minor,
+      event: a.event,
       approximate: q.approximate,
       bound: q.bound,
       qualifier: q.qualifier,

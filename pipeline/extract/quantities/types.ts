@@ -18,6 +18,8 @@ export interface Figure {
   currency?: string;
   /** The value is in hundredths of the currency, as written ("25p", "50 cents"). */
   minor?: boolean;
+  /** A race distance that names the event ("the men's 60m"): a figure, not a statistic. */
+  event?: boolean;
   approximate: boolean;
   bound: Bound;
   qualifier?: string;
