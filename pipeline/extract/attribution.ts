@@ -305,6 +305,9 @@ export function extractAttributions(article: Article): Claim[] {
   for (const q of quotes) found.push({ kind: 'quote', start: q.start, end: q.end, src: q.src, cue: q.cue, direct: true });
   const quoted = new Set(quotes.map((q) => q.start));
 
+  // Quotations are in text order, and so are sentences: one pointer walks both (linear).
+  const quotations = article.quotations;
+  let qp = 0;
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si];
     if (skip(s.block) || !CUE_RE.test(s.text)) continue;
@@ -312,8 +315,10 @@ export function extractAttributions(article: Article): Claim[] {
     sentenceAttributions(ctx, si, consumed, found);
     // A partial quotation inside reported speech: "X said the plan was “a costly mistake”".
     if (found.length === before) continue;
-    for (const q of article.quotations) {
-      if (q.depth !== 0 || !q.closed || q.start < s.start || q.start >= s.end || quoted.has(q.start)) continue;
+    while (qp < quotations.length && quotations[qp].start < s.start) qp++;
+    for (let qk = qp; qk < quotations.length && quotations[qk].start < s.end; qk++) {
+      const q = quotations[qk];
+      if (q.depth !== 0 || !q.closed || quoted.has(q.start)) continue;
       const words = article.text.slice(q.start + 1, q.end - 1).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
       if (words < 2) continue;
       const speech = found
@@ -356,35 +361,71 @@ export function attachSources(article: Article, numeric: Claim[], attributions: 
   const sourced = attributions.filter((c) => c.attribution).sort((a, b) => a.offset - b.offset);
   if (!sourced.length) return;
   const blockOf = (c: Claim) => article.sentences[c.sentenceIndex]?.block ?? -1;
+  // Indexes (issue 9: linear in the article): quotations by offset, claims by sentence, and for each
+  // claim in offset order the largest end so far (a claim that contains a figure starts before it and
+  // ends after it: walking back stops once no earlier claim reaches that far).
+  const quotes = sourced.filter((c) => c.kind === 'quote');
+  const quoteMaxEnd: number[] = [];
+  for (let i = 0; i < quotes.length; i++) quoteMaxEnd.push(Math.max(quotes[i].endOffset, i ? quoteMaxEnd[i - 1] : -Infinity));
+  const maxEnd: number[] = [];
+  for (let i = 0; i < sourced.length; i++) maxEnd.push(Math.max(sourced[i].endOffset, i ? maxEnd[i - 1] : -Infinity));
+  const bySentence = new Map<number, Claim[]>();
+  for (const c of sourced) {
+    let l = bySentence.get(c.sentenceIndex);
+    if (!l) bySentence.set(c.sentenceIndex, (l = []));
+    l.push(c);
+  }
+  /** Index of the last claim of xs whose offset is <= offset. */
+  const lastAtOrBefore = (xs: Claim[], offset: number) => {
+    let lo = 0;
+    let hi = xs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (xs[mid].offset <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  };
   for (const n of numeric) {
     if (n.kind !== 'numeric') continue;
-    // Inside a quotation: the speaker's own words.
-    const q = sourced.find((c) => c.kind === 'quote' && c.offset <= n.offset && n.endOffset <= c.endOffset);
+    // Inside a quotation: the speaker's own words (the first quotation, in offset order, that holds it).
+    let q: Claim | undefined;
+    for (let i = lastAtOrBefore(quotes, n.offset); i >= 0 && quoteMaxEnd[i] >= n.endOffset; i--) if (quotes[i].endOffset >= n.endOffset) q = quotes[i];
     if (q) {
       n.attribution = { ...q.attribution!, direct: true, inherited: false };
       continue;
     }
-    // The same sentence: the nearest cue.
+    // The same sentence (or a claim holding the figure): the nearest cue.
     let best: Claim | undefined;
     let bestDist = Infinity;
-    for (const c of sourced) {
-      if (c.sentenceIndex !== n.sentenceIndex && !(c.offset <= n.offset && c.endOffset >= n.endOffset)) continue;
+    let bestOrder = Infinity;
+    const consider = (c: Claim, order: number) => {
       const d = c.endOffset <= n.offset ? n.offset - c.endOffset : c.offset >= n.endOffset ? c.offset - n.endOffset : 0;
-      if (d < bestDist) {
+      if (d < bestDist || (d === bestDist && order < bestOrder)) {
         best = c;
         bestDist = d;
+        bestOrder = order;
       }
+    };
+    for (const c of bySentence.get(n.sentenceIndex) ?? []) consider(c, lastAtOrBefore(sourced, c.offset));
+    for (let i = lastAtOrBefore(sourced, n.offset); i >= 0 && maxEnd[i] >= n.endOffset; i--) {
+      const c = sourced[i];
+      if (c.sentenceIndex !== n.sentenceIndex && c.endOffset >= n.endOffset) consider(c, i);
     }
     if (best) {
-      n.attribution = { ...best.attribution!, direct: false, inherited: false };
+      n.attribution = { ...(best as Claim).attribution!, direct: false, inherited: false };
       continue;
     }
-    // Earlier in the same block.
+    // Earlier in the same block: the latest claim before it in an earlier sentence of its block.
     const block = blockOf(n);
     let prev: Claim | undefined;
-    for (const c of sourced) {
-      if (c.offset >= n.offset) break;
-      if (blockOf(c) === block && c.sentenceIndex < n.sentenceIndex) prev = c;
+    for (let i = lastAtOrBefore(sourced, n.offset - 1); i >= 0; i--) {
+      const c = sourced[i];
+      if (blockOf(c) !== block) break;
+      if (c.sentenceIndex < n.sentenceIndex) {
+        prev = c;
+        break;
+      }
     }
     if (prev) n.attribution = { ...prev.attribution!, direct: false, inherited: true };
   }

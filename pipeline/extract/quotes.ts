@@ -182,7 +182,14 @@ export function findQuotes(ctx: Ctx, consumed: Set<number>, skipBlock: (block: n
     while (true) {
       const cur = quotes[chain[chain.length - 1]];
       if (cur.closed || !cur.reopensInNextBlock) break;
-      const nextIdx = quotes.findIndex((q, k) => k > chain[chain.length - 1] && q.block === cur.block + 1);
+      // The first quotation of the next block (quotations are in text order: stop past that block).
+      let nextIdx = -1;
+      for (let k = chain[chain.length - 1] + 1; k < quotes.length && quotes[k].block <= cur.block + 1; k++) {
+        if (quotes[k].block === cur.block + 1) {
+          nextIdx = k;
+          break;
+        }
+      }
       if (nextIdx < 0) break;
       const nb = blocks[cur.block + 1];
       if (prose.slice(nb.start, quotes[nextIdx].start).trim() !== '') break;

@@ -229,11 +229,82 @@ export interface PersonMention {
   gender?: 'm' | 'f';
 }
 
+/**
+ * Mentions in text order, for "the latest one before offset" in O(log n). Entries arrive in a few
+ * ascending runs (the scan, the quotation pass, the sentence pass); each run stays sorted and a query
+ * asks every run. On equal starts the earlier run wins, and within a run the first entry.
+ */
+class Timeline<T extends { start: number }> {
+  private runs: T[][] = [];
+  private last = -1;
+  insert(x: T): void {
+    const fits = (r: T[]) => r[r.length - 1].start <= x.start;
+    if (this.last >= 0 && fits(this.runs[this.last])) {
+      this.runs[this.last].push(x);
+      return;
+    }
+    const i = this.runs.findIndex(fits);
+    if (i >= 0) {
+      this.runs[i].push(x);
+      this.last = i;
+      return;
+    }
+    this.runs.push([x]);
+    this.last = this.runs.length - 1;
+    if (this.runs.length > 12) {
+      // Many runs: merge them into one (stable, so earlier runs keep their precedence on ties).
+      this.runs = [this.runs.flat().sort((p, q) => p.start - q.start)];
+      this.last = 0;
+    }
+  }
+  clear(): void {
+    this.runs = [];
+    this.last = -1;
+  }
+  /** The latest item that starts before offset. */
+  lastBefore(offset: number): T | undefined {
+    let best: T | undefined;
+    for (const xs of this.runs) {
+      let lo = 0;
+      let hi = xs.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (xs[mid].start < offset) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo === 0) continue;
+      // The first of equal starts.
+      let i = lo - 1;
+      while (i > 0 && xs[i - 1].start === xs[i].start) i--;
+      if (!best || xs[i].start > best.start) best = xs[i];
+    }
+    return best;
+  }
+}
+
 export class Registry {
   private scanned: PersonMention[] | undefined;
   /** People found as sources so far (text order of discovery, which is text order). */
   readonly found: PersonMention[] = [];
+  // Indexes over scanned and found people (scanned first on equal starts): any gender, not female,
+  // not male; and multi-word names by their last word (for fullName).
+  private readonly anyone = new Timeline<PersonMention>();
+  private readonly notF = new Timeline<PersonMention>();
+  private readonly notM = new Timeline<PersonMention>();
+  private readonly bySurname = new Map<string, Timeline<PersonMention>>();
   constructor(private readonly article: Article) {}
+
+  private index(p: PersonMention): void {
+    this.anyone.insert(p);
+    if (p.gender !== 'f') this.notF.insert(p);
+    if (p.gender !== 'm') this.notM.insert(p);
+    if (p.name.includes(' ')) {
+      const last = p.name.split(/\s+/).pop()!;
+      let t = this.bySurname.get(last);
+      if (!t) this.bySurname.set(last, (t = new Timeline()));
+      t.insert(p);
+    }
+  }
 
   private scan(): PersonMention[] {
     if (this.scanned) return this.scanned;
@@ -256,23 +327,36 @@ export class Registry {
       out.push({ name, start: tokens[title ? i : s].start, gender: genderOf(tokens[first].text, title?.text) });
       i = e;
     }
-    return (this.scanned = out);
+    // Found people so far sit after scanned ones of the same start.
+    const early = this.found.slice();
+    this.scanned = out;
+    this.anyone.clear();
+    this.notF.clear();
+    this.notM.clear();
+    this.bySurname.clear();
+    for (const p of out) this.index(p);
+    for (const p of early) this.index(p);
+    return out;
   }
 
   add(name: string, start: number, firstWord?: string): void {
-    this.found.push({ name, start, gender: firstWord ? genderOf(firstWord) : undefined });
+    this.push({ name, start, gender: firstWord ? genderOf(firstWord) : undefined });
+  }
+  private push(p: PersonMention): void {
+    this.found.push(p);
+    if (this.scanned) this.index(p);
   }
 
   /** Named organisations and publications found as sources, with their block. */
-  private readonly orgs: { name: string; start: number; block: number }[] = [];
+  private readonly orgs = new Timeline<{ name: string; start: number; block: number }>();
   addOrganization(name: string, start: number): void {
     const block = this.blockAt(start);
-    this.orgs.push({ name, start, block });
+    this.orgs.insert({ name, start, block });
   }
   lastOrganization(offset: number, block: number): string | undefined {
-    let best: { name: string; start: number; block: number } | undefined;
-    for (const o of this.orgs) if (o.start < offset && block - o.block <= 1 && block >= o.block && (!best || o.start > best.start)) best = o;
-    return best?.name;
+    // Blocks grow with offsets: when the latest one before offset is too far back, so is every other.
+    const o = this.orgs.lastBefore(offset);
+    return o && block - o.block <= 1 && block >= o.block ? o.name : undefined;
   }
   private blockAt(offset: number): number {
     const { blocks } = this.article;
@@ -289,46 +373,34 @@ export class Registry {
   /** The most recent person named before `offset` (he/she: skipping people of the other gender when known). */
   resolvePronoun(offset: number, pronoun: string): string | undefined {
     const want = /^(?:he|him|his)$/i.test(pronoun) ? 'm' : /^(?:she|her|hers)$/i.test(pronoun) ? 'f' : undefined;
-    let best: PersonMention | undefined;
-    for (const list of [this.scan(), this.found]) {
-      for (const p of list) {
-        if (p.start >= offset) continue;
-        if (want && p.gender && p.gender !== want) continue;
-        if (!best || p.start > best.start) best = p;
-      }
-    }
+    this.scan();
+    const best = (want === 'm' ? this.notF : want === 'f' ? this.notM : this.anyone).lastBefore(offset);
     return best ? this.fullName(best.name, offset) : undefined;
   }
 
   /** "Greenspan" -> "Alan Greenspan" when a fuller name ending in it came earlier. */
   fullName(name: string, offset: number): string {
-    const words = name.split(/\s+/);
-    if (words.length > 1) return name;
-    let best: PersonMention | undefined;
-    for (const list of [this.scan(), this.found]) {
-      for (const p of list) {
-        if (p.start >= offset || !p.name.includes(' ')) continue;
-        if (p.name.split(/\s+/).pop() !== name) continue;
-        if (!best || p.start > best.start) best = p;
-      }
-    }
-    return best?.name ?? name;
+    if (/\s/.test(name)) return name;
+    this.scan();
+    return this.bySurname.get(name)?.lastBefore(offset)?.name ?? name;
   }
 
-  private pairIndex: Map<string, { first: string; start: number }[]> | undefined;
-  /** Capitalised word -> the capitalised words right before it, in text order (built once per article). */
-  private pairs(): Map<string, { first: string; start: number }[]> {
+  private pairIndex: Map<string, Timeline<{ name: string; start: number }>> | undefined;
+  /** Capitalised word -> the "First Surname" pairs ending in it that can be a person, in text order (built once per article). */
+  private pairs(): Map<string, Timeline<{ name: string; start: number }>> {
     if (this.pairIndex) return this.pairIndex;
-    const index = new Map<string, { first: string; start: number }[]>();
+    const index = new Map<string, Timeline<{ name: string; start: number }>>();
     const { tokens } = this.article;
     for (let i = 1; i < tokens.length; i++) {
       const t = tokens[i];
       const p = tokens[i - 1];
       if (!isCapWord(t) || !isCapWord(p) || p.sentence !== t.sentence || t.start - p.end !== 1 || isPossessive(p)) continue;
+      const first = p.text;
+      if (NOT_NAMES.has(first.toLowerCase()) || PERSON_TITLES.has(first.toLowerCase()) || isDemonymOrAdj(first) || isPlace(first) || ORG_SUFFIX.has(first)) continue;
       const w = t.text.slice(0, bareEnd(t) - t.start);
       let list = index.get(w);
-      if (!list) index.set(w, (list = []));
-      list.push({ first: p.text, start: p.start });
+      if (!list) index.set(w, (list = new Timeline()));
+      list.insert({ name: `${first} ${w}`, start: p.start });
     }
     return (this.pairIndex = index);
   }
@@ -337,15 +409,9 @@ export class Registry {
   knownSurname(word: string, offset: number): boolean {
     if (this.fullName(word, offset) !== word) return true;
     // "Liverpool chief executive Rick Parry ... Parry said": a capitalised word right before the surname, earlier on.
-    let best: { name: string; start: number } | undefined;
-    for (const p of this.pairs().get(word) ?? []) {
-      if (p.start >= offset) break;
-      const first = p.first;
-      if (NOT_NAMES.has(first.toLowerCase()) || PERSON_TITLES.has(first.toLowerCase()) || isDemonymOrAdj(first) || isPlace(first) || ORG_SUFFIX.has(first)) continue;
-      best = { name: `${first} ${word}`, start: p.start };
-    }
+    const best = this.pairs().get(word)?.lastBefore(offset);
     if (!best) return false;
-    this.found.push({ name: best.name, start: best.start, gender: genderOf(best.name.split(' ')[0]) });
+    this.push({ name: best.name, start: best.start, gender: genderOf(best.name.split(' ')[0]) });
     return true;
   }
 }
