@@ -69,6 +69,21 @@ interface Found {
   direct: boolean;
   verbTok?: number;
   lemma?: string;
+  /** What was said: fragments of the content (offsets). */
+  content?: [number, number][];
+  cueStart?: number;
+  cueEnd?: number;
+  mode?: 'direct' | 'indirect' | 'mixed';
+}
+
+/** Tokens [a, b] trimmed of punctuation at both ends (quotation marks kept): the offsets, or undefined when empty. */
+function trimmedSpan(tokens: Token[], a: number, b: number): [number, number] | undefined {
+  while (a <= b && tokens[a].kind === 'punct' && /^[,;:.!?—–-]$/.test(tokens[a].text)) a++;
+  while (b >= a && tokens[b].kind === 'punct' && /^[,;:.!?—–-]$/.test(tokens[b].text)) b--;
+  if (b < a) return undefined;
+  const s = tokens[a].start;
+  const e = tokens[b].end;
+  return e > s ? [s, e] : undefined;
 }
 
 const isHeading = (article: Article, block: number) => article.blocks[block]?.kind === 'heading';
@@ -196,7 +211,22 @@ function sentenceAttributions(ctx: Ctx, si: number, consumed: Set<number>, out: 
     const src = sourceForward(ctx, after, hi);
     if (!src) continue;
     const end = src.end;
-    out.push({ kind: 'attribution', start: cueStart, end, src, cue: m[1].toLowerCase().replace(/\s+/g, ' '), direct: false });
+    // "According to X, CONTENT." / "CONTENT, according to X."
+    const srcLast = tokAt(src.end) - 1;
+    let content: [number, number] | undefined;
+    if (ti > lo && tokens[ti - 1].text === ',') content = trimmedSpan(tokens, lo, ti - 2);
+    else if (tokens[srcLast + 1]?.text === ',') content = trimmedSpan(tokens, srcLast + 2, hi);
+    out.push({
+      kind: 'attribution',
+      start: cueStart,
+      end,
+      src,
+      cue: m[1].toLowerCase().replace(/\s+/g, ' '),
+      direct: false,
+      cueStart,
+      cueEnd: cueStart + m[1].length,
+      ...(content ? { content: [content] } : {}),
+    });
     spans.push([cueStart, end]);
   }
   // "a study by X", "data from X".
@@ -283,7 +313,44 @@ function sentenceAttributions(ctx: Ctx, si: number, consumed: Set<number>, out: 
     }
     const start = Math.min(tokens[sub.firstTok].start, t.start);
     const end = inverted ? sub.src.end : tokens[verb.end].end;
-    out.push({ kind: 'attribution', start, end: Math.max(end, tokens[verb.end].end), src: sub.src, cue: verb.cue, direct: false, verbTok: v, lemma: verb.lemma });
+    // What was said: after the verb ("X said (that) CONTENT", "X told reporters that CONTENT"), or
+    // before the tag ("CONTENT, X said." / "CONTENT, said X.").
+    let content: [number, number] | undefined;
+    const tagFirst = inverted ? v : sub.firstTok;
+    const tagLast = inverted ? sub.lastTok : verb.end;
+    let after = tagLast + 1;
+    // A short phrase closing the tag ("on Monday", "in a statement", "to reporters").
+    let close = after;
+    while (close <= hi && close - after < 6 && tokens[close].kind === 'word' && !verbAt(tokens, close) && lower(tokens[close]) !== 'that') close++;
+    const tagEndsSentence = close > hi || /^[.!?]$/.test(tokens[close].text) || (tokens[close].text === ',' && close + 1 <= hi && /^[”"’]$/.test(tokens[close + 1].text));
+    if (tagFirst > lo && /^[,”"’]$/.test(tokens[tagFirst - 1].text) && (tagEndsSentence || inverted)) {
+      content = trimmedSpan(tokens, lo, tagFirst - 1);
+    } else if (!inverted && after <= hi) {
+      if (verb.lemma === 'tell' || verb.lemma === 'ask' || verb.lemma === 'warn') {
+        // Skip the hearer: up to "that", or a short object.
+        for (let j = after; j <= hi && j - after < 6; j++) {
+          if (lower(tokens[j]) === 'that') {
+            after = j;
+            break;
+          }
+        }
+      }
+      if (lower(tokens[after]) === 'that' || tokens[after].text === ',' || tokens[after].text === ':') after++;
+      if (after <= hi) content = trimmedSpan(tokens, after, hi);
+    }
+    out.push({
+      kind: 'attribution',
+      start,
+      end: Math.max(end, tokens[verb.end].end),
+      src: sub.src,
+      cue: verb.cue,
+      direct: false,
+      verbTok: v,
+      lemma: verb.lemma,
+      cueStart: t.start,
+      cueEnd: tokens[verb.end].end,
+      ...(content ? { content: [content] } : {}),
+    });
     consumed.add(v);
     v = Math.max(v, verb.end);
   }
@@ -302,7 +369,27 @@ export function extractAttributions(article: Article): Claim[] {
 
   // Quotations first (their tags are not counted again as reported speech), then sentence by sentence.
   const quotes = article.quotations.length ? findQuotes(ctx, consumed, skip) : [];
-  for (const q of quotes) found.push({ kind: 'quote', start: q.start, end: q.end, src: q.src, cue: q.cue, direct: true });
+  // One record per speech event in a paragraph: a split quotation and the quoted sentences that follow
+  // it are fragments of one content (the record spans their hull, the tag included).
+  for (let i = 0; i < quotes.length; ) {
+    const q = quotes[i];
+    let j = i + 1;
+    while (j < quotes.length && quotes[j].group === q.group && quotes[j].block === q.block) j++;
+    const frags = quotes.slice(i, j);
+    const tagged = frags.find((f) => f.cueStart !== undefined);
+    found.push({
+      kind: 'quote',
+      start: q.start,
+      end: frags[frags.length - 1].end,
+      src: q.src,
+      cue: q.cue,
+      direct: true,
+      mode: 'direct',
+      content: frags.map((f) => [f.start, f.end] as [number, number]),
+      ...(tagged ? { cueStart: tagged.cueStart, cueEnd: tagged.cueEnd } : {}),
+    });
+    i = j;
+  }
   const quoted = new Set(quotes.map((q) => q.start));
 
   // Quotations are in text order, and so are sentences: one pointer walks both (linear).
@@ -326,7 +413,11 @@ export function extractAttributions(article: Article): Claim[] {
         .filter((f) => f.kind === 'attribution' && f.lemma && SAY_LEMMAS.has(f.lemma) && f.verbTok !== undefined && tokens[f.verbTok].end <= q.start)
         .pop();
       if (!speech) continue;
-      found.push({ kind: 'quote', start: q.start, end: q.end, src: speech.src, cue: speech.cue, direct: true });
+      // Part of the reported speech's own record (mixed), not a record of its own.
+      speech.mode = 'mixed';
+      const c = speech.content?.[0];
+      if (!c) speech.content = [[q.start, q.end]];
+      else if (c[1] < q.end || c[0] > q.start) speech.content = [[Math.min(c[0], q.start), Math.max(c[1], q.end)]];
       quoted.add(q.start);
     }
   }
@@ -334,11 +425,19 @@ export function extractAttributions(article: Article): Claim[] {
   const claims: Claim[] = [];
   const seen = new Set<string>();
   for (const f of found) {
-    const key = `${f.kind}:${f.start}:${f.end}`;
-    if (seen.has(key) || f.end <= f.start) continue;
+    // The record spans its source mention, cue and content.
+    let start = f.start;
+    let end = f.end;
+    for (const [a, b] of f.content ?? []) {
+      start = Math.min(start, a);
+      end = Math.max(end, b);
+    }
+    const key = `${f.kind}:${start}:${end}`;
+    if (seen.has(key) || end <= start) continue;
     seen.add(key);
     const ti = tokenIndexAt(tokens, f.start);
     const sentenceIndex = tokens[Math.min(ti, tokens.length - 1)].sentence;
+    const mention = article.text.slice(f.src.start, f.src.end);
     const attribution: Attribution = {
       source: f.src.name,
       sourceType: f.src.type,
@@ -347,8 +446,21 @@ export function extractAttributions(article: Article): Claim[] {
       direct: f.direct,
       inherited: false,
       ...sourcePosition(article, f.src),
+      mode: f.mode ?? (f.direct ? 'direct' : 'indirect'),
+      ...(f.content ? { content: f.content.map(([offset, endOffset]) => ({ offset, endOffset })) } : {}),
+      ...(f.cueStart !== undefined && f.cueEnd !== undefined ? { cueSpan: { offset: f.cueStart, endOffset: f.cueEnd } } : {}),
+      sourceSpan: { offset: f.src.start, endOffset: f.src.end },
+      ...(mention === f.src.name ? { resolvedFrom: null } : {}),
     };
-    claims.push(makeClaim(article, f.start, f.end, { kind: f.kind, sentenceIndex, attribution }));
+    claims.push(makeClaim(article, start, end, { kind: f.kind, sentenceIndex, attribution }));
+  }
+  // A record inside another record's content is marked, never dropped.
+  const open: Claim[] = [];
+  for (const c of claims.sort((a, b) => a.offset - b.offset || b.endOffset - a.endOffset)) {
+    while (open.length && open[open.length - 1].endOffset <= c.offset) open.pop();
+    const outer = open[open.length - 1];
+    if (outer && outer.endOffset >= c.endOffset && c.attribution && outer.attribution?.content?.some((x) => x.offset <= c.offset && c.endOffset <= x.endOffset)) c.attribution.nestedIn = outer.id;
+    open.push(c);
   }
   return claims;
 }
@@ -392,7 +504,7 @@ export function attachSources(article: Article, numeric: Claim[], attributions: 
     let q: Claim | undefined;
     for (let i = lastAtOrBefore(quotes, n.offset); i >= 0 && quoteMaxEnd[i] >= n.endOffset; i--) if (quotes[i].endOffset >= n.endOffset) q = quotes[i];
     if (q) {
-      n.attribution = { ...q.attribution!, direct: true, inherited: false };
+      n.attribution = { ...q.attribution!, direct: true, inherited: false, attributionId: q.id };
       continue;
     }
     // The same sentence (or a claim holding the figure): the nearest cue.
@@ -413,7 +525,7 @@ export function attachSources(article: Article, numeric: Claim[], attributions: 
       if (c.sentenceIndex !== n.sentenceIndex && c.endOffset >= n.endOffset) consider(c, i);
     }
     if (best) {
-      n.attribution = { ...(best as Claim).attribution!, direct: false, inherited: false };
+      n.attribution = { ...(best as Claim).attribution!, direct: false, inherited: false, attributionId: (best as Claim).id };
       continue;
     }
     // Earlier in the same block: the latest claim before it in an earlier sentence of its block.
@@ -427,7 +539,7 @@ export function attachSources(article: Article, numeric: Claim[], attributions: 
         break;
       }
     }
-    if (prev) n.attribution = { ...prev.attribution!, direct: false, inherited: true };
+    if (prev) n.attribution = { ...prev.attribution!, direct: false, inherited: true, attributionId: prev.id };
   }
 }
 
