@@ -34,6 +34,8 @@ import {
   verbAt,
   verbContextOk,
   DETERMINERS,
+  isVerbWord,
+  type VerbHit,
 } from './sources.js';
 import { loadLexicon } from '../lexicon/load.js';
 const vagueData = loadLexicon<Record<string, string[]>>('vague-sources');
@@ -280,11 +282,17 @@ function sentenceAttributions(ctx: Ctx, si: number, consumed: Set<number>, out: 
     consumed.add(vt);
   }
   // Reported speech: X said, X told Y, officials said, said X.
+  const sentBefore = out.length;
   for (let v = lo; v <= hi; v++) {
     const t = tokens[v];
     if (t.kind !== 'word' || t.quoted || consumed.has(v) || inSpan(t.start)) continue;
     const verb = verbAt(tokens, v);
     if (!verb || verb.quoteOnly) continue;
+    if (verb.participle) {
+      participleAttribution(ctx, si, v, verb, out, sentBefore);
+      consumed.add(v);
+      continue;
+    }
     if (!verbContextOk(tokens, v, lo)) continue;
     let sub = subjectLeft(ctx, v, lo);
     let inverted = false;
@@ -354,6 +362,63 @@ function sentenceAttributions(ctx: Ctx, si: number, consumed: Set<number>, out: 
     consumed.add(v);
     v = Math.max(v, verb.end);
   }
+}
+
+/**
+ * ", saying ...", ", adding that ...": the speaker is the subject of the clause before the comma (the
+ * last record of the sentence, or the subject of the clause's first verb).
+ */
+function participleAttribution(ctx: Ctx, si: number, v: number, verb: VerbHit, out: Found[], sentBefore: number): void {
+  const { tokens, sentences } = ctx.article;
+  const sent = sentences[si];
+  const lo = sent.firstToken;
+  const hi = sent.lastToken - 1;
+  if (v - 1 <= lo || tokens[v - 1].text !== ',') return;
+  let src: Source | undefined;
+  for (let i = out.length - 1; i >= sentBefore; i--) {
+    if (out[i].start < tokens[v].start && out[i].kind === 'attribution') {
+      src = out[i].src;
+      break;
+    }
+  }
+  if (!src) {
+    for (let j = lo + 1; j < v - 1; j++) {
+      const tj = tokens[j];
+      if (tj.kind !== 'word' || tj.quoted || !/^\p{Ll}/u.test(tj.text)) continue;
+      if (!(verbAt(tokens, j) || isVerbWord(tj.text)) || DETERMINERS.has(lower(tj))) continue;
+      const sub = subjectLeft(ctx, j, lo);
+      if (sub) src = sub.src;
+      break;
+    }
+  }
+  if (!src) return;
+  let after = verb.end + 1;
+  if (verb.needsObject) {
+    if (!tokens[after] || tokens[after].kind !== 'word') return;
+    for (let j = after; j <= hi && j - after < 6; j++) {
+      if (lower(tokens[j]) === 'that') {
+        after = j;
+        break;
+      }
+    }
+  }
+  if (lower(tokens[after]) === 'that' || tokens[after]?.text === ',' || tokens[after]?.text === ':') after++;
+  const content = after <= hi ? trimmedSpan(tokens, after, hi) : undefined;
+  if (!content) return;
+  const t = tokens[v];
+  out.push({
+    kind: 'attribution',
+    start: t.start,
+    end: tokens[verb.end].end,
+    src: { ...src },
+    cue: verb.cue,
+    direct: false,
+    verbTok: v,
+    lemma: verb.lemma,
+    cueStart: t.start,
+    cueEnd: tokens[verb.end].end,
+    content: [content],
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -628,7 +628,7 @@ export function sourcePosition(article: Article, src: { start: number; end: numb
 }
 
 export const PRONOUNS = new Set(['he', 'she']);
-export { DETERMINERS, isFirstName, isAcronym, isPossessive, NOT_NAMES, CONNECTORS };
+export { DETERMINERS, isVerbWord, isFirstName, isAcronym, isPossessive, NOT_NAMES, CONNECTORS };
 
 // ---------------------------------------------------------------------------------------------
 // Reporting verbs and the subject grammar around them.
@@ -639,6 +639,8 @@ export interface VerbInfo {
   needsObject: boolean;
   opinion: boolean;
   quoteOnly: boolean;
+  /** An -ing form after a clause (", saying ..."): the clause's subject speaks. */
+  participle: boolean;
   /** Verbs that report only with "that", a colon, a comma or a quotation after them when the subject is named
    * ("Federer claimed the title" reports nothing). */
   strict: boolean;
@@ -653,7 +655,7 @@ const STRICT = new Set(
   'find claim deny admit ask post respond recall observe note stress reveal indicate maintain acknowledge conclude assert contend remark comment predict suggest confirm explain insist argue declare tweet disclose emphasise reply'.split(' '),
 );
 const VERBS = new Map<string, VerbInfo & { particle?: string }>();
-for (const v of verbData.verbs as { lemma: string; forms: string[]; inverts?: boolean; needsObject?: boolean; opinion?: boolean; quoteOnly?: boolean }[]) {
+for (const v of verbData.verbs as { lemma: string; forms: string[]; inverts?: boolean; needsObject?: boolean; opinion?: boolean; quoteOnly?: boolean; participle?: boolean }[]) {
   for (const f of v.forms) {
     const [head, particle] = f.split(' ');
     VERBS.set(head, {
@@ -662,6 +664,7 @@ for (const v of verbData.verbs as { lemma: string; forms: string[]; inverts?: bo
       needsObject: !!v.needsObject,
       opinion: !!v.opinion,
       quoteOnly: !!v.quoteOnly,
+      participle: !!v.participle,
       strict: STRICT.has(v.lemma),
       particle,
     });

@@ -485,7 +485,7 @@ describe('extractAttributions: positive forms', () => {
 // Negative cases: nothing, or at least no source for the named span.
 const negatives: { name: string; text: string; file?: string; none?: string }[] = [
   { name: 'scare quote in running text', text: 'Firms kept moving into so-called “friendly jurisdictions.”\n' },
-  { name: 'a single quoted word', text: 'Critics called the scheme “reckless” and walked out.\n' },
+  { name: 'a single quoted word', text: 'Critics called the scheme “reckless” and walked out.\n', none: '“reckless”' },
   { name: 'a single quoted word in a sentence with a source', text: 'According to the Lisbon Herald, the scheme is “reckless” and costly.\n', none: '“reckless”' },
   { name: 'a heading that reports nothing', text: 'Minister says taxes will fall\n\nThe budget is due in March.\n' },
   { name: '"said" as an adjective', text: 'The buyer inspected the said property twice.\n' },
