@@ -726,6 +726,9 @@ export function subjectLeft(ctx: Ctx, v: number, lo: number): Subject | undefine
   let k = v - 1;
   while (k >= lo && AUX.has(lower(tokens[k]))) k--;
   if (k < lo) return undefined;
+  // A party or place tag: "Sen. Ann Lee (D-Ore.) said".
+  k = skipParenthesis(tokens, k, lo);
+  if (k < lo) return undefined;
   const t = tokens[k];
   if (t.text === ',') {
     // Apposition: "X, president of Y, said" / "X, who ..., said".
@@ -737,18 +740,51 @@ export function subjectLeft(ctx: Ctx, v: number, lo: number): Subject | undefine
     if (!seg && !relative) {
       // "The ambassador to the UN, Anna Berg, said": the name is the apposition.
       const run = isCapWord(tokens[j + 1]) ? runRight(tokens, j + 1, k - 1) : undefined;
-      if (!run || run[1] !== k - 1) return undefined;
+      if (!run || run[1] !== k - 1) return longApposition(ctx, k, lo);
       const src = classifyRun(ctx.article, ctx.reg, run[0], run[1], {});
       if (!src || src.type !== 'person') return undefined;
       ctx.reg.add(src.name, src.start, tokens[src.firstTok].text);
       return { src, firstTok: j + 1, lastTok: k - 1 };
     }
-    const core = subjectCore(ctx, j - 1, lo);
-    if (!core) return undefined;
+    const core = subjectCore(ctx, skipParenthesis(tokens, j - 1, lo), lo);
+    if (!core) return longApposition(ctx, k, lo);
     if (seg && !core.src.role && (core.src.type === 'person' || core.src.type === 'anonymous' || core.src.type === 'vague')) core.src.role = seg.role;
     return core;
   }
   return subjectCore(ctx, k, lo);
+}
+
+/** The token before a parenthesis that ends at k ("(R-Ga.)", "(D-N.Y.)"), or k itself. */
+function skipParenthesis(tokens: Token[], k: number, lo: number): number {
+  if (tokens[k]?.text !== ')') return k;
+  for (let j = k - 1; j >= lo && k - j <= 10; j--) {
+    if (tokens[j].text === '(') return j - 1;
+    if (/^[.;:!?“”"]$/.test(tokens[j].text) && tokens[j].kind === 'punct' && !(tokens[j].text === '.' && tokens[j - 1]?.kind === 'word')) return k;
+  }
+  return k;
+}
+
+/**
+ * A subject whose apposition reads like no role ("X, a Republican who heads the committee, which
+ * oversees the bank, said"): the comma before the verb, then back over at most 45 tokens of
+ * comma-separated phrases to a named person (nearest first), else a named organisation.
+ */
+function longApposition(ctx: Ctx, k: number, lo: number): Subject | undefined {
+  const { tokens } = ctx.article;
+  let org: Subject | undefined;
+  for (let j = k - 1; j > lo && k - j <= 45; j--) {
+    const tj = tokens[j];
+    if (tj.kind === 'punct' && /^[;:.!?“”"]$/.test(tj.text) && !(tj.text === '.' && tokens[j - 1]?.kind === 'word' && tokens[j - 1].end === tj.start && tokens[j + 1]?.text !== ',')) return org;
+    if (tj.quoted) return org;
+    if (tj.text !== ',' || j === k - 1) continue;
+    const end = skipParenthesis(tokens, j - 1, lo);
+    if (end < lo || !isCapWord(tokens[end])) continue;
+    const core = namedSubject(ctx, end, lo);
+    if (!core) continue;
+    if (core.src.type === 'person') return core;
+    if (!org && (core.src.type === 'organization' || core.src.type === 'publication')) org = core;
+  }
+  return org;
 }
 
 function npStart(tokens: Token[], k: number, lo: number): { s: number; det: boolean } {
