@@ -35,6 +35,7 @@ import {
   verbContextOk,
   DETERMINERS,
   isVerbWord,
+  AUX,
   type VerbHit,
 } from './sources.js';
 import { loadLexicon } from '../lexicon/load.js';
@@ -292,6 +293,36 @@ function sentenceAttributions(ctx: Ctx, si: number, consumed: Set<number>, out: 
       participleAttribution(ctx, si, v, verb, out, sentBefore);
       consumed.add(v);
       continue;
+    }
+    // "X, who said ...": the relative pronoun is the mention, X the source.
+    let wk = v - 1;
+    while (wk > lo && AUX.has(lower(tokens[wk]))) wk--;
+    if (wk - 2 >= lo && lower(tokens[wk]) === 'who' && tokens[wk - 1].text === ',' && !verb.needsObject) {
+      const core = subjectLeft(ctx, wk, lo);
+      if (core && core.src.type === 'person') {
+        const w = tokens[wk];
+        let after = verb.end + 1;
+        if (lower(tokens[after]) === 'that') after++;
+        // The relative clause ends at the next comma.
+        let e = after;
+        while (e <= hi && tokens[e].text !== ',' && !(tokens[e].kind === 'punct' && /^[;:.!?—–]$/.test(tokens[e].text))) e++;
+        const content = after < e ? trimmedSpan(tokens, after, e - 1) : undefined;
+        out.push({
+          kind: 'attribution',
+          start: w.start,
+          end: tokens[verb.end].end,
+          src: { ...core.src, start: w.start, end: w.end, firstTok: wk, lastTok: wk },
+          cue: verb.cue,
+          direct: false,
+          verbTok: v,
+          lemma: verb.lemma,
+          cueStart: t.start,
+          cueEnd: tokens[verb.end].end,
+          ...(content ? { content: [content] } : {}),
+        });
+        consumed.add(v);
+        continue;
+      }
     }
     if (!verbContextOk(tokens, v, lo)) continue;
     let sub = subjectLeft(ctx, v, lo);

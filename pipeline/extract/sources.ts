@@ -690,7 +690,24 @@ export function verbAt(tokens: Token[], i: number): VerbHit | undefined {
 }
 
 // Words between a subject and its verb: auxiliaries and adverbs ("has also said", "later told").
-const AUX = new Set('has have had also later previously recently earlier once repeatedly again further then publicly privately separately subsequently yesterday today himself herself itself themselves reportedly allegedly initially originally simply flatly'.split(' '));
+const AUX = new Set('has have had also later previously recently earlier once repeatedly again further then publicly privately separately subsequently yesterday today himself herself itself themselves reportedly allegedly initially originally simply flatly now still often frequently quickly immediately openly bluntly candidly explicitly directly specifically long first last tonight'.split(' '));
+const TIME_HEADS = new Set('monday tuesday wednesday thursday friday saturday sunday week month year weekend morning afternoon evening night'.split(' '));
+const TIME_PARTS = new Set('morning afternoon evening night'.split(' '));
+/** Skips a time phrase that ends at k, between a subject and its verb ("on Tuesday", "last week", "earlier this month", "on Monday night"). */
+export function skipTime(tokens: Token[], k: number, lo: number): number {
+  let j = k;
+  if (j >= lo && TIME_PARTS.has(lower(tokens[j])) && TIME_HEADS.has(lower(tokens[j - 1]))) j--;
+  if (j < lo || !TIME_HEADS.has(lower(tokens[j]))) return k;
+  const p = lower(tokens[j - 1]);
+  if (p === 'on' || p === 'last' || p === 'this' || p === 'next') {
+    j -= 2;
+    if (j >= lo && /^(?:earlier|later)$/.test(lower(tokens[j]))) j--;
+    return j;
+  }
+  // "Tuesday" alone after a name is a time only when capitalised as a weekday.
+  if (/^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(tokens[j].text)) return j - 1;
+  return k;
+}
 const BE = new Set('be been being was were is are am'.split(' '));
 // A word right before the verb that rules out reporting: "the said property", "was told", "all told", "to say".
 const NOT_BEFORE_VERB = new Set('the a an this that these those said was were is are be been being to all not never who which whom would could should might may must will shall can did do does nor'.split(' '));
@@ -724,6 +741,8 @@ export function verbContextOk(tokens: Token[], v: number, lo: number): boolean {
 export function subjectLeft(ctx: Ctx, v: number, lo: number): Subject | undefined {
   const { tokens } = ctx.article;
   let k = v - 1;
+  while (k >= lo && AUX.has(lower(tokens[k]))) k--;
+  k = skipTime(tokens, k, lo);
   while (k >= lo && AUX.has(lower(tokens[k]))) k--;
   if (k < lo) return undefined;
   // A party or place tag: "Sen. Ann Lee (D-Ore.) said".
@@ -983,8 +1002,8 @@ function itSubject(ctx: Ctx, k: number): Subject | undefined {
 
 function pronounSubject(ctx: Ctx, k: number): Subject | undefined {
   const t = ctx.article.tokens[k];
-  const name = ctx.reg.resolvePronoun(t.start, lower(t));
-  if (!name) return undefined;
+  // No antecedent: the record stays, with the pronoun as its source mention.
+  const name = ctx.reg.resolvePronoun(t.start, lower(t)) ?? t.text;
   return { src: { name, type: 'person', start: t.start, end: t.end, firstTok: k, lastTok: k }, firstTok: k, lastTok: k };
 }
 
