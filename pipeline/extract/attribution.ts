@@ -332,6 +332,9 @@ function sentenceAttributions(ctx: Ctx, si: number, consumed: Set<number>, out: 
       inverted = !!sub;
     }
     if (!sub || inSpan(tokens[sub.firstTok].start)) continue;
+    // A pronoun with no antecedent reports only with a clause after it ("she wrote “The Quiet Year”" does not).
+    const unresolved = sub.src.name === article.text.slice(sub.src.start, sub.src.end) && /^(?:he|she)$/i.test(sub.src.name);
+    if (unresolved && !inverted && verb.lemma !== 'say' && !/^(?:that|,|:)$/.test(lower(tokens[verb.end + 1]))) continue;
     const next = tokens[verb.end + 1];
     const nl = lower(next);
     const named = sub.src.type === 'person' || sub.src.type === 'organization' || sub.src.type === 'publication';
