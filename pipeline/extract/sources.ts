@@ -883,6 +883,7 @@ export function subjectCore(ctx: Ctx, k: number, lo: number): Subject | undefine
   if (t.kind !== 'word') return undefined;
   if (PRONOUNS.has(l)) return pronounSubject(ctx, k);
   if (l === 'it') return itSubject(ctx, k);
+  if (l === 'they') return theySubject(ctx, k);
   // "the 36-year-old said": the person named last.
   if (l === 'year-old' && k - 3 >= lo && tokens[k - 1].text === '-' && tokens[k - 2].kind === 'number' && lower(tokens[k - 3]) === 'the') {
     const name = reg.resolvePronoun(tokens[k - 3].start, 'they');
@@ -998,6 +999,15 @@ function itSubject(ctx: Ctx, k: number): Subject | undefined {
   const prev = ctx.reg.lastOrganization(t.start, block);
   if (!prev) return undefined;
   return { src: { name: prev, type: 'organization', start: t.start, end: t.end, firstTok: k, lastTok: k }, firstTok: k, lastTok: k };
+}
+
+/** "They said": the organisation last a source nearby, else the pronoun itself (kept, unresolved). */
+function theySubject(ctx: Ctx, k: number): Subject | undefined {
+  const { tokens, sentences } = ctx.article;
+  const t = tokens[k];
+  const prev = ctx.reg.lastOrganization(t.start, sentences[t.sentence].block);
+  const src: Source = { name: prev ?? t.text, type: prev ? 'organization' : 'vague', start: t.start, end: t.end, firstTok: k, lastTok: k };
+  return { src, firstTok: k, lastTok: k };
 }
 
 function pronounSubject(ctx: Ctx, k: number): Subject | undefined {
