@@ -455,6 +455,35 @@ function participleAttribution(ctx: Ctx, si: number, v: number, verb: VerbHit, o
   });
 }
 
+const COLON_RE = /^\s*[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3}\s*:\s+\S/u;
+
+/** A speaker named before a colon at the start of a paragraph: the rest of the sentence is what was said. */
+function colonCue(ctx: Ctx, si: number, out: Found[]): void {
+  const { article } = ctx;
+  const { tokens, sentences } = article;
+  const sent = sentences[si];
+  const lo = sent.firstToken;
+  const hi = sent.lastToken - 1;
+  let c = lo;
+  while (c <= hi && c - lo < 6 && tokens[c].text !== ':') c++;
+  if (c > hi || c === lo || tokens[c].text !== ':' || c + 1 > hi) return;
+  const allCaps = (t: Token) => /^[\p{Lu}.'’-]{2,}$/u.test(t.text);
+  let src: Source | undefined;
+  if (c - lo === 1 && allCaps(tokens[lo])) {
+    // A transcript speaker: "WALLACE:".
+    src = { name: ctx.reg.fullName(tokens[lo].text.charAt(0) + tokens[lo].text.slice(1).toLowerCase(), tokens[lo].start), type: 'person', start: tokens[lo].start, end: tokens[lo].end, firstTok: lo, lastTok: lo };
+  } else {
+    const run = runRight(tokens, lo, c - 1);
+    if (!run || run[1] !== c - 1) return;
+    src = classifyRun(article, ctx.reg, run[0], run[1], {});
+    // A person only: "Latest:", "Poll:", a series name are not speakers.
+    if (!src || src.type !== 'person') return;
+  }
+  const content = trimmedSpan(tokens, c + 1, hi);
+  if (!content) return;
+  out.push({ kind: 'attribution', start: src.start, end: tokens[c].end, src, cue: ':', direct: /^[“"‘']/.test(article.text.slice(content[0], content[0] + 1)), cueStart: tokens[c].start, cueEnd: tokens[c].end, content: [content] });
+}
+
 // ---------------------------------------------------------------------------------------------
 
 /** Quotations with their speakers, reported speech and "according to" attributions, in text order. */
@@ -496,6 +525,8 @@ export function extractAttributions(article: Article): Claim[] {
   let qp = 0;
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si];
+    // "WALLACE: ...", "Kasich: ‘We will go on’": a speaker and a colon opening the paragraph or headline.
+    if (COLON_RE.test(s.text) && article.blocks[s.block]?.firstSentence === si) colonCue(ctx, si, found);
     if (skip(s.block) || !CUE_RE.test(s.text)) continue;
     const before = found.length;
     sentenceAttributions(ctx, si, consumed, found);
