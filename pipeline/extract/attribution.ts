@@ -30,6 +30,7 @@ import {
   runRight,
   sourcePosition,
   subjectLeft,
+  subjectCore,
   subjectRight,
   verbAt,
   verbContextOk,
@@ -298,7 +299,7 @@ function sentenceAttributions(ctx: Ctx, si: number, consumed: Set<number>, out: 
     let wk = v - 1;
     while (wk > lo && AUX.has(lower(tokens[wk]))) wk--;
     if (wk - 2 >= lo && lower(tokens[wk]) === 'who' && tokens[wk - 1].text === ',' && !verb.needsObject) {
-      const core = subjectLeft(ctx, wk, lo);
+      const core = subjectCore(ctx, wk - 2, lo);
       if (core && core.src.type === 'person') {
         const w = tokens[wk];
         let after = verb.end + 1;
@@ -378,7 +379,15 @@ function sentenceAttributions(ctx: Ctx, si: number, consumed: Set<number>, out: 
         }
       }
       if (lower(tokens[after]) === 'that' || tokens[after].text === ',' || tokens[after].text === ':') after++;
-      if (after <= hi) content = trimmedSpan(tokens, after, hi);
+      // The content stops where a participle opens the next speech event (", adding that ...").
+      let last = hi;
+      for (let j = after + 1; j <= hi; j++) {
+        if (tokens[j - 1].text === ',' && verbAt(tokens, j)?.participle) {
+          last = j - 1;
+          break;
+        }
+      }
+      if (after <= last) content = trimmedSpan(tokens, after, last);
     }
     out.push({
       kind: 'attribution',
