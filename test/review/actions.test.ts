@@ -88,7 +88,7 @@ describe('claim review', () => {
   it('records status, note, assignee, author and time by claim id, keeps hostile text as data, and shows it in state and claims', async () => {
     const all = await claims();
     // An attribution record holds its content: "Officials said ...".
-    const officials = all.find((c) => c.kind === 'attribution' && c.text.startsWith('Officials said'))!;
+    const officials = all.find((c) => c.text.startsWith('Officials said'))!;
     expect(officials.file).toBe('articles/desk.md');
     const r = await postJson(review, '/api/claim-reviews', { claims: { [officials.id]: { status: 'needs-source', note: '<img src=x onerror=alert(1)> ask the desk', assignee: 'Sam <b>' } } });
     expect(r.status).toBe(200);
