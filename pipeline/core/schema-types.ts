@@ -268,6 +268,52 @@ export interface Attribution {
   sourceEndOffset?: number;
   sourceLine?: number;
   sourceColumn?: number;
+  /**
+   * direct: the content is a quotation; mixed: reported speech holding a quoted part; indirect: reported speech or "according to".
+   */
+  mode?: "direct" | "indirect" | "mixed";
+  /**
+   * What was said: the fragments of the content (a split quotation lists each fragment; the claim's own span is their hull with the cue and source).
+   */
+  content?: Span[];
+  cueSpan?: Span1;
+  sourceSpan?: Span2;
+  /**
+   * The earlier mention the source's name was taken from (a pronoun's antecedent), or null when the mention names the source itself.
+   */
+  resolvedFrom?: Span | null;
+  /**
+   * On a figure: the id of the attribution record whose content holds it (the figure points to it and does not repeat it).
+   */
+  attributionId?: string;
+  /**
+   * The id of the attribution record whose content holds this one (kept, marked).
+   */
+  nestedIn?: string;
+}
+/**
+ * A span of the original text (UTF-16 offsets, end exclusive).
+ *
+ * This interface was referenced by `Claim`'s JSON-Schema
+ * via the `definition` "Span".
+ */
+export interface Span {
+  offset: number;
+  endOffset: number;
+}
+/**
+ * A span of the original text (UTF-16 offsets, end exclusive).
+ */
+export interface Span1 {
+  offset: number;
+  endOffset: number;
+}
+/**
+ * A span of the original text (UTF-16 offsets, end exclusive).
+ */
+export interface Span2 {
+  offset: number;
+  endOffset: number;
 }
 /**
  * What a verification computed or compared.

@@ -30,10 +30,14 @@ import {
   runRight,
   sourcePosition,
   subjectLeft,
+  subjectCore,
   subjectRight,
   verbAt,
   verbContextOk,
   DETERMINERS,
+  isVerbWord,
+  AUX,
+  type VerbHit,
 } from './sources.js';
 import { loadLexicon } from '../lexicon/load.js';
 const vagueData = loadLexicon<Record<string, string[]>>('vague-sources');
@@ -69,6 +73,21 @@ interface Found {
   direct: boolean;
   verbTok?: number;
   lemma?: string;
+  /** What was said: fragments of the content (offsets). */
+  content?: [number, number][];
+  cueStart?: number;
+  cueEnd?: number;
+  mode?: 'direct' | 'indirect' | 'mixed';
+}
+
+/** Tokens [a, b] trimmed of punctuation at both ends (quotation marks kept): the offsets, or undefined when empty. */
+function trimmedSpan(tokens: Token[], a: number, b: number): [number, number] | undefined {
+  while (a <= b && tokens[a].kind === 'punct' && /^[,;:.!?—–-]$/.test(tokens[a].text)) a++;
+  while (b >= a && tokens[b].kind === 'punct' && /^[,;:.!?—–-]$/.test(tokens[b].text)) b--;
+  if (b < a) return undefined;
+  const s = tokens[a].start;
+  const e = tokens[b].end;
+  return e > s ? [s, e] : undefined;
 }
 
 const isHeading = (article: Article, block: number) => article.blocks[block]?.kind === 'heading';
@@ -196,7 +215,22 @@ function sentenceAttributions(ctx: Ctx, si: number, consumed: Set<number>, out: 
     const src = sourceForward(ctx, after, hi);
     if (!src) continue;
     const end = src.end;
-    out.push({ kind: 'attribution', start: cueStart, end, src, cue: m[1].toLowerCase().replace(/\s+/g, ' '), direct: false });
+    // "According to X, CONTENT." / "CONTENT, according to X."
+    const srcLast = tokAt(src.end) - 1;
+    let content: [number, number] | undefined;
+    if (ti > lo && tokens[ti - 1].text === ',') content = trimmedSpan(tokens, lo, ti - 2);
+    else if (tokens[srcLast + 1]?.text === ',') content = trimmedSpan(tokens, srcLast + 2, hi);
+    out.push({
+      kind: 'attribution',
+      start: cueStart,
+      end,
+      src,
+      cue: m[1].toLowerCase().replace(/\s+/g, ' '),
+      direct: false,
+      cueStart,
+      cueEnd: cueStart + m[1].length,
+      ...(content ? { content: [content] } : {}),
+    });
     spans.push([cueStart, end]);
   }
   // "a study by X", "data from X".
@@ -250,11 +284,47 @@ function sentenceAttributions(ctx: Ctx, si: number, consumed: Set<number>, out: 
     consumed.add(vt);
   }
   // Reported speech: X said, X told Y, officials said, said X.
+  const sentBefore = out.length;
   for (let v = lo; v <= hi; v++) {
     const t = tokens[v];
     if (t.kind !== 'word' || t.quoted || consumed.has(v) || inSpan(t.start)) continue;
     const verb = verbAt(tokens, v);
     if (!verb || verb.quoteOnly) continue;
+    if (verb.participle) {
+      participleAttribution(ctx, si, v, verb, out, sentBefore);
+      consumed.add(v);
+      continue;
+    }
+    // "X, who said ...": the relative pronoun is the mention, X the source.
+    let wk = v - 1;
+    while (wk > lo && AUX.has(lower(tokens[wk]))) wk--;
+    if (wk - 2 >= lo && lower(tokens[wk]) === 'who' && tokens[wk - 1].text === ',' && !verb.needsObject) {
+      const core = subjectCore(ctx, wk - 2, lo);
+      if (core && core.src.type === 'person') {
+        const w = tokens[wk];
+        let after = verb.end + 1;
+        if (lower(tokens[after]) === 'that') after++;
+        // The relative clause ends at the next comma.
+        let e = after;
+        while (e <= hi && tokens[e].text !== ',' && !(tokens[e].kind === 'punct' && /^[;:.!?—–]$/.test(tokens[e].text))) e++;
+        const content = after < e ? trimmedSpan(tokens, after, e - 1) : undefined;
+        out.push({
+          kind: 'attribution',
+          start: w.start,
+          end: tokens[verb.end].end,
+          src: { ...core.src, start: w.start, end: w.end, firstTok: wk, lastTok: wk },
+          cue: verb.cue,
+          direct: false,
+          verbTok: v,
+          lemma: verb.lemma,
+          cueStart: t.start,
+          cueEnd: tokens[verb.end].end,
+          ...(content ? { content: [content] } : {}),
+        });
+        consumed.add(v);
+        continue;
+      }
+    }
     if (!verbContextOk(tokens, v, lo)) continue;
     let sub = subjectLeft(ctx, v, lo);
     let inverted = false;
@@ -263,6 +333,9 @@ function sentenceAttributions(ctx: Ctx, si: number, consumed: Set<number>, out: 
       inverted = !!sub;
     }
     if (!sub || inSpan(tokens[sub.firstTok].start)) continue;
+    // A pronoun with no antecedent reports only with a clause after it ("she wrote “The Quiet Year”" does not).
+    const unresolved = sub.src.name === article.text.slice(sub.src.start, sub.src.end) && /^(?:he|she)$/i.test(sub.src.name);
+    if (unresolved && !inverted && verb.lemma !== 'say' && !/^(?:that|,|:)$/.test(lower(tokens[verb.end + 1]))) continue;
     const next = tokens[verb.end + 1];
     const nl = lower(next);
     const named = sub.src.type === 'person' || sub.src.type === 'organization' || sub.src.type === 'publication';
@@ -283,10 +356,141 @@ function sentenceAttributions(ctx: Ctx, si: number, consumed: Set<number>, out: 
     }
     const start = Math.min(tokens[sub.firstTok].start, t.start);
     const end = inverted ? sub.src.end : tokens[verb.end].end;
-    out.push({ kind: 'attribution', start, end: Math.max(end, tokens[verb.end].end), src: sub.src, cue: verb.cue, direct: false, verbTok: v, lemma: verb.lemma });
+    // What was said: after the verb ("X said (that) CONTENT", "X told reporters that CONTENT"), or
+    // before the tag ("CONTENT, X said." / "CONTENT, said X.").
+    let content: [number, number] | undefined;
+    const tagFirst = inverted ? v : sub.firstTok;
+    const tagLast = inverted ? sub.lastTok : verb.end;
+    let after = tagLast + 1;
+    // A short phrase closing the tag ("on Monday", "in a statement", "to reporters").
+    let close = after;
+    while (close <= hi && close - after < 6 && tokens[close].kind === 'word' && !verbAt(tokens, close) && lower(tokens[close]) !== 'that') close++;
+    const tagEndsSentence = close > hi || /^[.!?]$/.test(tokens[close].text) || (tokens[close].text === ',' && close + 1 <= hi && /^[”"’]$/.test(tokens[close + 1].text));
+    if (tagFirst > lo && /^[,”"’]$/.test(tokens[tagFirst - 1].text) && (tagEndsSentence || inverted)) {
+      content = trimmedSpan(tokens, lo, tagFirst - 1);
+    } else if (!inverted && after <= hi) {
+      if (verb.lemma === 'tell' || verb.lemma === 'ask' || verb.lemma === 'warn') {
+        // Skip the hearer: up to "that", or a short object.
+        for (let j = after; j <= hi && j - after < 6; j++) {
+          if (lower(tokens[j]) === 'that') {
+            after = j;
+            break;
+          }
+        }
+      }
+      if (lower(tokens[after]) === 'that' || tokens[after].text === ',' || tokens[after].text === ':') after++;
+      // The content stops where a participle opens the next speech event (", adding that ...").
+      let last = hi;
+      for (let j = after + 1; j <= hi; j++) {
+        if (tokens[j - 1].text === ',' && verbAt(tokens, j)?.participle) {
+          last = j - 1;
+          break;
+        }
+      }
+      if (after <= last) content = trimmedSpan(tokens, after, last);
+    }
+    out.push({
+      kind: 'attribution',
+      start,
+      end: Math.max(end, tokens[verb.end].end),
+      src: sub.src,
+      cue: verb.cue,
+      direct: false,
+      verbTok: v,
+      lemma: verb.lemma,
+      cueStart: t.start,
+      cueEnd: tokens[verb.end].end,
+      ...(content ? { content: [content] } : {}),
+    });
     consumed.add(v);
     v = Math.max(v, verb.end);
   }
+}
+
+/**
+ * ", saying ...", ", adding that ...": the speaker is the subject of the clause before the comma (the
+ * last record of the sentence, or the subject of the clause's first verb).
+ */
+function participleAttribution(ctx: Ctx, si: number, v: number, verb: VerbHit, out: Found[], sentBefore: number): void {
+  const { tokens, sentences } = ctx.article;
+  const sent = sentences[si];
+  const lo = sent.firstToken;
+  const hi = sent.lastToken - 1;
+  if (v - 1 <= lo || tokens[v - 1].text !== ',') return;
+  let src: Source | undefined;
+  for (let i = out.length - 1; i >= sentBefore; i--) {
+    if (out[i].start < tokens[v].start && out[i].kind === 'attribution') {
+      src = out[i].src;
+      break;
+    }
+  }
+  if (!src) {
+    for (let j = lo + 1; j < v - 1; j++) {
+      const tj = tokens[j];
+      if (tj.kind !== 'word' || tj.quoted || !/^\p{Ll}/u.test(tj.text)) continue;
+      if (!(verbAt(tokens, j) || isVerbWord(tj.text)) || DETERMINERS.has(lower(tj))) continue;
+      const sub = subjectLeft(ctx, j, lo);
+      if (sub) src = sub.src;
+      break;
+    }
+  }
+  if (!src) return;
+  let after = verb.end + 1;
+  if (verb.needsObject) {
+    if (!tokens[after] || tokens[after].kind !== 'word') return;
+    for (let j = after; j <= hi && j - after < 6; j++) {
+      if (lower(tokens[j]) === 'that') {
+        after = j;
+        break;
+      }
+    }
+  }
+  if (lower(tokens[after]) === 'that' || tokens[after]?.text === ',' || tokens[after]?.text === ':') after++;
+  const content = after <= hi ? trimmedSpan(tokens, after, hi) : undefined;
+  if (!content) return;
+  const t = tokens[v];
+  out.push({
+    kind: 'attribution',
+    start: t.start,
+    end: tokens[verb.end].end,
+    src: { ...src },
+    cue: verb.cue,
+    direct: false,
+    verbTok: v,
+    lemma: verb.lemma,
+    cueStart: t.start,
+    cueEnd: tokens[verb.end].end,
+    content: [content],
+  });
+}
+
+const COLON_RE = /^\s*[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3}\s*:\s+\S/u;
+
+/** A speaker named before a colon at the start of a paragraph: the rest of the sentence is what was said. */
+function colonCue(ctx: Ctx, si: number, out: Found[]): void {
+  const { article } = ctx;
+  const { tokens, sentences } = article;
+  const sent = sentences[si];
+  const lo = sent.firstToken;
+  const hi = sent.lastToken - 1;
+  let c = lo;
+  while (c <= hi && c - lo < 6 && tokens[c].text !== ':') c++;
+  if (c > hi || c === lo || tokens[c].text !== ':' || c + 1 > hi) return;
+  const allCaps = (t: Token) => /^[\p{Lu}.'’-]{2,}$/u.test(t.text);
+  let src: Source | undefined;
+  if (c - lo === 1 && allCaps(tokens[lo])) {
+    // A transcript speaker: "WALLACE:".
+    src = { name: ctx.reg.fullName(tokens[lo].text.charAt(0) + tokens[lo].text.slice(1).toLowerCase(), tokens[lo].start), type: 'person', start: tokens[lo].start, end: tokens[lo].end, firstTok: lo, lastTok: lo };
+  } else {
+    const run = runRight(tokens, lo, c - 1);
+    if (!run || run[1] !== c - 1) return;
+    src = classifyRun(article, ctx.reg, run[0], run[1], {});
+    // A person only: "Latest:", "Poll:", a series name are not speakers.
+    if (!src || src.type !== 'person') return;
+  }
+  const content = trimmedSpan(tokens, c + 1, hi);
+  if (!content) return;
+  out.push({ kind: 'attribution', start: src.start, end: tokens[c].end, src, cue: ':', direct: /^[“"‘']/.test(article.text.slice(content[0], content[0] + 1)), cueStart: tokens[c].start, cueEnd: tokens[c].end, content: [content] });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -302,18 +506,45 @@ export function extractAttributions(article: Article): Claim[] {
 
   // Quotations first (their tags are not counted again as reported speech), then sentence by sentence.
   const quotes = article.quotations.length ? findQuotes(ctx, consumed, skip) : [];
-  for (const q of quotes) found.push({ kind: 'quote', start: q.start, end: q.end, src: q.src, cue: q.cue, direct: true });
+  // One record per speech event in a paragraph: a split quotation and the quoted sentences that follow
+  // it are fragments of one content (the record spans their hull, the tag included).
+  for (let i = 0; i < quotes.length; ) {
+    const q = quotes[i];
+    let j = i + 1;
+    while (j < quotes.length && quotes[j].group === q.group && quotes[j].block === q.block) j++;
+    const frags = quotes.slice(i, j);
+    const tagged = frags.find((f) => f.cueStart !== undefined);
+    found.push({
+      kind: 'quote',
+      start: q.start,
+      end: frags[frags.length - 1].end,
+      src: q.src,
+      cue: q.cue,
+      direct: true,
+      mode: 'direct',
+      content: frags.map((f) => [f.start, f.end] as [number, number]),
+      ...(tagged ? { cueStart: tagged.cueStart, cueEnd: tagged.cueEnd } : {}),
+    });
+    i = j;
+  }
   const quoted = new Set(quotes.map((q) => q.start));
 
+  // Quotations are in text order, and so are sentences: one pointer walks both (linear).
+  const quotations = article.quotations;
+  let qp = 0;
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si];
+    // "WALLACE: ...", "Kasich: ‘We will go on’": a speaker and a colon opening the paragraph or headline.
+    if (COLON_RE.test(s.text) && article.blocks[s.block]?.firstSentence === si) colonCue(ctx, si, found);
     if (skip(s.block) || !CUE_RE.test(s.text)) continue;
     const before = found.length;
     sentenceAttributions(ctx, si, consumed, found);
     // A partial quotation inside reported speech: "X said the plan was “a costly mistake”".
     if (found.length === before) continue;
-    for (const q of article.quotations) {
-      if (q.depth !== 0 || !q.closed || q.start < s.start || q.start >= s.end || quoted.has(q.start)) continue;
+    while (qp < quotations.length && quotations[qp].start < s.start) qp++;
+    for (let qk = qp; qk < quotations.length && quotations[qk].start < s.end; qk++) {
+      const q = quotations[qk];
+      if (q.depth !== 0 || !q.closed || quoted.has(q.start)) continue;
       const words = article.text.slice(q.start + 1, q.end - 1).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
       if (words < 2) continue;
       const speech = found
@@ -321,7 +552,11 @@ export function extractAttributions(article: Article): Claim[] {
         .filter((f) => f.kind === 'attribution' && f.lemma && SAY_LEMMAS.has(f.lemma) && f.verbTok !== undefined && tokens[f.verbTok].end <= q.start)
         .pop();
       if (!speech) continue;
-      found.push({ kind: 'quote', start: q.start, end: q.end, src: speech.src, cue: speech.cue, direct: true });
+      // Part of the reported speech's own record (mixed), not a record of its own.
+      speech.mode = 'mixed';
+      const c = speech.content?.[0];
+      if (!c) speech.content = [[q.start, q.end]];
+      else if (c[1] < q.end || c[0] > q.start) speech.content = [[Math.min(c[0], q.start), Math.max(c[1], q.end)]];
       quoted.add(q.start);
     }
   }
@@ -329,11 +564,19 @@ export function extractAttributions(article: Article): Claim[] {
   const claims: Claim[] = [];
   const seen = new Set<string>();
   for (const f of found) {
-    const key = `${f.kind}:${f.start}:${f.end}`;
-    if (seen.has(key) || f.end <= f.start) continue;
+    // The record spans its source mention, cue and content.
+    let start = f.start;
+    let end = f.end;
+    for (const [a, b] of f.content ?? []) {
+      start = Math.min(start, a);
+      end = Math.max(end, b);
+    }
+    const key = `${f.kind}:${start}:${end}`;
+    if (seen.has(key) || end <= start) continue;
     seen.add(key);
     const ti = tokenIndexAt(tokens, f.start);
     const sentenceIndex = tokens[Math.min(ti, tokens.length - 1)].sentence;
+    const mention = article.text.slice(f.src.start, f.src.end);
     const attribution: Attribution = {
       source: f.src.name,
       sourceType: f.src.type,
@@ -342,8 +585,21 @@ export function extractAttributions(article: Article): Claim[] {
       direct: f.direct,
       inherited: false,
       ...sourcePosition(article, f.src),
+      mode: f.mode ?? (f.direct ? 'direct' : 'indirect'),
+      ...(f.content ? { content: f.content.map(([offset, endOffset]) => ({ offset, endOffset })) } : {}),
+      ...(f.cueStart !== undefined && f.cueEnd !== undefined ? { cueSpan: { offset: f.cueStart, endOffset: f.cueEnd } } : {}),
+      sourceSpan: { offset: f.src.start, endOffset: f.src.end },
+      ...(mention === f.src.name ? { resolvedFrom: null } : {}),
     };
-    claims.push(makeClaim(article, f.start, f.end, { kind: f.kind, sentenceIndex, attribution }));
+    claims.push(makeClaim(article, start, end, { kind: f.kind, sentenceIndex, attribution }));
+  }
+  // A record inside another record's content is marked, never dropped.
+  const open: Claim[] = [];
+  for (const c of claims.sort((a, b) => a.offset - b.offset || b.endOffset - a.endOffset)) {
+    while (open.length && open[open.length - 1].endOffset <= c.offset) open.pop();
+    const outer = open[open.length - 1];
+    if (outer && outer.endOffset >= c.endOffset && c.attribution && outer.attribution?.content?.some((x) => x.offset <= c.offset && c.endOffset <= x.endOffset)) c.attribution.nestedIn = outer.id;
+    open.push(c);
   }
   return claims;
 }
@@ -356,37 +612,73 @@ export function attachSources(article: Article, numeric: Claim[], attributions: 
   const sourced = attributions.filter((c) => c.attribution).sort((a, b) => a.offset - b.offset);
   if (!sourced.length) return;
   const blockOf = (c: Claim) => article.sentences[c.sentenceIndex]?.block ?? -1;
+  // Indexes (issue 9: linear in the article): quotations by offset, claims by sentence, and for each
+  // claim in offset order the largest end so far (a claim that contains a figure starts before it and
+  // ends after it: walking back stops once no earlier claim reaches that far).
+  const quotes = sourced.filter((c) => c.kind === 'quote');
+  const quoteMaxEnd: number[] = [];
+  for (let i = 0; i < quotes.length; i++) quoteMaxEnd.push(Math.max(quotes[i].endOffset, i ? quoteMaxEnd[i - 1] : -Infinity));
+  const maxEnd: number[] = [];
+  for (let i = 0; i < sourced.length; i++) maxEnd.push(Math.max(sourced[i].endOffset, i ? maxEnd[i - 1] : -Infinity));
+  const bySentence = new Map<number, Claim[]>();
+  for (const c of sourced) {
+    let l = bySentence.get(c.sentenceIndex);
+    if (!l) bySentence.set(c.sentenceIndex, (l = []));
+    l.push(c);
+  }
+  /** Index of the last claim of xs whose offset is <= offset. */
+  const lastAtOrBefore = (xs: Claim[], offset: number) => {
+    let lo = 0;
+    let hi = xs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (xs[mid].offset <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  };
   for (const n of numeric) {
     if (n.kind !== 'numeric') continue;
-    // Inside a quotation: the speaker's own words.
-    const q = sourced.find((c) => c.kind === 'quote' && c.offset <= n.offset && n.endOffset <= c.endOffset);
+    // Inside a quotation: the speaker's own words (the first quotation, in offset order, that holds it).
+    let q: Claim | undefined;
+    for (let i = lastAtOrBefore(quotes, n.offset); i >= 0 && quoteMaxEnd[i] >= n.endOffset; i--) if (quotes[i].endOffset >= n.endOffset) q = quotes[i];
     if (q) {
-      n.attribution = { ...q.attribution!, direct: true, inherited: false };
+      n.attribution = { ...q.attribution!, direct: true, inherited: false, attributionId: q.id };
       continue;
     }
-    // The same sentence: the nearest cue.
+    // The same sentence (or a claim holding the figure): the nearest cue.
     let best: Claim | undefined;
     let bestDist = Infinity;
-    for (const c of sourced) {
-      if (c.sentenceIndex !== n.sentenceIndex && !(c.offset <= n.offset && c.endOffset >= n.endOffset)) continue;
+    let bestOrder = Infinity;
+    const consider = (c: Claim, order: number) => {
       const d = c.endOffset <= n.offset ? n.offset - c.endOffset : c.offset >= n.endOffset ? c.offset - n.endOffset : 0;
-      if (d < bestDist) {
+      if (d < bestDist || (d === bestDist && order < bestOrder)) {
         best = c;
         bestDist = d;
+        bestOrder = order;
       }
+    };
+    for (const c of bySentence.get(n.sentenceIndex) ?? []) consider(c, lastAtOrBefore(sourced, c.offset));
+    for (let i = lastAtOrBefore(sourced, n.offset); i >= 0 && maxEnd[i] >= n.endOffset; i--) {
+      const c = sourced[i];
+      if (c.sentenceIndex !== n.sentenceIndex && c.endOffset >= n.endOffset) consider(c, i);
     }
     if (best) {
-      n.attribution = { ...best.attribution!, direct: false, inherited: false };
+      n.attribution = { ...(best as Claim).attribution!, direct: false, inherited: false, attributionId: (best as Claim).id };
       continue;
     }
-    // Earlier in the same block.
+    // Earlier in the same block: the latest claim before it in an earlier sentence of its block.
     const block = blockOf(n);
     let prev: Claim | undefined;
-    for (const c of sourced) {
-      if (c.offset >= n.offset) break;
-      if (blockOf(c) === block && c.sentenceIndex < n.sentenceIndex) prev = c;
+    for (let i = lastAtOrBefore(sourced, n.offset - 1); i >= 0; i--) {
+      const c = sourced[i];
+      if (blockOf(c) !== block) break;
+      if (c.sentenceIndex < n.sentenceIndex) {
+        prev = c;
+        break;
+      }
     }
-    if (prev) n.attribution = { ...prev.attribution!, direct: false, inherited: true };
+    if (prev) n.attribution = { ...prev.attribution!, direct: false, inherited: true, attributionId: prev.id };
   }
 }
 

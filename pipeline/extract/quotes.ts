@@ -29,6 +29,12 @@ export interface QuoteFound {
   tagEnd: number;
   /** Verb token of the tag, when the tag is this quotation's own. */
   verbTok?: number;
+  /** Quotations of one speech event share a group: a split quotation, the sentences that follow it, a quotation continued over paragraphs. */
+  group: number;
+  block: number;
+  /** The tag's cue span (on the quotation that has its own tag). */
+  cueStart?: number;
+  cueEnd?: number;
 }
 
 interface Tag {
@@ -163,6 +169,7 @@ export function findQuotes(ctx: Ctx, consumed: Set<number>, skipBlock: (block: n
   const out: QuoteFound[] = [];
   const done = new Set<number>();
   let last: QuoteFound | undefined;
+  let groups = 0;
 
   const bounds = (q: Quotation) => {
     const qa = tokenIndexAt(tokens, q.start);
@@ -182,7 +189,14 @@ export function findQuotes(ctx: Ctx, consumed: Set<number>, skipBlock: (block: n
     while (true) {
       const cur = quotes[chain[chain.length - 1]];
       if (cur.closed || !cur.reopensInNextBlock) break;
-      const nextIdx = quotes.findIndex((q, k) => k > chain[chain.length - 1] && q.block === cur.block + 1);
+      // The first quotation of the next block (quotations are in text order: stop past that block).
+      let nextIdx = -1;
+      for (let k = chain[chain.length - 1] + 1; k < quotes.length && quotes[k].block <= cur.block + 1; k++) {
+        if (quotes[k].block === cur.block + 1) {
+          nextIdx = k;
+          break;
+        }
+      }
       if (nextIdx < 0) break;
       const nb = blocks[cur.block + 1];
       if (prose.slice(nb.start, quotes[nextIdx].start).trim() !== '') break;
@@ -238,11 +252,23 @@ export function findQuotes(ctx: Ctx, consumed: Set<number>, skipBlock: (block: n
       last = undefined;
       continue;
     }
+    if (!inherited) groups++;
     for (const k of chain) {
       const q = quotes[k];
       const found: QuoteFound = inherited
-        ? { start: q.start, end: q.end, src: inherited.src, cue: inherited.cue, tagEnd: q.end }
-        : { start: q.start, end: q.end, src: tag!.sub.src, cue: tag!.verb.cue, tagEnd, verbTok: tag!.verbTok };
+        ? { start: q.start, end: q.end, src: inherited.src, cue: inherited.cue, tagEnd: q.end, group: inherited.group, block: q.block }
+        : {
+            start: q.start,
+            end: q.end,
+            src: tag!.sub.src,
+            cue: tag!.verb.cue,
+            tagEnd,
+            verbTok: tag!.verbTok,
+            group: groups,
+            block: q.block,
+            cueStart: tokens[tag!.verbTok].start,
+            cueEnd: tokens[tag!.verb.end].end,
+          };
       out.push(found);
     }
     const lastFound = out[out.length - 1];

@@ -229,11 +229,82 @@ export interface PersonMention {
   gender?: 'm' | 'f';
 }
 
+/**
+ * Mentions in text order, for "the latest one before offset" in O(log n). Entries arrive in a few
+ * ascending runs (the scan, the quotation pass, the sentence pass); each run stays sorted and a query
+ * asks every run. On equal starts the earlier run wins, and within a run the first entry.
+ */
+class Timeline<T extends { start: number }> {
+  private runs: T[][] = [];
+  private last = -1;
+  insert(x: T): void {
+    const fits = (r: T[]) => r[r.length - 1].start <= x.start;
+    if (this.last >= 0 && fits(this.runs[this.last])) {
+      this.runs[this.last].push(x);
+      return;
+    }
+    const i = this.runs.findIndex(fits);
+    if (i >= 0) {
+      this.runs[i].push(x);
+      this.last = i;
+      return;
+    }
+    this.runs.push([x]);
+    this.last = this.runs.length - 1;
+    if (this.runs.length > 12) {
+      // Many runs: merge them into one (stable, so earlier runs keep their precedence on ties).
+      this.runs = [this.runs.flat().sort((p, q) => p.start - q.start)];
+      this.last = 0;
+    }
+  }
+  clear(): void {
+    this.runs = [];
+    this.last = -1;
+  }
+  /** The latest item that starts before offset. */
+  lastBefore(offset: number): T | undefined {
+    let best: T | undefined;
+    for (const xs of this.runs) {
+      let lo = 0;
+      let hi = xs.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (xs[mid].start < offset) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo === 0) continue;
+      // The first of equal starts.
+      let i = lo - 1;
+      while (i > 0 && xs[i - 1].start === xs[i].start) i--;
+      if (!best || xs[i].start > best.start) best = xs[i];
+    }
+    return best;
+  }
+}
+
 export class Registry {
   private scanned: PersonMention[] | undefined;
   /** People found as sources so far (text order of discovery, which is text order). */
   readonly found: PersonMention[] = [];
+  // Indexes over scanned and found people (scanned first on equal starts): any gender, not female,
+  // not male; and multi-word names by their last word (for fullName).
+  private readonly anyone = new Timeline<PersonMention>();
+  private readonly notF = new Timeline<PersonMention>();
+  private readonly notM = new Timeline<PersonMention>();
+  private readonly bySurname = new Map<string, Timeline<PersonMention>>();
   constructor(private readonly article: Article) {}
+
+  private index(p: PersonMention): void {
+    this.anyone.insert(p);
+    if (p.gender !== 'f') this.notF.insert(p);
+    if (p.gender !== 'm') this.notM.insert(p);
+    if (p.name.includes(' ')) {
+      const last = p.name.split(/\s+/).pop()!;
+      let t = this.bySurname.get(last);
+      if (!t) this.bySurname.set(last, (t = new Timeline()));
+      t.insert(p);
+    }
+  }
 
   private scan(): PersonMention[] {
     if (this.scanned) return this.scanned;
@@ -256,23 +327,36 @@ export class Registry {
       out.push({ name, start: tokens[title ? i : s].start, gender: genderOf(tokens[first].text, title?.text) });
       i = e;
     }
-    return (this.scanned = out);
+    // Found people so far sit after scanned ones of the same start.
+    const early = this.found.slice();
+    this.scanned = out;
+    this.anyone.clear();
+    this.notF.clear();
+    this.notM.clear();
+    this.bySurname.clear();
+    for (const p of out) this.index(p);
+    for (const p of early) this.index(p);
+    return out;
   }
 
   add(name: string, start: number, firstWord?: string): void {
-    this.found.push({ name, start, gender: firstWord ? genderOf(firstWord) : undefined });
+    this.push({ name, start, gender: firstWord ? genderOf(firstWord) : undefined });
+  }
+  private push(p: PersonMention): void {
+    this.found.push(p);
+    if (this.scanned) this.index(p);
   }
 
   /** Named organisations and publications found as sources, with their block. */
-  private readonly orgs: { name: string; start: number; block: number }[] = [];
+  private readonly orgs = new Timeline<{ name: string; start: number; block: number }>();
   addOrganization(name: string, start: number): void {
     const block = this.blockAt(start);
-    this.orgs.push({ name, start, block });
+    this.orgs.insert({ name, start, block });
   }
   lastOrganization(offset: number, block: number): string | undefined {
-    let best: { name: string; start: number; block: number } | undefined;
-    for (const o of this.orgs) if (o.start < offset && block - o.block <= 1 && block >= o.block && (!best || o.start > best.start)) best = o;
-    return best?.name;
+    // Blocks grow with offsets: when the latest one before offset is too far back, so is every other.
+    const o = this.orgs.lastBefore(offset);
+    return o && block - o.block <= 1 && block >= o.block ? o.name : undefined;
   }
   private blockAt(offset: number): number {
     const { blocks } = this.article;
@@ -289,46 +373,34 @@ export class Registry {
   /** The most recent person named before `offset` (he/she: skipping people of the other gender when known). */
   resolvePronoun(offset: number, pronoun: string): string | undefined {
     const want = /^(?:he|him|his)$/i.test(pronoun) ? 'm' : /^(?:she|her|hers)$/i.test(pronoun) ? 'f' : undefined;
-    let best: PersonMention | undefined;
-    for (const list of [this.scan(), this.found]) {
-      for (const p of list) {
-        if (p.start >= offset) continue;
-        if (want && p.gender && p.gender !== want) continue;
-        if (!best || p.start > best.start) best = p;
-      }
-    }
+    this.scan();
+    const best = (want === 'm' ? this.notF : want === 'f' ? this.notM : this.anyone).lastBefore(offset);
     return best ? this.fullName(best.name, offset) : undefined;
   }
 
   /** "Greenspan" -> "Alan Greenspan" when a fuller name ending in it came earlier. */
   fullName(name: string, offset: number): string {
-    const words = name.split(/\s+/);
-    if (words.length > 1) return name;
-    let best: PersonMention | undefined;
-    for (const list of [this.scan(), this.found]) {
-      for (const p of list) {
-        if (p.start >= offset || !p.name.includes(' ')) continue;
-        if (p.name.split(/\s+/).pop() !== name) continue;
-        if (!best || p.start > best.start) best = p;
-      }
-    }
-    return best?.name ?? name;
+    if (/\s/.test(name)) return name;
+    this.scan();
+    return this.bySurname.get(name)?.lastBefore(offset)?.name ?? name;
   }
 
-  private pairIndex: Map<string, { first: string; start: number }[]> | undefined;
-  /** Capitalised word -> the capitalised words right before it, in text order (built once per article). */
-  private pairs(): Map<string, { first: string; start: number }[]> {
+  private pairIndex: Map<string, Timeline<{ name: string; start: number }>> | undefined;
+  /** Capitalised word -> the "First Surname" pairs ending in it that can be a person, in text order (built once per article). */
+  private pairs(): Map<string, Timeline<{ name: string; start: number }>> {
     if (this.pairIndex) return this.pairIndex;
-    const index = new Map<string, { first: string; start: number }[]>();
+    const index = new Map<string, Timeline<{ name: string; start: number }>>();
     const { tokens } = this.article;
     for (let i = 1; i < tokens.length; i++) {
       const t = tokens[i];
       const p = tokens[i - 1];
       if (!isCapWord(t) || !isCapWord(p) || p.sentence !== t.sentence || t.start - p.end !== 1 || isPossessive(p)) continue;
+      const first = p.text;
+      if (NOT_NAMES.has(first.toLowerCase()) || PERSON_TITLES.has(first.toLowerCase()) || isDemonymOrAdj(first) || isPlace(first) || ORG_SUFFIX.has(first)) continue;
       const w = t.text.slice(0, bareEnd(t) - t.start);
       let list = index.get(w);
-      if (!list) index.set(w, (list = []));
-      list.push({ first: p.text, start: p.start });
+      if (!list) index.set(w, (list = new Timeline()));
+      list.insert({ name: `${first} ${w}`, start: p.start });
     }
     return (this.pairIndex = index);
   }
@@ -337,15 +409,9 @@ export class Registry {
   knownSurname(word: string, offset: number): boolean {
     if (this.fullName(word, offset) !== word) return true;
     // "Liverpool chief executive Rick Parry ... Parry said": a capitalised word right before the surname, earlier on.
-    let best: { name: string; start: number } | undefined;
-    for (const p of this.pairs().get(word) ?? []) {
-      if (p.start >= offset) break;
-      const first = p.first;
-      if (NOT_NAMES.has(first.toLowerCase()) || PERSON_TITLES.has(first.toLowerCase()) || isDemonymOrAdj(first) || isPlace(first) || ORG_SUFFIX.has(first)) continue;
-      best = { name: `${first} ${word}`, start: p.start };
-    }
+    const best = this.pairs().get(word)?.lastBefore(offset);
     if (!best) return false;
-    this.found.push({ name: best.name, start: best.start, gender: genderOf(best.name.split(' ')[0]) });
+    this.push({ name: best.name, start: best.start, gender: genderOf(best.name.split(' ')[0]) });
     return true;
   }
 }
@@ -562,7 +628,7 @@ export function sourcePosition(article: Article, src: { start: number; end: numb
 }
 
 export const PRONOUNS = new Set(['he', 'she']);
-export { DETERMINERS, isFirstName, isAcronym, isPossessive, NOT_NAMES, CONNECTORS };
+export { DETERMINERS, isVerbWord, isFirstName, isAcronym, isPossessive, NOT_NAMES, CONNECTORS };
 
 // ---------------------------------------------------------------------------------------------
 // Reporting verbs and the subject grammar around them.
@@ -573,6 +639,8 @@ export interface VerbInfo {
   needsObject: boolean;
   opinion: boolean;
   quoteOnly: boolean;
+  /** An -ing form after a clause (", saying ..."): the clause's subject speaks. */
+  participle: boolean;
   /** Verbs that report only with "that", a colon, a comma or a quotation after them when the subject is named
    * ("Federer claimed the title" reports nothing). */
   strict: boolean;
@@ -587,7 +655,7 @@ const STRICT = new Set(
   'find claim deny admit ask post respond recall observe note stress reveal indicate maintain acknowledge conclude assert contend remark comment predict suggest confirm explain insist argue declare tweet disclose emphasise reply'.split(' '),
 );
 const VERBS = new Map<string, VerbInfo & { particle?: string }>();
-for (const v of verbData.verbs as { lemma: string; forms: string[]; inverts?: boolean; needsObject?: boolean; opinion?: boolean; quoteOnly?: boolean }[]) {
+for (const v of verbData.verbs as { lemma: string; forms: string[]; inverts?: boolean; needsObject?: boolean; opinion?: boolean; quoteOnly?: boolean; participle?: boolean }[]) {
   for (const f of v.forms) {
     const [head, particle] = f.split(' ');
     VERBS.set(head, {
@@ -596,6 +664,7 @@ for (const v of verbData.verbs as { lemma: string; forms: string[]; inverts?: bo
       needsObject: !!v.needsObject,
       opinion: !!v.opinion,
       quoteOnly: !!v.quoteOnly,
+      participle: !!v.participle,
       strict: STRICT.has(v.lemma),
       particle,
     });
@@ -621,7 +690,24 @@ export function verbAt(tokens: Token[], i: number): VerbHit | undefined {
 }
 
 // Words between a subject and its verb: auxiliaries and adverbs ("has also said", "later told").
-const AUX = new Set('has have had also later previously recently earlier once repeatedly again further then publicly privately separately subsequently yesterday today himself herself itself themselves reportedly allegedly initially originally simply flatly'.split(' '));
+const AUX = new Set('has have had also later previously recently earlier once repeatedly again further then publicly privately separately subsequently yesterday today himself herself itself themselves reportedly allegedly initially originally simply flatly now still often frequently quickly immediately openly bluntly candidly explicitly directly specifically long first last tonight'.split(' '));
+const TIME_HEADS = new Set('monday tuesday wednesday thursday friday saturday sunday week month year weekend morning afternoon evening night'.split(' '));
+const TIME_PARTS = new Set('morning afternoon evening night'.split(' '));
+/** Skips a time phrase that ends at k, between a subject and its verb ("on Tuesday", "last week", "earlier this month", "on Monday night"). */
+export function skipTime(tokens: Token[], k: number, lo: number): number {
+  let j = k;
+  if (j >= lo && TIME_PARTS.has(lower(tokens[j])) && TIME_HEADS.has(lower(tokens[j - 1]))) j--;
+  if (j < lo || !TIME_HEADS.has(lower(tokens[j]))) return k;
+  const p = lower(tokens[j - 1]);
+  if (p === 'on' || p === 'last' || p === 'this' || p === 'next') {
+    j -= 2;
+    if (j >= lo && /^(?:earlier|later)$/.test(lower(tokens[j]))) j--;
+    return j;
+  }
+  // "Tuesday" alone after a name is a time only when capitalised as a weekday.
+  if (/^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(tokens[j].text)) return j - 1;
+  return k;
+}
 const BE = new Set('be been being was were is are am'.split(' '));
 // A word right before the verb that rules out reporting: "the said property", "was told", "all told", "to say".
 const NOT_BEFORE_VERB = new Set('the a an this that these those said was were is are be been being to all not never who which whom would could should might may must will shall can did do does nor'.split(' '));
@@ -656,6 +742,11 @@ export function subjectLeft(ctx: Ctx, v: number, lo: number): Subject | undefine
   const { tokens } = ctx.article;
   let k = v - 1;
   while (k >= lo && AUX.has(lower(tokens[k]))) k--;
+  k = skipTime(tokens, k, lo);
+  while (k >= lo && AUX.has(lower(tokens[k]))) k--;
+  if (k < lo) return undefined;
+  // A party or place tag: "Sen. Ann Lee (D-Ore.) said".
+  k = skipParenthesis(tokens, k, lo);
   if (k < lo) return undefined;
   const t = tokens[k];
   if (t.text === ',') {
@@ -668,18 +759,51 @@ export function subjectLeft(ctx: Ctx, v: number, lo: number): Subject | undefine
     if (!seg && !relative) {
       // "The ambassador to the UN, Anna Berg, said": the name is the apposition.
       const run = isCapWord(tokens[j + 1]) ? runRight(tokens, j + 1, k - 1) : undefined;
-      if (!run || run[1] !== k - 1) return undefined;
+      if (!run || run[1] !== k - 1) return longApposition(ctx, k, lo);
       const src = classifyRun(ctx.article, ctx.reg, run[0], run[1], {});
       if (!src || src.type !== 'person') return undefined;
       ctx.reg.add(src.name, src.start, tokens[src.firstTok].text);
       return { src, firstTok: j + 1, lastTok: k - 1 };
     }
-    const core = subjectCore(ctx, j - 1, lo);
-    if (!core) return undefined;
+    const core = subjectCore(ctx, skipParenthesis(tokens, j - 1, lo), lo);
+    if (!core) return longApposition(ctx, k, lo);
     if (seg && !core.src.role && (core.src.type === 'person' || core.src.type === 'anonymous' || core.src.type === 'vague')) core.src.role = seg.role;
     return core;
   }
   return subjectCore(ctx, k, lo);
+}
+
+/** The token before a parenthesis that ends at k ("(R-Ga.)", "(D-N.Y.)"), or k itself. */
+function skipParenthesis(tokens: Token[], k: number, lo: number): number {
+  if (tokens[k]?.text !== ')') return k;
+  for (let j = k - 1; j >= lo && k - j <= 10; j--) {
+    if (tokens[j].text === '(') return j - 1;
+    if (/^[.;:!?“”"]$/.test(tokens[j].text) && tokens[j].kind === 'punct' && !(tokens[j].text === '.' && tokens[j - 1]?.kind === 'word')) return k;
+  }
+  return k;
+}
+
+/**
+ * A subject whose apposition reads like no role ("X, a Republican who heads the committee, which
+ * oversees the bank, said"): the comma before the verb, then back over at most 45 tokens of
+ * comma-separated phrases to a named person (nearest first), else a named organisation.
+ */
+function longApposition(ctx: Ctx, k: number, lo: number): Subject | undefined {
+  const { tokens } = ctx.article;
+  let org: Subject | undefined;
+  for (let j = k - 1; j > lo && k - j <= 45; j--) {
+    const tj = tokens[j];
+    if (tj.kind === 'punct' && /^[;:.!?“”"]$/.test(tj.text) && !(tj.text === '.' && tokens[j - 1]?.kind === 'word' && tokens[j - 1].end === tj.start && tokens[j + 1]?.text !== ',')) return org;
+    if (tj.quoted) return org;
+    if (tj.text !== ',' || j === k - 1) continue;
+    const end = skipParenthesis(tokens, j - 1, lo);
+    if (end < lo || !isCapWord(tokens[end])) continue;
+    const core = namedSubject(ctx, end, lo);
+    if (!core) continue;
+    if (core.src.type === 'person') return core;
+    if (!org && (core.src.type === 'organization' || core.src.type === 'publication')) org = core;
+  }
+  return org;
 }
 
 function npStart(tokens: Token[], k: number, lo: number): { s: number; det: boolean } {
@@ -759,6 +883,7 @@ export function subjectCore(ctx: Ctx, k: number, lo: number): Subject | undefine
   if (t.kind !== 'word') return undefined;
   if (PRONOUNS.has(l)) return pronounSubject(ctx, k);
   if (l === 'it') return itSubject(ctx, k);
+  if (l === 'they') return theySubject(ctx, k);
   // "the 36-year-old said": the person named last.
   if (l === 'year-old' && k - 3 >= lo && tokens[k - 1].text === '-' && tokens[k - 2].kind === 'number' && lower(tokens[k - 3]) === 'the') {
     const name = reg.resolvePronoun(tokens[k - 3].start, 'they');
@@ -876,10 +1001,19 @@ function itSubject(ctx: Ctx, k: number): Subject | undefined {
   return { src: { name: prev, type: 'organization', start: t.start, end: t.end, firstTok: k, lastTok: k }, firstTok: k, lastTok: k };
 }
 
+/** "They said": the organisation last a source nearby, else the pronoun itself (kept, unresolved). */
+function theySubject(ctx: Ctx, k: number): Subject | undefined {
+  const { tokens, sentences } = ctx.article;
+  const t = tokens[k];
+  const prev = ctx.reg.lastOrganization(t.start, sentences[t.sentence].block);
+  const src: Source = { name: prev ?? t.text, type: prev ? 'organization' : 'vague', start: t.start, end: t.end, firstTok: k, lastTok: k };
+  return { src, firstTok: k, lastTok: k };
+}
+
 function pronounSubject(ctx: Ctx, k: number): Subject | undefined {
   const t = ctx.article.tokens[k];
-  const name = ctx.reg.resolvePronoun(t.start, lower(t));
-  if (!name) return undefined;
+  // No antecedent: the record stays, with the pronoun as its source mention.
+  const name = ctx.reg.resolvePronoun(t.start, lower(t)) ?? t.text;
   return { src: { name, type: 'person', start: t.start, end: t.end, firstTok: k, lastTok: k }, firstTok: k, lastTok: k };
 }
 

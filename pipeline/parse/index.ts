@@ -129,5 +129,5 @@ function continuesInNextBlock(q: { block: number; closed: boolean }, blocks: Blo
   // The first character after white space and Markdown markers (a scan, not a copy of the block).
   let i = next.start;
   while (i < next.end && /[\s>*-]/.test(prose[i])) i++;
-  return i < next.end && /[“"‘]/.test(prose[i]);
+  return i < next.end && (/[“"‘]/.test(prose[i]) || (prose[i] === "'" && prose[i + 1] === "'"));
 }

@@ -49,8 +49,30 @@ export function findQuotations(prose: string, start: number, end: number, block:
         // ‘ opens unless it is a leading apostrophe ('90s, 'em): digit after.
         if (!/\d/.test(next ?? '')) stack.push({ start: i, mark: '‘', depth: stack.length });
         break;
-      case '’':
-      case "'": {
+      case "'":
+        if (next === "'") {
+          // Two apostrophes as a double quotation mark (''...'', a wire and archive style).
+          const after = i + 2 < end ? prose[i + 2] : undefined;
+          if (top()?.mark === "''" && !(isSpaceOrStart(prev) && isLetter(after))) {
+            close(i + 1);
+            i++;
+            break;
+          }
+          if (isSpaceOrStart(prev) || /[“:"‘]/.test(prev ?? '')) {
+            reopens(i, "''");
+            stack.push({ start: i, mark: "''", depth: stack.length });
+            i++;
+            break;
+          }
+          if (stack.has("''")) {
+            while (stack.length && top()!.mark !== "''") stack.pop();
+            close(i + 1);
+            i++;
+            break;
+          }
+        }
+      // falls through
+      case '’': {
         const open = stack.outermost(c === '’' ? '‘' : "'");
         const apostrophe = isLetter(prev) && isLetter(next); // don’t, Russia’s
         if (open >= 0 && !apostrophe) {
@@ -64,7 +86,7 @@ export function findQuotations(prose: string, start: number, end: number, block:
     }
   }
   // Whatever is still open is unclosed; nested single quotes left open are dropped (likely apostrophes).
-  for (const o of stack.entries) if (o.mark === '“' || o.mark === '"') out.push({ start: o.start, end, closed: false, mark: o.mark, block, depth: o.depth });
+  for (const o of stack.entries) if (o.mark === '“' || o.mark === '"' || o.mark === "''") out.push({ start: o.start, end, closed: false, mark: o.mark, block, depth: o.depth });
   return out.sort((a, b) => a.start - b.start);
 }
 

@@ -87,13 +87,14 @@ describe('new write routes: CSRF and validation', () => {
 describe('claim review', () => {
   it('records status, note, assignee, author and time by claim id, keeps hostile text as data, and shows it in state and claims', async () => {
     const all = await claims();
-    const officials = all.find((c) => c.text === 'Officials said')!;
+    // An attribution record holds its content: "Officials said ...".
+    const officials = all.find((c) => c.text.startsWith('Officials said'))!;
     expect(officials.file).toBe('articles/desk.md');
     const r = await postJson(review, '/api/claim-reviews', { claims: { [officials.id]: { status: 'needs-source', note: '<img src=x onerror=alert(1)> ask the desk', assignee: 'Sam <b>' } } });
     expect(r.status).toBe(200);
     const disk = onDisk();
     expect(validator('decisions')(disk)).toBe(true);
-    expect(disk.claims[officials.id]).toMatchObject({ status: 'needs-source', note: '<img src=x onerror=alert(1)> ask the desk', assignee: 'Sam <b>', author: 'desk-a', file: 'articles/desk.md', text: 'Officials said' });
+    expect(disk.claims[officials.id]).toMatchObject({ status: 'needs-source', note: '<img src=x onerror=alert(1)> ask the desk', assignee: 'Sam <b>', author: 'desk-a', file: 'articles/desk.md', text: officials.text });
     expect(disk.history.at(-1)).toMatchObject({ source: 'review', author: 'desk-a', count: 1 });
     expect((await state()).claimReviews[officials.id].status).toBe('needs-source');
     expect((await claims()).find((c) => c.id === officials.id)!.review!.status).toBe('needs-source');

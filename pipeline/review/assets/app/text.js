@@ -129,7 +129,7 @@ export function highlight(text, items, claims, openClaim) {
       const c = claimCover[0].c;
       const interactive = !cover.length && !focusedClaims.has(c.id);
       if (interactive) focusedClaims.add(c.id);
-      const u = el('span', { className: 'claim', dataset: { claim: c.id }, title: c.kind + ' claim', ...(interactive ? { tabindex: '0', role: 'button', 'aria-label': c.kind + ' claim: ' + c.text.slice(0, 80) } : {}) });
+      const u = el('span', { className: 'claim', dataset: { claim: c.id }, title: c.kind + ' claim', ...(interactive ? { tabindex: '0', role: 'button', 'aria-label': c.kind + ' claim: ' + text.slice(a, b).slice(0, 200) } : {}) });
       u.appendChild(node);
       node = u;
     }

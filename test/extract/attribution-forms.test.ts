@@ -1,0 +1,163 @@
+// A table of attribution forms (issue 11): one record per attribution event, with its content, cue and
+// source mention. Sentences are our own. Each positive row names the source, the cue as written, the
+// source mention as written and a piece of text the content must hold; each negative row a text that
+// must give no record (or no record with the given cue).
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../pipeline/parse/index.js';
+import { extractAttributions, attachSources } from '../../pipeline/extract/attribution.js';
+import { makeClaim } from '../../pipeline/extract/claim.js';
+import type { Claim } from '../../pipeline/core/types.js';
+
+interface Form {
+  name: string;
+  text: string;
+  source: string;
+  cue: string;
+  /** The source mention at the cue, as written (defaults to the source). */
+  mention?: string;
+  /** Text the content must hold. */
+  content: string;
+  mode?: 'direct' | 'indirect' | 'mixed';
+  /** Number of content fragments. */
+  fragments?: number;
+}
+
+const forms: Form[] = [
+  { name: 'X said that', text: 'Mara Quist said that the bridge would reopen in May.\n', source: 'Mara Quist', cue: 'said', content: 'the bridge would reopen in May', mode: 'indirect' },
+  { name: 'X says, no that', text: 'Tobias Wren says the fares are too high.\n', source: 'Tobias Wren', cue: 'says', content: 'the fares are too high' },
+  { name: 'content first, X said', text: 'The fares are too high, Tobias Wren said.\n', source: 'Tobias Wren', cue: 'said', content: 'The fares are too high' },
+  { name: 'inverted tag', text: 'The fares will rise, said Tobias Wren.\n', source: 'Tobias Wren', cue: 'said', content: 'The fares will rise' },
+  { name: 'told a hearer that', text: 'Mara Quist told the council that the budget was short.\n', source: 'Mara Quist', cue: 'told', content: 'the budget was short' },
+  { name: 'according to, before', text: 'According to the Harrow Institute, rents rose again.\n', source: 'Harrow Institute', cue: 'according to', mention: 'Harrow Institute', content: 'rents rose again' },
+  { name: 'according to, after', text: 'Rents rose again, according to the Harrow Institute.\n', source: 'Harrow Institute', cue: 'according to', mention: 'Harrow Institute', content: 'Rents rose again' },
+  { name: 'direct quotation, tag after', text: '“We will not give up,” Ilse Norberg said.\n', source: 'Ilse Norberg', cue: 'said', content: '“We will not give up,”', mode: 'direct' },
+  { name: 'direct quotation, tag before with colon', text: 'Ilse Norberg said: “We will not give up.”\n', source: 'Ilse Norberg', cue: 'said', content: '“We will not give up.”', mode: 'direct' },
+  {
+    name: 'split quotation is one record with two fragments',
+    text: 'Ilse Norberg spoke last. “We tried,” she said, “and we will try again.”\n',
+    source: 'Ilse Norberg',
+    cue: 'said',
+    mention: 'she',
+    content: '“and we will try again.”',
+    mode: 'direct',
+    fragments: 2,
+  },
+  {
+    name: 'a quoted sentence after a tagged one joins its record',
+    text: '“We tried,” said Ilse Norberg. “Nobody listened to us.”\n',
+    source: 'Ilse Norberg',
+    cue: 'said',
+    content: '“Nobody listened to us.”',
+    mode: 'direct',
+    fragments: 2,
+  },
+  { name: 'partial quotation inside reported speech (mixed)', text: 'Ilse Norberg said the plan was “a waste of good money” and should stop.\n', source: 'Ilse Norberg', cue: 'said', content: '“a waste of good money”', mode: 'mixed' },
+  { name: 'two apostrophes as quotation marks', text: "''The fares are too high,'' Tobias Wren said.\n", source: 'Tobias Wren', cue: 'said', content: "''The fares are too high,''", mode: 'direct' },
+  { name: 'called (cue verb)', text: 'Tobias Wren called the plan a disgrace.\n', source: 'Tobias Wren', cue: 'called', content: 'the plan a disgrace' },
+  { name: 'described (cue verb)', text: 'Mara Quist described the talks as useful.\n', source: 'Mara Quist', cue: 'described', content: 'the talks as useful' },
+  { name: 'accused (cue verb)', text: 'Mara Quist accused the board of hiding the losses.\n', source: 'Mara Quist', cue: 'accused', content: 'the board of hiding the losses' },
+  { name: 'reiterated (cue verb)', text: 'Mara Quist reiterated that the school would stay open.\n', source: 'Mara Quist', cue: 'reiterated', content: 'the school would stay open' },
+  { name: 'participle ", saying"', text: 'Tobias Wren spoke at the depot on Friday, saying the line would close.\n', source: 'Tobias Wren', cue: 'saying', content: 'the line would close' },
+  { name: 'participle ", adding that" after a record', text: 'Mara Quist said costs were up, adding that wages had stalled.\n', source: 'Mara Quist', cue: 'adding', content: 'wages had stalled' },
+  { name: 'time phrase between subject and verb', text: 'Mara Quist on Tuesday said the vote was fair.\n', source: 'Mara Quist', cue: 'said', content: 'the vote was fair' },
+  { name: 'adverb between subject and verb', text: 'Tobias Wren now says the vote was unfair.\n', source: 'Tobias Wren', cue: 'says', content: 'the vote was unfair' },
+  { name: 'party tag in parentheses', text: 'Sen. Dana Holt (D-Ore.) said the bill would fail.\n', source: 'Dana Holt', cue: 'said', mention: 'Dana Holt', content: 'the bill would fail' },
+  {
+    name: 'long apposition with no role noun',
+    text: 'Dana Holt, a Democrat who has sat on the panel since the flood, said the bill would fail.\n',
+    source: 'Dana Holt',
+    cue: 'said',
+    content: 'the bill would fail',
+  },
+  { name: '"who said": the relative pronoun is the mention', text: 'The bill was opposed by Dana Holt, who said it was rushed, and by others.\n', source: 'Dana Holt', cue: 'said', mention: 'who', content: 'it was rushed' },
+  { name: 'pronoun with no antecedent keeps its record', text: 'He said the bill was rushed.\n', source: 'He', cue: 'said', mention: 'He', content: 'the bill was rushed' },
+  { name: '"they" after an organisation', text: 'The Harrow Institute said its survey was done. They said rents would rise.\n', source: 'Harrow Institute', cue: 'said', mention: 'They', content: 'rents would rise' },
+  { name: 'transcript speaker before a colon', text: 'HOLT: We will vote against it.\n', source: 'Holt', cue: ':', mention: 'HOLT', content: 'We will vote against it' },
+  { name: 'person before a colon', text: 'Dana Holt: the bill is rushed and will fail\n\nThe vote is on Monday.\n', source: 'Dana Holt', cue: ':', content: 'the bill is rushed and will fail' },
+  { name: 'a document as the speaker', text: 'The report said the river was clean.\n', source: 'The report', cue: 'said', content: 'the river was clean' },
+  { name: 'unnamed group', text: 'Officials said the border would reopen.\n', source: 'Officials', cue: 'said', content: 'the border would reopen' },
+];
+
+const negatives: { name: string; text: string; cue?: string }[] = [
+  { name: 'belief is not speech', text: 'Tobias Wren believes the fares are too high.\n' },
+  { name: 'hope is not speech', text: 'Mara Quist hopes the bridge will reopen.\n' },
+  { name: 'is called (a name, not speech)', text: 'The new bridge is called the Quist Crossing.\n' },
+  { name: 'so-called', text: 'The so-called fare freeze ended in May.\n' },
+  { name: 'passive told', text: 'The drivers were told to wait.\n' },
+  { name: 'a title after a pronoun with no antecedent', text: 'She wrote “Winter Harbour” in a single year.\n' },
+  { name: 'a series name before a colon is no speaker', text: 'Latest: rents rise again\n\nThe figures came out today.\n', cue: ':' },
+  { name: 'a place before a colon is no speaker', text: 'London: rents rise again\n\nThe figures came out today.\n', cue: ':' },
+  { name: 'a participle with no comma', text: 'The lights went out without saying anything to anyone.\n', cue: 'saying' },
+  { name: 'words inside a quotation do not make records', text: 'Ilse Norberg said: “They told me I said no.”\n', cue: 'told' },
+];
+
+function run(text: string): Claim[] {
+  const article = parseArticle('forms.txt', text);
+  const claims = extractAttributions(article);
+  for (const c of claims) {
+    expect(text.slice(c.offset, c.endOffset)).toBe(c.text);
+    const a = c.attribution!;
+    expect(a.sourceSpan).toBeDefined();
+    for (const f of a.content ?? []) {
+      expect(f.offset).toBeGreaterThanOrEqual(c.offset);
+      expect(f.endOffset).toBeLessThanOrEqual(c.endOffset);
+    }
+  }
+  return claims;
+}
+
+describe('attribution forms: one record per attribution, with content, cue and source', () => {
+  it.each(forms.map((f) => [f.name, f] as const))('%s', (_name, f) => {
+    const claims = run(f.text);
+    const shown = JSON.stringify(claims.map((c) => [c.kind, c.text, c.attribution?.source, c.attribution?.cue]));
+    const mentionOf = (c: Claim) => f.text.slice(c.attribution!.sourceSpan!.offset, c.attribution!.sourceSpan!.endOffset);
+    const candidates = claims.filter((c) => c.attribution!.source === f.source && c.attribution!.cue === f.cue);
+    const hit = candidates.find((c) => mentionOf(c) === (f.mention ?? f.source)) ?? candidates[0];
+    expect(hit, shown).toBeDefined();
+    const a = hit!.attribution!;
+    expect(f.text.slice(a.sourceSpan!.offset, a.sourceSpan!.endOffset)).toBe(f.mention ?? f.source);
+    const content = (a.content ?? []).map((x) => f.text.slice(x.offset, x.endOffset));
+    expect(content.some((x) => x.includes(f.content)), `${shown} content ${JSON.stringify(content)}`).toBe(true);
+    if (a.cueSpan && f.cue !== 'according to') expect(f.text.slice(a.cueSpan.offset, a.cueSpan.endOffset).toLowerCase()).toBe(f.cue);
+    if (f.mode) expect(a.mode).toBe(f.mode);
+    if (f.fragments) expect(a.content).toHaveLength(f.fragments);
+    // One record per event: no second record of the same source overlaps this one.
+    const others = claims.filter((c) => c !== hit && c.attribution!.source === f.source && c.offset < hit!.endOffset && hit!.offset < c.endOffset && !c.attribution!.nestedIn);
+    expect(others.map((c) => c.text)).toEqual([]);
+  });
+});
+
+describe('attribution forms: not attributions', () => {
+  it.each(negatives.map((n) => [n.name, n] as const))('%s', (_name, n) => {
+    const claims = run(n.text);
+    const bad = n.cue ? claims.filter((c) => c.attribution!.cue === n.cue) : claims;
+    expect(bad.map((c) => [c.text, c.attribution!.source, c.attribution!.cue])).toEqual([]);
+  });
+});
+
+describe('figures point to their attribution record', () => {
+  it('a figure in reported content carries the id of the record that holds it', () => {
+    const text = 'Mara Quist said that 40 homes would be built. Another 12 are planned.\n';
+    const article = parseArticle('forms.txt', text);
+    const records = extractAttributions(article);
+    const at = (needle: string, sentenceIndex: number) => {
+      const s = text.indexOf(needle);
+      return makeClaim(article, s, s + needle.length, { kind: 'numeric', sentenceIndex, quantity: { value: 1, unit: 'count', approximate: false, bound: 'exact' } });
+    };
+    const n40 = at('40', 0);
+    const n12 = at('12', 1);
+    attachSources(article, [n40, n12], records);
+    const rec = records.find((c) => c.attribution!.source === 'Mara Quist')!;
+    expect(n40.attribution!.attributionId).toBe(rec.id);
+    expect(n40.offset).toBeGreaterThanOrEqual(rec.offset);
+    expect(n40.endOffset).toBeLessThanOrEqual(rec.endOffset);
+    expect(n12.attribution).toMatchObject({ inherited: true, attributionId: rec.id });
+  });
+
+  it('CRLF and astral characters: every record and its source mention slice out of the original', () => {
+    const text = 'Intro 🚀 line.\r\nMara Quist said that the 🚀 launch slipped.\r\n“It will fly,” she said.\r\n';
+    const claims = run(text);
+    expect(claims.length).toBeGreaterThanOrEqual(2);
+    for (const c of claims) expect(text.slice(c.attribution!.sourceSpan!.offset, c.attribution!.sourceSpan!.endOffset)).toMatch(/^(?:Mara Quist|she)$/);
+  });
+});
