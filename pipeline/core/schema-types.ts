@@ -232,12 +232,14 @@ export interface Quantity {
   change?: "increase" | "decrease";
 }
 /**
+ * A span of the original text (UTF-16 offsets, end exclusive).
+ *
  * This interface was referenced by `Claim`'s JSON-Schema
  * via the `definition` "Span".
  */
 export interface Span {
-  start: number;
-  end: number;
+  offset: number;
+  endOffset: number;
 }
 /**
  * This interface was referenced by `Claim`'s JSON-Schema
@@ -290,16 +292,6 @@ export interface Attribution {
    * The id of the attribution record whose content holds this one (kept, marked).
    */
   nestedIn?: string;
-}
-/**
- * A span of the original text (UTF-16 offsets, end exclusive).
- *
- * This interface was referenced by `Claim`'s JSON-Schema
- * via the `definition` "Span".
- */
-export interface Span {
-  offset: number;
-  endOffset: number;
 }
 /**
  * A span of the original text (UTF-16 offsets, end exclusive).
@@ -854,6 +846,9 @@ export interface PageClaim {
   review?: ClaimReview;
   [k: string]: unknown;
 }
+/**
+ * A span of the original text (UTF-16 offsets, end exclusive).
+ */
 export interface UndoStep {
   id: string;
   label: string;

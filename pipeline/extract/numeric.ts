@@ -44,12 +44,13 @@ export function extractNumeric(article: Article, options: NumericOptions = {}): 
     if (f.digits) quantity.digits = f.digits;
     if (f.highDigits) quantity.highDigits = f.highDigits;
     if (f.parts) {
-      const span = ([start, end]: [number, number]) => ({ start, end });
-      quantity.parts = { number: span(f.parts.number) };
+      const span = ([offset, endOffset]: [number, number]) => ({ offset, endOffset });
+      const parts: NonNullable<typeof quantity.parts> = { number: span(f.parts.number) };
       if (f.parts.low && f.parts.high) {
-        quantity.parts.low = span(f.parts.low);
-        quantity.parts.high = span(f.parts.high);
+        parts.low = span(f.parts.low);
+        parts.high = span(f.parts.high);
       }
+      quantity.parts = parts;
     }
     if (f.qualifier) quantity.qualifier = f.qualifier;
     if (f.change) quantity.change = f.change;

@@ -93,15 +93,15 @@ export function figuresOf(claim: Claim): Figure[] {
   if (q.written === 'words' && q.approximate && q.bound === 'lower' && q.qualifier && !q.parts) return [];
   const hedge = hedgeOf(q);
   // Without parts (a claim made by hand), the figure is the claim's span.
-  const { number, low, high } = q.parts ?? { number: { start: claim.offset, end: claim.endOffset } };
-  const hedgeStart = q.qualifier && hedge ? claim.offset : number.start;
+  const { number, low, high } = q.parts ?? { number: { offset: claim.offset, endOffset: claim.endOffset } };
+  const hedgeStart = q.qualifier && hedge ? claim.offset : number.offset;
   if (q.value !== undefined) {
-    const f = figure(claim, number.start, number.end, hedgeStart, q.value, q.digits, hedge);
+    const f = figure(claim, number.offset, number.endOffset, hedgeStart, q.value, q.digits, hedge);
     return f ? [f] : [];
   }
   if (q.low === undefined || q.high === undefined || !low || !high) return [];
-  const lo = figure(claim, low.start, low.end, hedgeStart, q.low, q.digits, hedge);
-  const hi = figure(claim, high.start, high.end, high.start, q.high, q.highDigits, undefined);
+  const lo = figure(claim, low.offset, low.endOffset, hedgeStart, q.low, q.digits, hedge);
+  const hi = figure(claim, high.offset, high.endOffset, high.offset, q.high, q.highDigits, undefined);
   return lo && hi ? [lo, hi] : [];
 }
 
