@@ -12,7 +12,6 @@ import { ConfigResolver, type ResolveOptions } from './run/config.js';
 import { applyClaimReviews, applyDecisions, loadDecisions } from './queue/decisions.js';
 import { IgnoreMatcher } from './run/ignore.js';
 import { ResultCache } from './run/cache.js';
-import { checkArticle } from './core/article.js';
 import { decodeArticle } from './parse/read.js';
 import { fileErrorResult } from './run/worker.js';
 import { repoRootOf } from './util/repo.js';
@@ -109,6 +108,7 @@ export async function checkText(text: string | Uint8Array, filename: string | un
   }
   const key = displayPath(abs, repoRootOf(process.cwd()));
   let result: FileResult;
+  const { checkArticle } = await import('./core/article.js');
   try {
     const decoded = typeof text === 'string' ? text.replace(/^\uFEFF/, '') : decodeArticle(text, shown);
     result = checkArticle({ path: shown, key, text: decoded }, resolver.forFile(abs).effective);
@@ -148,6 +148,7 @@ export async function fixResults(results: FileResult[], opts: CommonOptions & { 
   const decisions = loadDecisions(path.resolve(opts.decisions));
   const fixes: FileFix[] = [];
   const out = [...results];
+  const { checkArticle } = await import('./core/article.js');
   for (let i = 0; i < out.length; i++) {
     let r = out[i];
     if (r.error) continue;

@@ -33,6 +33,8 @@ export interface BatchOptions extends ResolveOptions {
   cache?: {
     get(file: FoundFile, config: EffectiveConfig): FileResult | undefined;
     set(file: FoundFile, config: EffectiveConfig, result: FileResult): void;
+    /** Drops the entries of articles that no longer exist (called once the batch is done). */
+    prune?(): number;
   };
   /** The compiled worker file (tests point it elsewhere); default dist/pipeline/run/worker.js when it exists. */
   workerFile?: string;
@@ -152,6 +154,7 @@ export async function runBatch(files: FoundFile[], options: BatchOptions = {}): 
       });
     }
     await queue.onIdle();
+    options.cache?.prune?.();
   } finally {
     if (poll) clearInterval(poll);
     await pool?.destroy();
