@@ -27,8 +27,10 @@ export interface BatchOptions extends ResolveOptions {
   configFile?: string;
   /** Reuse a resolver that has already loaded the configurations (the CLI's, which also applies ignores). */
   resolver?: ConfigResolver;
-  /** Called for each finished article, in completion order. */
-  onResult?: (result: FileResult, done: number, total: number) => void | Promise<void>;
+  /** Called for each finished article, in completion order; `index` is its place in `files`. */
+  onResult?: (result: FileResult, done: number, total: number, index: number) => void | Promise<void>;
+  /** false: keep no result once onResult has had it (the returned array is empty), so memory stays flat (issue 14). */
+  keepResults?: boolean;
   /** Optional per-file cache: return a result to skip the work, and store fresh ones. */
   cache?: {
     get(file: FoundFile, config: EffectiveConfig): FileResult | undefined;
@@ -127,7 +129,7 @@ export async function runBatch(files: FoundFile[], options: BatchOptions = {}): 
   };
   // Several tasks in flight per worker, so a worker never waits for the main thread between articles.
   const queue = new PQueue({ concurrency: Math.max(1, threads * 4) });
-  const results: FileResult[] = new Array(files.length);
+  const results: FileResult[] = options.keepResults === false ? [] : new Array(files.length);
   let done = 0;
   try {
     for (let i = 0; i < files.length; i++) {
@@ -148,9 +150,9 @@ export async function runBatch(files: FoundFile[], options: BatchOptions = {}): 
             if (!result.error) options.cache?.set(f, config, result);
           }
         }
-        results[i] = result;
+        if (options.keepResults !== false) results[i] = result;
         done++;
-        await options.onResult?.(result, done, files.length);
+        await options.onResult?.(result, done, files.length, i);
       });
     }
     await queue.onIdle();
