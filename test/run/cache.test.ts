@@ -115,3 +115,34 @@ describe('copydesk lint --cache (built CLI)', () => {
     expect(fs.readdirSync(path.join(dir, 'tmp/cd-cache/v3'))).toHaveLength(2);
   });
 });
+
+describe('ResultCache.prune', () => {
+  it('drops the entries of deleted articles and of deleted folders, and keeps the rest', async () => {
+    const dir = writeTree(tempDir(), { 'x/a.md': A, 'x/b_1.md': B, 'y/c.md': B });
+    const loc = path.join(dir, '.copydesk-cache');
+    await batch(dir, new ResultCache(loc));
+    const entries = () => fs.readdirSync(path.join(loc, 'v3')).sort();
+    expect(entries()).toHaveLength(3);
+    fs.rmSync(path.join(dir, 'x/b_1.md'));
+    fs.rmSync(path.join(dir, 'y'), { recursive: true });
+    const c = new ResultCache(loc);
+    await batch(dir, c);
+    expect(c.stats).toMatchObject({ hits: 1, misses: 0, pruned: 2 });
+    expect(entries()).toHaveLength(1);
+    // Nothing more to prune: a further run keeps the entry and hits.
+    const again = new ResultCache(loc);
+    await batch(dir, again);
+    expect(again.stats).toEqual({ hits: 1, misses: 0, writes: 0 });
+  });
+
+  it('a batch over some of the articles never prunes the others', async () => {
+    const dir = writeTree(tempDir(), { 'a.md': A, 'b.md': B });
+    const loc = path.join(dir, '.copydesk-cache');
+    await batch(dir, new ResultCache(loc));
+    const files = await findArticles([path.join(dir, 'a.md')], dir);
+    const c = new ResultCache(loc);
+    await runBatch(files, { workers: 0, cache: c });
+    expect(c.stats.pruned).toBeUndefined();
+    expect(fs.readdirSync(path.join(loc, 'v3'))).toHaveLength(2);
+  });
+});
