@@ -235,7 +235,7 @@ export function buildProgram(): Command {
         onProgress: progress.onProgress,
         onResult: (r, index) => writer.add(r, index),
       }).finally(progress.finish);
-      writer.commit();
+      await writer.commit();
     } catch (err) {
       writer.abandon();
       throw err;

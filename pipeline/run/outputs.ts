@@ -7,6 +7,7 @@
 // runs are never read together. review-queue.json and report.json carry the run's id, and
 // readers check it against manifest.json.
 import fs from 'node:fs';
+import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Claim, FileResult, Severity } from '../core/types.js';
@@ -150,11 +151,14 @@ export interface RunTotals {
 interface Kept {
   index: number;
   path: string;
+  /** Where its part (result and page entry, JSON) is in the parts log. */
+  at: number;
+  length: number;
   /** Item count per severity. */
   severities: Partial<Record<Severity, number>>;
 }
 
-const PARTS = '.parts';
+const PARTS = '.parts.jsonl';
 
 /** JSON.stringify(value, null, 2) of an object whose `key` (an array) is written element by element by `each`. */
 function prettyAround(value: Record<string, unknown>, key: string): [string, string] {
@@ -226,7 +230,7 @@ export class RunWriter {
     this.run = `${new Date().toISOString().replace(/[-:.]/g, '')}-p${process.pid}-${randomBytes(3).toString('hex')}`;
     this.staging = stagingDir(outDir, this.run);
     this.parts = path.join(this.staging, PARTS);
-    fs.mkdirSync(this.parts, { recursive: true });
+    fs.mkdirSync(this.staging, { recursive: true });
   }
 
   /** claims/<article>.json of one result, into the staging folder (a result that add() will not see). */
@@ -238,19 +242,24 @@ export class RunWriter {
    * One finished article (decisions applied), `index` its place in the batch: writes its claims file
    * and article text, and keeps its result in a part file until commit().
    */
-  add(result: FileResult, index: number): void {
+  async add(result: FileResult, index: number): Promise<void> {
     // The staging folder is the unit of atomicity: files in it need no temporary copy of their own.
     const claims = claimsFileFor(this.staging, result.path);
     this.mkdirFor(claims);
-    fs.writeFileSync(claims, claimsJson(result));
+    const written = fsp.writeFile(claims, claimsJson(result));
     const texts = writeArticleTexts(this.staging, [result], this.cwd, this.outDir);
     const page = reviewFiles([result], texts)[0];
     page.claims = result.claims.map(slimClaim);
     if (page.hasText) page.text = texts.get(result.path);
-    fs.writeFileSync(path.join(this.parts, `${index}.json`), JSON.stringify({ result, page }));
+    // One append-only log of parts (not a file per article: on a slow disk, creating files is the cost).
+    const part = Buffer.from(JSON.stringify({ result, page }) + '\n');
+    this.log ??= fs.openSync(this.parts, 'a+');
+    const at = this.logSize;
+    fs.writeSync(this.log, part, 0, part.length, at);
+    this.logSize += part.length;
     const severities: Partial<Record<Severity, number>> = {};
     for (const it of result.items) severities[it.severity] = (severities[it.severity] ?? 0) + 1;
-    this.kept.push({ index, path: result.path, severities });
+    this.kept.push({ index, path: result.path, at, length: part.length, severities });
     this.summary.add(result, index);
     for (const c of result.claims) if (c.review) this.claimReviews[c.id] = c.review;
     const t = this.totals;
@@ -264,7 +273,10 @@ export class RunWriter {
     if (result.error) t.failed.push(result.error);
     if (result.skipped) t.skipped.push(result.skipped);
     t.languages.push({ language: result.language, languageSource: result.languageSource });
+    await written;
   }
+  private log: number | undefined;
+  private logSize = 0;
 
   private mkdirFor(file: string): void {
     const dir = path.dirname(file);
@@ -273,16 +285,18 @@ export class RunWriter {
     this.dirs.add(dir);
   }
 
-  private part(index: number): { result: FileResult; page: ReviewFile } {
-    return JSON.parse(fs.readFileSync(path.join(this.parts, `${index}.json`), 'utf8')) as { result: FileResult; page: ReviewFile };
+  private part(k: Kept): { result: FileResult; page: ReviewFile } {
+    const buf = Buffer.alloc(k.length);
+    fs.readSync(this.log!, buf, 0, k.length, k.at);
+    return JSON.parse(buf.toString('utf8')) as { result: FileResult; page: ReviewFile };
   }
 
   /**
    * Writes the run's other files into the staging folder from the parts, then switches the output
    * folder to this run. `results`: for a writer fed whole (writeRunOutputs), the results to add first.
    */
-  commit(results?: FileResult[], cwd = this.cwd): void {
-    if (results) results.forEach((r, i) => this.add(r, i));
+  async commit(results?: FileResult[], cwd = this.cwd): Promise<void> {
+    if (results) for (const [i, r] of results.entries()) await this.add(r, i);
     const generated = new Date().toISOString();
     fs.mkdirSync(path.join(this.staging, 'claims'), { recursive: true });
     const byIndex = [...this.kept].sort((a, b) => a.index - b.index);
@@ -298,7 +312,7 @@ export class RunWriter {
     if (pieces.length !== 5) throw new Error('copydesk: report.html: the page template lost its data placeholders');
     page.write(pieces[0] + '[');
     byIndex.forEach((k, n) => {
-      const { result, page: pageFile } = this.part(k.index);
+      const { result, page: pageFile } = this.part(k);
       files.push(result);
       page.write((n ? ',' : '') + jsonForScript(pageFile));
     });
@@ -319,7 +333,7 @@ export class RunWriter {
     for (const sev of severities) {
       for (const k of byPath) {
         if (!k.severities[sev]) continue;
-        const { result } = this.part(k.index);
+        const { result } = this.part(k);
         const mine = result.items.filter((it) => it.severity === sev).sort((a, b) => a.offset - b.offset);
         for (const it of mine) {
           const item = { ...it, file: result.path };
@@ -338,7 +352,9 @@ export class RunWriter {
     page.write(']' + pieces[2] + jsonForScript(this.claimReviews) + pieces[3] + jsonForScript(ruleDocs(rules)) + pieces[4]);
     page.close();
     writeFileAtomic(path.join(this.staging, 'summary.md'), this.summary.markdown(cwd));
-    fs.rmSync(this.parts, { recursive: true, force: true });
+    if (this.log !== undefined) fs.closeSync(this.log);
+    this.log = undefined;
+    fs.rmSync(this.parts, { force: true });
     const manifest: Manifest = { version: 1, run: this.run, generated, files: [...RUN_FILES], dirs: [...RUN_DIRS] };
     writeJsonAtomic(path.join(this.staging, MANIFEST), manifest);
     // The commit point: from here on, a reader rolls this run forward.
@@ -348,6 +364,8 @@ export class RunWriter {
 
   /** Drops the staging folder (a run that failed before committing leaves the previous run as it was). */
   abandon(): void {
+    if (this.log !== undefined) fs.closeSync(this.log);
+    this.log = undefined;
     fs.rmSync(this.staging, { recursive: true, force: true });
   }
 }
@@ -365,6 +383,6 @@ export async function writeClaims(outDir: string, result: FileResult): Promise<v
  * Writes a whole run's outputs at once (the review server after an edit, tests), staged and committed
  * like `copydesk run`. `cwd`: the folder the article paths are relative to (where the run was started).
  */
-export function writeRunOutputs(outDir: string, results: FileResult[], cwd = process.cwd()): void {
-  new RunWriter(outDir, cwd).commit(results, cwd);
+export async function writeRunOutputs(outDir: string, results: FileResult[], cwd = process.cwd()): Promise<void> {
+  await new RunWriter(outDir, cwd).commit(results, cwd);
 }

@@ -46,8 +46,9 @@ describe('streamed run outputs', () => {
     const w = new RunWriter(out, src);
     // Arrival order differs from batch order (as with worker threads).
     const order = results.map((_, i) => i).reverse();
-    for (const i of order) w.add(structuredClone(results[i]), i);
-    w.commit(undefined, src);
+    // Several in flight at once, as the CLI's onResult calls are.
+    await Promise.all(order.map((i) => w.add(structuredClone(results[i]), i)));
+    await w.commit(undefined, src);
     const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
     const legacy = path.join(tempDir(), 'legacy');
     legacyOutputs(legacy, results, manifest.run, manifest.generated, src);
@@ -71,10 +72,10 @@ describe('streamed run outputs', () => {
     expect(fs.readdirSync(out).filter((n) => n.startsWith('.'))).toEqual([]);
   });
 
-  it('an empty run writes the same empty files', () => {
+  it('an empty run writes the same empty files', async () => {
     const out = path.join(tempDir(), 'out');
     const w = new RunWriter(out);
-    w.commit();
+    await w.commit();
     const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
     const legacy = path.join(tempDir(), 'legacy');
     legacyOutputs(legacy, [], manifest.run, manifest.generated, process.cwd());
