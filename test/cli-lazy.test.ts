@@ -34,5 +34,5 @@ describe('lazy check machinery', () => {
     // An edit is a miss again: the machinery loads.
     fs.appendFileSync(path.join(dir, 'a.md'), '\nThe council agreed.\n');
     expect(lintLoads(dir, env).loaded.some((l) => /nspell/.test(l))).toBe(true);
-  });
+  }, 180_000); // three CLI runs
 });

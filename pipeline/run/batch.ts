@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import PQueue from 'p-queue';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import type { EffectiveConfig, FileResult } from '../core/types.js';
 import { ConfigResolver, type ResolveOptions } from './config.js';
 import type { FoundFile } from './files.js';
@@ -95,9 +95,13 @@ export async function runBatch(files: FoundFile[], options: BatchOptions = {}): 
   const memoryMB = Math.max(...configs.map((c) => limitsOf(c).workerMemoryMB), 64);
   // Started on the first article that needs it, so a fully cached run never pays for worker start-up.
   let pool: Piscina | undefined;
-  const getPool = () => {
+  // piscina itself is imported then too: a lint of a few cached articles never loads it (issue 14).
+  let PiscinaClass: typeof Piscina | undefined;
+  const getPool = async () => {
     if (pool) return pool;
-    pool = new Piscina({ filename: file!, minThreads: poolThreads, maxThreads: poolThreads, idleTimeout: 1000, resourceLimits: { maxOldGenerationSizeMb: memoryMB } });
+    PiscinaClass ??= (await import('piscina')).Piscina;
+    if (pool) return pool;
+    pool = new PiscinaClass({ filename: file!, minThreads: poolThreads, maxThreads: poolThreads, idleTimeout: 1000, resourceLimits: { maxOldGenerationSizeMb: memoryMB } });
     // A worker that dies between tasks is replaced by piscina; say so rather than crash on the event.
     pool.on('error', (err: Error) => process.stderr.write(`copydesk: a worker thread stopped: ${err.message}\n`));
     return pool;
@@ -120,7 +124,7 @@ export async function runBatch(files: FoundFile[], options: BatchOptions = {}): 
     running.add(entry);
     watch();
     try {
-      return (await getPool().run({ ...task, started: entry.started }, { signal: entry.abort.signal })) as FileResult;
+      return (await (await getPool()).run({ ...task, started: entry.started }, { signal: entry.abort.signal })) as FileResult;
     } catch (err) {
       return poolErrorResult(f, entry.abort.signal.aborted ? entry.abort.signal.reason : err, config);
     } finally {
