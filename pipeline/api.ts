@@ -12,7 +12,6 @@ import { ConfigResolver, type ResolveOptions } from './run/config.js';
 import { applyClaimReviews, applyDecisions, loadDecisions } from './queue/decisions.js';
 import { IgnoreMatcher } from './run/ignore.js';
 import { ResultCache } from './run/cache.js';
-import { checkArticle } from './core/article.js';
 import { decodeArticle } from './parse/read.js';
 import { fileErrorResult } from './run/worker.js';
 import { repoRootOf } from './util/repo.js';
@@ -37,7 +36,13 @@ export interface CommonOptions {
 }
 
 export interface CheckOptions extends CommonOptions {
-  onResult?: (r: FileResult) => void | Promise<void>;
+  /** Each finished article; `index` is its place in the batch. With `stream`, its decisions are applied already. */
+  onResult?: (r: FileResult, index: number) => void | Promise<void>;
+  /**
+   * Keep no result: each goes to onResult with the editors' decisions applied and is dropped, and
+   * checkFiles returns an empty array (copydesk run: memory flat in the archive's size). No `decide`.
+   */
+  stream?: boolean;
   /** Called after each article with the count done so far (progress display). */
   onProgress?: (r: FileResult, done: number, total: number) => void;
   /** Called once the articles are found, with how many will be checked. */
@@ -80,12 +85,15 @@ export async function checkFiles(paths: string[], opts: CheckOptions): Promise<F
     facts: opts.facts,
     resolver,
     cache: opts.cache ? new ResultCache(opts.cacheLocation) : undefined,
-    onResult: async (r, done, total) => {
+    keepResults: !opts.stream,
+    onResult: async (r, done, total, index) => {
       opts.onProgress?.(r, done, total);
-      applyClaimReviews(r.claims, decisions); // before onResult writes the claims file
-      await opts.onResult?.(r);
+      if (opts.stream) applyDecisions([r], decisions);
+      else applyClaimReviews(r.claims, decisions); // before onResult writes the claims file
+      await opts.onResult?.(r, index);
     },
   });
+  if (opts.stream) return results;
   decisions = (await opts.decide?.(results, decisions, decisionsFile)) ?? decisions;
   applyDecisions(results, decisions);
   return results;
@@ -109,6 +117,7 @@ export async function checkText(text: string | Uint8Array, filename: string | un
   }
   const key = displayPath(abs, repoRootOf(process.cwd()));
   let result: FileResult;
+  const { checkArticle } = await import('./core/article.js');
   try {
     const decoded = typeof text === 'string' ? text.replace(/^\uFEFF/, '') : decodeArticle(text, shown);
     result = checkArticle({ path: shown, key, text: decoded }, resolver.forFile(abs).effective);
@@ -148,6 +157,7 @@ export async function fixResults(results: FileResult[], opts: CommonOptions & { 
   const decisions = loadDecisions(path.resolve(opts.decisions));
   const fixes: FileFix[] = [];
   const out = [...results];
+  const { checkArticle } = await import('./core/article.js');
   for (let i = 0; i < out.length; i++) {
     let r = out[i];
     if (r.error) continue;

@@ -20,7 +20,7 @@ import { DEFAULT_CACHE_LOCATION } from './run/cache.js';
 import { checkFiles, checkText, fixResults, printConfig, type CommonOptions } from './api.js';
 import { githubSummary } from './write/formats/github.js';
 import { repoRootOf } from './util/repo.js';
-import { RunWriter } from './run/outputs.js';
+import { RunWriter, type RunTotals } from './run/outputs.js';
 import { buildReport, countItems, filterBySeverity } from './write/report.js';
 import { formatters } from './write/formats/index.js';
 import { loadFormatter } from './write/formats/load.js';
@@ -63,16 +63,16 @@ function progressHooks(enabled: boolean) {
 }
 
 /** COPYDESK_STATS=1: one machine-readable line on stderr for scripts/bench.mjs. */
-function printStats(results: FileResult[], started: number): void {
+function printStats(t: Pick<RunTotals, 'files' | 'words' | 'claims' | 'items' | 'cached'>, started: number): void {
   if (!process.env.COPYDESK_STATS) return;
   const stats = {
-    files: results.length,
-    words: results.reduce((n, r) => n + r.words, 0),
-    claims: results.reduce((n, r) => n + r.claims.length, 0),
-    items: results.reduce((n, r) => n + r.items.length, 0),
+    files: t.files,
+    words: t.words,
+    claims: t.claims,
+    items: t.items,
     ms: Math.round(performance.now() - started),
     maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
-    cached: results.filter((r) => r.cached).length,
+    cached: t.cached,
   };
   process.stderr.write(`copydesk-stats ${JSON.stringify(stats)}\n`);
 }
@@ -165,7 +165,7 @@ async function updateDecisionsFile(results: FileResult[], file: string, opts: Li
 }
 
 /** "copydesk: language en-GB (detected) 985, en (undetermined) 702\n" when any language was detected, else "". */
-function languageLine(results: FileResult[]): string {
+function languageLine(results: Pick<FileResult, 'language' | 'languageSource'>[]): string {
   const counts = new Map<string, number>();
   for (const r of results) if (r.language) {
     const k = r.languageSource === 'detected' || r.languageSource === 'undetermined' ? `${r.language} (${r.languageSource})` : r.language;
@@ -226,33 +226,33 @@ export function buildProgram(): Command {
     const progress = progressHooks(opts.progress);
     // The run is staged in a fresh folder and switched into place as a whole (run/outputs.ts).
     const writer = new RunWriter(outDir);
-    let results: FileResult[];
     try {
-      results = await checkFiles(paths, {
+      // Streamed: each result is written as it arrives and dropped, so memory stays flat (issue 14).
+      await checkFiles(paths, {
         ...opts,
+        stream: true,
         onStart: progress.onStart,
         onProgress: progress.onProgress,
-        onResult: (r) => writer.writeClaims(r),
+        onResult: (r, index) => writer.add(r, index),
       }).finally(progress.finish);
-      writer.commit(results);
+      await writer.commit();
     } catch (err) {
       writer.abandon();
       throw err;
     }
-    const c = countItems(results);
-    printStats(results, started);
-    const failed = results.filter((r) => r.error);
-    const skipped = results.filter((r) => r.skipped);
+    const t = writer.totals;
+    const c = t.counts;
+    printStats(t, started);
     const shownOut = path.relative(process.cwd(), outDir) || '.';
-    for (const r of failed) process.stderr.write(`copydesk: ${safeText(r.error!.message)}\n`);
-    for (const r of skipped) process.stderr.write(`copydesk: skipped: ${safeText(r.skipped!.message)}\n`);
+    for (const e of t.failed) process.stderr.write(`copydesk: ${safeText(e.message)}\n`);
+    for (const s of t.skipped) process.stderr.write(`copydesk: skipped: ${safeText(s.message)}\n`);
     process.stdout.write(
-      `copydesk: ${results.length} articles, ${c.error} errors, ${c.warning} warnings, ${c.info} info, ${c.dismissed} dismissed` +
-        `${failed.length ? `, ${failed.length} unreadable` : ''}${skipped.length ? `, ${skipped.length} skipped` : ''}\n` +
-        languageLine(results) +
+      `copydesk: ${t.files} articles, ${c.error} errors, ${c.warning} warnings, ${c.info} info, ${c.dismissed} dismissed` +
+        `${t.failed.length ? `, ${t.failed.length} unreadable` : ''}${t.skipped.length ? `, ${t.skipped.length} skipped` : ''}\n` +
+        languageLine(t.languages) +
         `copydesk: wrote ${shownOut}/review-queue.json, report.html, summary.md and claims/; review them with: copydesk review ${shownOut}\n`,
     );
-    process.exitCode = batchExit(results, c.error);
+    process.exitCode = t.failed.some((e) => e.code === 'internal') ? EXIT.usage : c.error > 0 ? EXIT.errors : EXIT.ok;
   });
 
   withCommon(

@@ -4,6 +4,10 @@
 // per core, then a second run with --cache over the unchanged corpus. Each run is a fresh process;
 // words/s counts every word of every article over the wall-clock time of the whole command
 // (start-up, reading, every check, writing the outputs).
+// Issue 14 rows: the cached re-run's ratio to the first run; the main process's peak memory for the
+// corpus and for the corpus copied four times (peak RSS of the `copydesk run` child, read from
+// process.resourceUsage().maxRSS in the child; the ratio must stay within 10%); `copydesk lint` of
+// one article in a repository of 2,000, cold (no cache) and cached. BENCH_SKIP_4X=1 skips the 4x run.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const corpus = path.resolve(process.argv[2] ?? path.join(root, '../shared/corpus/bbc'));
+const corpus = path.resolve(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? path.join(root, '../shared/corpus/bbc'));
 const cli = path.join(root, 'dist/pipeline/cli.js');
 const TARGET_WPS = 40_000;
 const TARGET_MB_PER_WORKER = 400;
@@ -30,10 +34,10 @@ const cacheDir = path.join(work, 'cache');
 const configFile = path.join(work, 'copydesk.config.json');
 fs.writeFileSync(configFile, JSON.stringify({ language: process.env.BENCH_LANGUAGE ?? 'en-GB' }));
 
-function run(label, args) {
+function run(label, args, input = corpus) {
   const out = path.join(work, label.replace(/\W+/g, '-'));
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [cli, 'run', corpus, '--out', out, '--no-progress', '--decisions', path.join(work, 'decisions.json'), '--config', configFile, ...args], {
+  const r = spawnSync(process.execPath, [cli, 'run', input, '--out', out, '--no-progress', '--decisions', path.join(work, 'decisions.json'), '--config', configFile, ...args], {
     encoding: 'utf8',
     env: { ...process.env, COPYDESK_STATS: '1' },
     maxBuffer: 64 * 1024 * 1024,
@@ -55,10 +59,49 @@ const cacheArgs = ['--workers', String(cores), '--cache', '--cache-location', ca
 let cached = false;
 const help = spawnSync(process.execPath, [cli, 'run', '--help'], { encoding: 'utf8' }).stdout;
 if (help.includes('--cache')) {
-  run('cache warm-up', cacheArgs);
+  const warm = run('cache warm-up', cacheArgs);
   runs.push(run(`${cores} workers, cached`, cacheArgs));
   cached = true;
+  runs.at(-1).firstRun = warm;
 }
+
+// Memory flat in archive size: the corpus copied four times, run like the 1x row (every core, no cache).
+let memory;
+if (!process.env.BENCH_SKIP_4X) {
+  const four = path.join(work, 'corpus-4x');
+  for (let i = 1; i <= 4; i++) fs.cpSync(corpus, path.join(four, `copy${i}`), { recursive: true });
+  const x4 = run(`${cores} workers, corpus x4`, ['--workers', String(cores)], four);
+  memory = { x1: runs[1], x4 };
+  fs.rmSync(four, { recursive: true, force: true });
+}
+
+// `copydesk lint` of one unchanged article in a repository of 2,000 (a CI job's pull request).
+function lintOne(repo, args) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [cli, 'lint', 'articles/a0001.txt', '--format', 'json', ...args], { cwd: repo, encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: path.join(work, 'xdg') }, maxBuffer: 64 * 1024 * 1024 });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0 && r.status !== 1) {
+    console.error(`bench: lint failed (exit ${r.status}):\n${r.stderr}`);
+    process.exit(2);
+  }
+  return seconds;
+}
+const repo = path.join(work, 'repo');
+fs.mkdirSync(path.join(repo, '.git'), { recursive: true });
+fs.mkdirSync(path.join(repo, 'articles'), { recursive: true });
+fs.writeFileSync(path.join(repo, 'copydesk.config.json'), JSON.stringify({ language: process.env.BENCH_LANGUAGE ?? 'en-GB' }));
+const sources = [];
+(function walk(d) {
+  for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (e.isDirectory()) walk(path.join(d, e.name));
+    else if (/\.(txt|md|markdown)$/.test(e.name)) sources.push(path.join(d, e.name));
+  }
+})(corpus);
+for (let i = 0; i < 2000; i++) fs.copyFileSync(sources[i % sources.length], path.join(repo, 'articles', `a${String(i + 1).padStart(4, '0')}.txt`));
+const best = (f, n = 3) => Math.min(...Array.from({ length: n }, f));
+const lintCold = best(() => lintOne(repo, []));
+lintOne(repo, ['--cache']); // fills the cache entry
+const lintCached = best(() => lintOne(repo, ['--cache']));
 
 const base = runs[0];
 const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
@@ -75,5 +118,15 @@ console.log(`target: >= ${fmt(TARGET_WPS)} words/s with every core: ${all.wps >=
 const perWorker = cores > 1 ? (all.maxRssMB - base.maxRssMB) / (cores - 1) : base.maxRssMB;
 console.log(`target: < ${TARGET_MB_PER_WORKER} MB per worker: each added worker costs ${fmt(perWorker)} MB of peak RSS (1-worker process, main thread included: ${fmt(base.maxRssMB)} MB): ${perWorker < TARGET_MB_PER_WORKER ? 'met' : 'NOT met'}`);
 if (!cached) console.log('cached run: not available (this build has no --cache option)');
-if (process.argv.includes('--json')) console.log(JSON.stringify({ cores, runs }, null, 2));
+else {
+  const c = runs.at(-1);
+  const ratio = c.firstRun.seconds / c.seconds;
+  console.log(`target: cached re-run >= 20x faster than the first run: ${ratio >= 20 ? 'met' : 'NOT met'} (first run ${fmt(c.firstRun.seconds, 2)} s, cached ${fmt(c.seconds, 2)} s: ${fmt(ratio, 1)}x)`);
+}
+if (memory) {
+  const ratio = memory.x4.maxRssMB / memory.x1.maxRssMB;
+  console.log(`target: main-process peak RSS for the corpus x4 within 10% of x1: ${ratio <= 1.1 ? 'met' : 'NOT met'} (x1 ${fmt(memory.x1.maxRssMB)} MB, ${memory.x1.files} articles; x4 ${fmt(memory.x4.maxRssMB)} MB, ${memory.x4.files} articles: ${fmt((ratio - 1) * 100, 1)}%)`);
+}
+console.log(`target: copydesk lint of one cached article in a repository of 2,000 <= 0.3 s: ${lintCached <= 0.3 ? 'met' : 'NOT met'} (cold ${fmt(lintCold, 2)} s, cached ${fmt(lintCached, 2)} s; best of 3)`);
+if (process.argv.includes('--json')) console.log(JSON.stringify({ cores, runs, memory, lint: { cold: lintCold, cached: lintCached } }, null, 2));
 fs.rmSync(work, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 // Part-of-speech tags from compromise, for the few sentences a rule cannot decide with cheap token
 // checks. Compromise runs ~20k words/s, so callers pre-filter and ask for single sentences only;
 // results are cached per article and sentence.
-import nlp from 'compromise';
+import { compromise } from '../util/lazy.js';
 import type { Article } from '../core/types.js';
 
 const cache = new WeakMap<Article, Map<number, (Set<string> | undefined)[]>>();
@@ -21,7 +21,7 @@ export function sentenceTags(article: Article, si: number): (Set<string> | undef
   const byStart = new Map<number, Set<string>>();
   try {
     if (s.text.length > MAX_TAGGED_CHARS) throw new RangeError('too long to tag');
-    const json = nlp(s.text).json({ offset: true, terms: { offset: true } }) as { terms: { tags: string[]; offset: { start: number } }[] }[];
+    const json = compromise()(s.text).json({ offset: true, terms: { offset: true } }) as { terms: { tags: string[]; offset: { start: number } }[] }[];
     for (const sent of json) for (const term of sent.terms) byStart.set(s.start + term.offset.start, new Set(term.tags));
   } catch {
     // Compromise failing on odd input must not stop the check: no tags means "cannot tell".

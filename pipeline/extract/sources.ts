@@ -3,7 +3,7 @@
 // lexicon (a hash lookup: first names, last names, places, demonyms). Nothing here parses text with
 // compromise: on names it is both slow (~0.6 ms per call) and wrong ("Vitaly" is an adverb, "The Moscow
 // Times" is a place, "Kommersant" and "The Bell" are unknown).
-import nlp from 'compromise';
+import { compromise } from '../util/lazy.js';
 import type { Article, Token } from '../core/types.js';
 import { spanOf } from '../parse/positions.js';
 import { NAME_ENTRIES, PUBLICATION_KINDS } from '../lexicon/names.js';
@@ -28,9 +28,14 @@ export interface Source {
 
 // ---------------------------------------------------------------------------------------------
 // compromise's lexicon: word -> tag(s). A lookup, no parsing.
-const LEX = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
+// Read on first use: compromise loads only when an article is checked (issue 14).
+let LEX: Record<string, string | string[]> | undefined;
+const lexicon = () => (LEX ??= (compromise() as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon);
 // (Own keys only: "constructor" is no word of the lexicon. Issue 9.)
-const lex = (w: string): string | string[] | undefined => (Object.hasOwn(LEX, w) ? LEX[w] : undefined);
+const lex = (w: string): string | string[] | undefined => {
+  const l = lexicon();
+  return Object.hasOwn(l, w) ? l[w] : undefined;
+};
 export function lexTags(word: string): string[] {
   const v = lex(word.toLowerCase());
   return v === undefined ? [] : Array.isArray(v) ? v : [v];

@@ -741,7 +741,7 @@ export class ReviewServer {
     const report = readJson(this.run.reportFile, 'run copydesk run again') as Report;
     const all = report.files.map((f) => (f.path === file.path ? r : f));
     await writeClaims(this.run.outDir, r);
-    writeRunOutputs(this.run.outDir, all, this.root);
+    await writeRunOutputs(this.run.outDir, all, this.root);
     return r;
   }
 

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import PQueue from 'p-queue';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import type { EffectiveConfig, FileResult } from '../core/types.js';
 import { ConfigResolver, type ResolveOptions } from './config.js';
 import type { FoundFile } from './files.js';
@@ -27,12 +27,16 @@ export interface BatchOptions extends ResolveOptions {
   configFile?: string;
   /** Reuse a resolver that has already loaded the configurations (the CLI's, which also applies ignores). */
   resolver?: ConfigResolver;
-  /** Called for each finished article, in completion order. */
-  onResult?: (result: FileResult, done: number, total: number) => void | Promise<void>;
+  /** Called for each finished article, in completion order; `index` is its place in `files`. */
+  onResult?: (result: FileResult, done: number, total: number, index: number) => void | Promise<void>;
+  /** false: keep no result once onResult has had it (the returned array is empty), so memory stays flat (issue 14). */
+  keepResults?: boolean;
   /** Optional per-file cache: return a result to skip the work, and store fresh ones. */
   cache?: {
     get(file: FoundFile, config: EffectiveConfig): FileResult | undefined;
     set(file: FoundFile, config: EffectiveConfig, result: FileResult): void;
+    /** Drops the entries of articles that no longer exist (called once the batch is done). */
+    prune?(): number;
   };
   /** The compiled worker file (tests point it elsewhere); default dist/pipeline/run/worker.js when it exists. */
   workerFile?: string;
@@ -91,9 +95,13 @@ export async function runBatch(files: FoundFile[], options: BatchOptions = {}): 
   const memoryMB = Math.max(...configs.map((c) => limitsOf(c).workerMemoryMB), 64);
   // Started on the first article that needs it, so a fully cached run never pays for worker start-up.
   let pool: Piscina | undefined;
-  const getPool = () => {
+  // piscina itself is imported then too: a lint of a few cached articles never loads it (issue 14).
+  let PiscinaClass: typeof Piscina | undefined;
+  const getPool = async () => {
     if (pool) return pool;
-    pool = new Piscina({ filename: file!, minThreads: poolThreads, maxThreads: poolThreads, idleTimeout: 1000, resourceLimits: { maxOldGenerationSizeMb: memoryMB } });
+    PiscinaClass ??= (await import('piscina')).Piscina;
+    if (pool) return pool;
+    pool = new PiscinaClass({ filename: file!, minThreads: poolThreads, maxThreads: poolThreads, idleTimeout: 1000, resourceLimits: { maxOldGenerationSizeMb: memoryMB } });
     // A worker that dies between tasks is replaced by piscina; say so rather than crash on the event.
     pool.on('error', (err: Error) => process.stderr.write(`copydesk: a worker thread stopped: ${err.message}\n`));
     return pool;
@@ -116,7 +124,7 @@ export async function runBatch(files: FoundFile[], options: BatchOptions = {}): 
     running.add(entry);
     watch();
     try {
-      return (await getPool().run({ ...task, started: entry.started }, { signal: entry.abort.signal })) as FileResult;
+      return (await (await getPool()).run({ ...task, started: entry.started }, { signal: entry.abort.signal })) as FileResult;
     } catch (err) {
       return poolErrorResult(f, entry.abort.signal.aborted ? entry.abort.signal.reason : err, config);
     } finally {
@@ -125,7 +133,7 @@ export async function runBatch(files: FoundFile[], options: BatchOptions = {}): 
   };
   // Several tasks in flight per worker, so a worker never waits for the main thread between articles.
   const queue = new PQueue({ concurrency: Math.max(1, threads * 4) });
-  const results: FileResult[] = new Array(files.length);
+  const results: FileResult[] = options.keepResults === false ? [] : new Array(files.length);
   let done = 0;
   try {
     for (let i = 0; i < files.length; i++) {
@@ -146,12 +154,13 @@ export async function runBatch(files: FoundFile[], options: BatchOptions = {}): 
             if (!result.error) options.cache?.set(f, config, result);
           }
         }
-        results[i] = result;
+        if (options.keepResults !== false) results[i] = result;
         done++;
-        await options.onResult?.(result, done, files.length);
+        await options.onResult?.(result, done, files.length, i);
       });
     }
     await queue.onIdle();
+    options.cache?.prune?.();
   } finally {
     if (poll) clearInterval(poll);
     await pool?.destroy();

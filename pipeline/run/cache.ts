@@ -26,7 +26,9 @@ import { repoRootOf } from '../util/repo.js';
 
 export const DEFAULT_CACHE_LOCATION = '.copydesk-cache';
 /** Bump when the entry layout changes. */
-const FORMAT = 2;
+const FORMAT = 3;
+/** Longest URI-encoded file name kept in an entry's name (longer ones are never pruned by name, only with their folder). */
+const MAX_NAME_IN_ENTRY = 120;
 
 /** Where the cache's secret lives: the user's cache folder, outside every repository. */
 export function cacheKeyFile(env: NodeJS.ProcessEnv = process.env): string {
@@ -102,6 +104,8 @@ export interface CacheStats {
   writes: number;
   /** Entries whose MAC did not check out (not written by this machine). */
   forged?: number;
+  /** Entries removed because their article no longer exists (prune()). */
+  pruned?: number;
 }
 
 interface Entry {
@@ -158,8 +162,86 @@ export class ResultCache {
   }
   private warned = false;
 
+  /**
+   * v2/<hash of the article's folder>_<hash of its path>[_<its file name, URI-encoded>].json; the folder
+   * itself is named in dirs/<hash of the folder>, so prune() can tell deleted articles without reading entries.
+   */
   private entryFile(file: FoundFile): string {
-    return path.join(this.dir, `v${FORMAT}`, `${digest(`${file.abs}\0${file.path}`)}.json`);
+    const dir = path.dirname(file.abs);
+    const dirHash = digest(dir, 12);
+    if (!this.dirsWritten.has(dirHash)) {
+      this.dirsWritten.add(dirHash);
+      this.pendingDirs.set(dirHash, dir);
+    }
+    const name = encodeURIComponent(path.basename(file.abs)).replace(/_/g, '%5F');
+    return path.join(this.dir, `v${FORMAT}`, `${dirHash}_${digest(`${file.abs}\0${file.path}`)}${name.length <= MAX_NAME_IN_ENTRY ? `_${name}` : ''}.json`);
+  }
+  private dirsWritten = new Set<string>();
+  /** Folders whose dirs/ file is still to be written (with the next entry written). */
+  private pendingDirs = new Map<string, string>();
+
+  /**
+   * Removes the entries of articles that no longer exist (their folder is gone, or their file is no
+   * longer in it); returns how many. One listing of the cache and one of each article folder: cheap
+   * enough to run after every cached batch.
+   */
+  prune(): number {
+    const entries = path.join(this.dir, `v${FORMAT}`);
+    // Entries of older layouts are never read again.
+    try {
+      for (const n of fs.readdirSync(this.dir)) if (/^v\d+$/.test(n) && n !== `v${FORMAT}`) fs.rmSync(path.join(this.dir, n), { recursive: true, force: true });
+    } catch {
+      return 0;
+    }
+    let names: string[];
+    try {
+      names = fs.readdirSync(entries);
+    } catch {
+      return 0;
+    }
+    const byDir = new Map<string, string[]>();
+    for (const n of names) {
+      const m = /^([0-9a-f]+)_[0-9a-f]+(?:_([^_]*))?\.json$/.exec(n);
+      if (!m) continue;
+      const list = byDir.get(m[1]) ?? [];
+      list.push(n);
+      byDir.set(m[1], list);
+    }
+    let removed = 0;
+    for (const [dirHash, list] of byDir) {
+      let dir: string;
+      try {
+        dir = fs.readFileSync(path.join(this.dir, 'dirs', dirHash), 'utf8');
+      } catch {
+        continue; // folder unknown: keep its entries
+      }
+      let present: Set<string> | undefined;
+      try {
+        present = new Set(fs.readdirSync(dir));
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT' && (err as NodeJS.ErrnoException).code !== 'ENOTDIR') continue;
+        present = undefined; // the folder is gone: every entry in it goes
+      }
+      let kept = 0;
+      for (const n of list) {
+        const enc = /_[0-9a-f]+_([^_]*)\.json$/.exec(n)?.[1];
+        let base: string | undefined;
+        try {
+          base = enc === undefined ? undefined : decodeURIComponent(enc);
+        } catch {
+          base = undefined;
+        }
+        if (present && (base === undefined || present.has(base))) {
+          kept++;
+          continue;
+        }
+        fs.rmSync(path.join(entries, n), { force: true });
+        removed++;
+      }
+      if (!kept) fs.rmSync(path.join(this.dir, 'dirs', dirHash), { force: true });
+    }
+    if (removed) this.stats.pruned = (this.stats.pruned ?? 0) + removed;
+    return removed;
   }
 
   private configKey(config: EffectiveConfig): string {
@@ -230,7 +312,10 @@ export class ResultCache {
     const mac = this.mac(key, payload);
     if (!mac) return;
     const entry: Entry = { format: FORMAT, key, mac, payload };
-    writeFileAtomic(this.entryFile(file), JSON.stringify(entry));
+    const target = this.entryFile(file);
+    writeFileAtomic(target, JSON.stringify(entry));
+    for (const [dirHash, dir] of this.pendingDirs) writeFileAtomic(path.join(this.dir, 'dirs', dirHash), dir);
+    this.pendingDirs.clear();
     this.stats.writes++;
   }
 

@@ -1,6 +1,5 @@
 // Worker-thread entry: read one article and run checkArticle() on it. Heavy state (dictionaries,
 // compiled schemas) lives in module scope, so it is built once per worker.
-import { checkArticle } from '../core/article.js';
 import { readArticle, InputError } from '../parse/read.js';
 import { fileErrorItem } from '../queue/items.js';
 import { fileErrorMeta, inputProblem, skippedMeta } from '../core/input-rules.js';
@@ -42,6 +41,8 @@ export async function runTask(task: Task): Promise<FileResult> {
   if (task.started) Atomics.store(task.started, 0, BigInt(Date.now()));
   try {
     const text = await readArticle(task.absPath, task.path, { maxBytes: limitsOf(task.config).maxArticleBytes });
+    // Loaded on the first article that needs checking: a cache hit never loads the checks (issue 14).
+    const { checkArticle } = await import('../core/article.js');
     return checkArticle({ path: task.path, key: task.key, text }, task.config);
   } catch (err) {
     return fileErrorResult(task.path, err, task.key);

@@ -42,6 +42,11 @@ export function policyMeta(schema: Record<string, unknown>): PolicyMeta {
   if (x === undefined) throw new Error('missing the "x-copydesk" block ({"rule": "category/name", "severity": "warning"})');
   const v = validator('policy-meta');
   if (!v(x)) throw new Error(`"x-copydesk" does not match schemas/policy-meta.schema.json: ${formatErrors(v.errors).map((e) => `"x-copydesk"${e.replace(/^\(root\)/, '')}`).join('; ')}`);
+  return metaOf(x);
+}
+
+/** The meta of an "x-copydesk" block already checked (or copydesk's own, checked when first compiled). */
+function metaOf(x: unknown): PolicyMeta {
   const { rule, category, severity, perSentence, headings, docs } = x as { rule: string; category?: Category; severity?: Severity; perSentence?: boolean; headings?: boolean; docs?: string };
   const prefix = rule.slice(0, rule.indexOf('/')) as Category;
   if (!CATEGORIES.includes(prefix)) throw new Error(`"x-copydesk".rule "${rule}" must start with a category: ${CATEGORIES.join(', ')}`);
@@ -232,11 +237,33 @@ function loadDefaultPolicies(): CompiledPolicy[] {
     .map((f) => {
       const file = path.join(dir, f);
       const schema = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+      const fail = (err: unknown) => new Error(`copydesk: default policy ${file}: ${(err as Error).message}`);
+      let meta: PolicyMeta;
       try {
-        return compilePolicy(file, schema);
+        // copydesk's own schemas: the block is checked against policy-meta.schema.json when compiled.
+        if (typeof (schema['x-copydesk'] as { rule?: unknown } | undefined)?.rule !== 'string') throw new Error('missing the "x-copydesk" block');
+        meta = metaOf(schema['x-copydesk']);
       } catch (err) {
-        throw new Error(`copydesk: default policy ${file}: ${(err as Error).message}`);
+        throw fail(err);
       }
+      // Compiled on first use (issue 14): a run whose articles all come from the cache never compiles one.
+      let validate: ValidateFunction | undefined;
+      return {
+        path: file,
+        meta,
+        title: typeof schema.title === 'string' ? schema.title : undefined,
+        description: typeof schema.description === 'string' ? schema.description : undefined,
+        get validate(): ValidateFunction {
+          if (!validate) {
+            try {
+              validate = compilePolicy(file, schema).validate;
+            } catch (err) {
+              throw fail(err);
+            }
+          }
+          return validate;
+        },
+      } satisfies CompiledPolicy;
     });
 }
 

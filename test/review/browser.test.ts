@@ -223,7 +223,7 @@ describe('item detail (synthetic run with a claim and evidence)', () => {
       status: 'open',
     };
     const result: FileResult = { path: articlePath, words: 17, title: 'Synthetic ferry', claims: [claim], items: [item] };
-    writeRunOutputs(path.join(dir, 'output'), [result]);
+    await writeRunOutputs(path.join(dir, 'output'), [result]);
     review = await startReview({ outDir: path.join(dir, 'output'), decisionsFile: path.join(dir, 'decisions.json'), port: 0 });
   }, TIMEOUT);
   afterAll(async () => {

@@ -31,7 +31,7 @@ describe('ResultCache with runBatch', () => {
     expect(r2.every((r) => r.cached === true)).toBe(true);
     expect(r2.map((r) => r.items)).toEqual(r1.map((r) => r.items));
     expect(fs.readFileSync(path.join(loc, '.gitignore'), 'utf8')).toMatch(/^\*$/m);
-    const leftovers = fs.readdirSync(path.join(loc, 'v2')).filter((f) => !f.endsWith('.json'));
+    const leftovers = fs.readdirSync(path.join(loc, 'v3')).filter((f) => !f.endsWith('.json'));
     expect(leftovers).toEqual([]);
   });
 
@@ -64,13 +64,13 @@ describe('ResultCache with runBatch', () => {
     const dir = writeTree(tempDir(), { 'a.md': A });
     const loc = path.join(dir, 'cache');
     await batch(dir, new ResultCache(loc));
-    const [entry] = fs.readdirSync(path.join(loc, 'v2'));
-    fs.writeFileSync(path.join(loc, 'v2', entry), '{"format":2,"key":');
+    const [entry] = fs.readdirSync(path.join(loc, 'v3'));
+    fs.writeFileSync(path.join(loc, 'v3', entry), '{"format":3,"key":');
     const c = new ResultCache(loc);
     const r = await batch(dir, c);
     expect(c.stats).toEqual({ hits: 0, misses: 1, writes: 1 });
     expect(r[0].items.map((i) => i.excerpt)).toEqual(['goverment']);
-    expect(JSON.parse(fs.readFileSync(path.join(loc, 'v2', entry), 'utf8')).format).toBe(2);
+    expect(JSON.parse(fs.readFileSync(path.join(loc, 'v3', entry), 'utf8')).format).toBe(3);
   });
 });
 
@@ -82,7 +82,7 @@ describe('copydesk lint --cache (built CLI)', () => {
     const first = lintJson(dir, ['news', '--cache']);
     expect(first.code).toBe(1);
     expect(cached(first)).toEqual({ 'news/a.md': false, 'news/b.md': false });
-    expect(fs.existsSync(path.join(dir, '.copydesk-cache/v2'))).toBe(true);
+    expect(fs.existsSync(path.join(dir, '.copydesk-cache/v3'))).toBe(true);
     const second = lintJson(dir, ['news', '--cache']);
     expect(second.code).toBe(1);
     expect(cached(second)).toEqual({ 'news/a.md': true, 'news/b.md': true });
@@ -112,6 +112,37 @@ describe('copydesk lint --cache (built CLI)', () => {
     expect(again.report.files.flatMap((f) => f.items).every((i) => i.status === 'dismissed')).toBe(true);
     const elsewhere = lintJson(dir, ['news', '--cache', '--cache-location', 'tmp/cd-cache']);
     expect(cached(elsewhere)).toEqual({ 'news/a.md': false, 'news/b.md': false });
-    expect(fs.readdirSync(path.join(dir, 'tmp/cd-cache/v2'))).toHaveLength(2);
+    expect(fs.readdirSync(path.join(dir, 'tmp/cd-cache/v3'))).toHaveLength(2);
+  });
+});
+
+describe('ResultCache.prune', () => {
+  it('drops the entries of deleted articles and of deleted folders, and keeps the rest', async () => {
+    const dir = writeTree(tempDir(), { 'x/a.md': A, 'x/b_1.md': B, 'y/c.md': B });
+    const loc = path.join(dir, '.copydesk-cache');
+    await batch(dir, new ResultCache(loc));
+    const entries = () => fs.readdirSync(path.join(loc, 'v3')).sort();
+    expect(entries()).toHaveLength(3);
+    fs.rmSync(path.join(dir, 'x/b_1.md'));
+    fs.rmSync(path.join(dir, 'y'), { recursive: true });
+    const c = new ResultCache(loc);
+    await batch(dir, c);
+    expect(c.stats).toMatchObject({ hits: 1, misses: 0, pruned: 2 });
+    expect(entries()).toHaveLength(1);
+    // Nothing more to prune: a further run keeps the entry and hits.
+    const again = new ResultCache(loc);
+    await batch(dir, again);
+    expect(again.stats).toEqual({ hits: 1, misses: 0, writes: 0 });
+  });
+
+  it('a batch over some of the articles never prunes the others', async () => {
+    const dir = writeTree(tempDir(), { 'a.md': A, 'b.md': B });
+    const loc = path.join(dir, '.copydesk-cache');
+    await batch(dir, new ResultCache(loc));
+    const files = await findArticles([path.join(dir, 'a.md')], dir);
+    const c = new ResultCache(loc);
+    await runBatch(files, { workers: 0, cache: c });
+    expect(c.stats.pruned).toBeUndefined();
+    expect(fs.readdirSync(path.join(loc, 'v3'))).toHaveLength(2);
   });
 });

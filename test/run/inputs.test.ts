@@ -185,9 +185,9 @@ describe('12: a committed cache entry is never trusted', () => {
     expect(first.code).toBe(1);
     expect(fs.existsSync(path.join(home, 'copydesk', 'cache-key'))).toBe(true);
     // Forge: take the entry and empty its items, as a committed .copydesk-cache/ could.
-    const entries = fs.readdirSync(path.join(dir, '.copydesk-cache', 'v2'));
+    const entries = fs.readdirSync(path.join(dir, '.copydesk-cache', 'v3'));
     for (const e of entries) {
-      const file = path.join(dir, '.copydesk-cache', 'v2', e);
+      const file = path.join(dir, '.copydesk-cache', 'v3', e);
       const entry = JSON.parse(fs.readFileSync(file, 'utf8'));
       const result = JSON.parse(entry.payload);
       entry.payload = JSON.stringify({ ...result, items: [] });

@@ -2,10 +2,9 @@
 // first use, with correct() cached per word and suggest() computed only for flagged words, ranked
 // so the likely word comes first, and cached per word.
 import { createRequire } from 'node:module';
-import nspell from 'nspell';
+import type nspell from 'nspell';
 import { loadData } from '../prose-helpers.js';
-import enUS from 'dictionary-en';
-import enGB from 'dictionary-en-gb';
+import { hunspellDictionary, nspell as loadNspell } from '../../util/lazy.js';
 import { damerau } from '../../util/distance.js';
 import { DEFAULT_LIMITS } from '../../core/limits.js';
 
@@ -35,7 +34,7 @@ function newsWords(): string[] {
 }
 
 function build(dict: { aff: Uint8Array; dic: Uint8Array }): nspell {
-  const sp = nspell({ aff: Buffer.from(dict.aff), dic: Buffer.from(dict.dic) });
+  const sp = loadNspell()({ aff: Buffer.from(dict.aff), dic: Buffer.from(dict.dic) });
   for (const entry of newsWords()) {
     const slash = entry.indexOf('/');
     if (slash > 0) sp.add(entry.slice(0, slash), entry.slice(slash + 1));
@@ -48,7 +47,7 @@ const raw = new Map<'en-US' | 'en-GB', nspell>();
 function rawSpeller(lang: 'en-US' | 'en-GB'): nspell {
   let sp = raw.get(lang);
   if (!sp) {
-    sp = build(lang === 'en-GB' ? enGB : enUS);
+    sp = build(hunspellDictionary(lang === 'en-GB' ? 'dictionary-en-gb' : 'dictionary-en'));
     raw.set(lang, sp);
   }
   return sp;
