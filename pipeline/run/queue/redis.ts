@@ -73,9 +73,9 @@ export async function assertReachable(url: string, timeoutMs = 3000): Promise<vo
 
 /** Resolves after `ms`, or with the promise's value if it settles first (closing a client whose Redis is gone). */
 export async function within<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    return await Promise.race([p.catch(() => undefined), new Promise<undefined>((r) => void (timer = setTimeout(r, ms)))]);
+    return await Promise.race([p.catch(() => undefined), new Promise<undefined>((r) => void (timer = setTimeout(() => r(undefined), ms)))]);
   } finally {
     clearTimeout(timer);
   }
