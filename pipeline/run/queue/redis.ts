@@ -60,12 +60,14 @@ export function connectionOptions(url: string): RedisOptions {
 /** Connects once, without retrying, and pings: a clear error naming the URL when Redis is not there. */
 export async function assertReachable(url: string, timeoutMs = 3000): Promise<void> {
   const client = new Redis({ ...connectionOptions(url), lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0, connectTimeout: timeoutMs, enableOfflineQueue: false });
-  client.on('error', () => undefined);
+  let first: Error | undefined;
+  client.on('error', (err: Error) => void (first ??= err));
   try {
     await client.connect();
     await client.ping();
   } catch (err) {
-    throw new QueueError(`cannot reach Redis at ${shownUrl(url)} (${(err as Error).message || (err as NodeJS.ErrnoException).code}); is redis-server running there?`);
+    const why = first ?? (err as Error);
+    throw new QueueError(`cannot reach Redis at ${shownUrl(url)} (${(why as NodeJS.ErrnoException).code ?? why.message}); is redis-server running there?`);
   } finally {
     client.disconnect();
   }
