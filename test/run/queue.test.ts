@@ -123,6 +123,26 @@ describe('copydesk run --queue', () => {
     expect(await w.exited).toBe(0);
   }, 120_000);
 
+  it('a job that fails three times becomes a per-file error in the report', async () => {
+    writeArticles(path.join(dir, 'few'), 2, 1);
+    const run = track(startCli(['run', 'few', '--queue', redis.url, '--out', 'out-fail', '--no-progress'], dir, ENV));
+    await waitFor('the jobs to be queued', () => run.stderr().includes('queued on'));
+    // Take the run's configuration away: every attempt of every job then fails on the workers.
+    const c = new Redis(redis.url);
+    const id = /--resume (\S+)/.exec(run.stderr())![1];
+    const keys = await c.keys(`copydesk:run:${id}:config:*`);
+    expect(keys.length).toBe(1);
+    await c.del(...keys);
+    c.disconnect();
+    track(await startWorker(redis.url, dir, ENV, 'unlucky'));
+    expect(await run.exited, run.stderr()).toBe(2); // an internal per-file error
+    const report = JSON.parse(fs.readFileSync(path.join(dir, 'out-fail', 'report.json'), 'utf8'));
+    const errors = report.files.filter((f: { error?: { code: string } }) => f.error);
+    expect(errors.length).toBe(2);
+    expect(errors[0].error.message).toMatch(/queue job failed 3 times \(last: the configuration \w+ of run \S+ is not in Redis/);
+    expect(run.stderr()).toMatch(/2 without a worker/);
+  }, 60_000);
+
   it('Redis unreachable: a clear error naming the URL, exit 2', async () => {
     const url = `redis://127.0.0.1:${await freePort()}`;
     const r = runCli(['run', 'news', '--queue', url, '--out', 'out-none'], { cwd: dir });
