@@ -91,7 +91,8 @@ export async function checkFiles(paths: string[], opts: CheckOptions): Promise<F
   };
   let results: FileResult[];
   if (opts.queue) {
-    const q = await runQueuedBatch(files, { ...batch, queue: opts.queue.url, run: opts.queue.run, onRun: opts.queue.onRun });
+    // --cache with --queue: the cache shared in Redis instead of the cache folder.
+    const q = await runQueuedBatch(files, { ...batch, cache: undefined, sharedCache: !!opts.cache, queue: opts.queue.url, run: opts.queue.run, onRun: opts.queue.onRun });
     results = q.results;
     opts.queue.onSummary?.(q.summary);
   } else results = await runBatch(files, batch);

@@ -143,6 +143,24 @@ describe('copydesk run --queue', () => {
     expect(run.stderr()).toMatch(/2 without a worker/);
   }, 60_000);
 
+  it('--cache keeps results in Redis: a second run over unchanged articles queues nothing', async () => {
+    const env = { ...ENV, XDG_CACHE_HOME: path.join(dir, 'xdg') }; // the cache key, outside any repository
+    const w = track(await startWorker(redis.url, dir, env, 'cacher'));
+    const first = track(startCli(['run', 'news', '--queue', redis.url, '--cache', '--out', 'out-c1', '--no-progress'], dir, env));
+    expect(await first.exited, first.stderr()).toBe(1);
+    expect(checkedBy(first.stderr()).cacher).toBe(N);
+    w.proc.kill('SIGTERM');
+    expect(await w.exited).toBe(0);
+    // No worker at all now: everything must come from the shared cache.
+    const second = track(startCli(['run', 'news', '--queue', redis.url, '--cache', '--out', 'out-c2', '--no-progress'], dir, env));
+    expect(await second.exited, second.stderr()).toBe(1);
+    expect(second.stderr()).toContain('0 articles queued');
+    expect(second.stderr()).toContain(`${N} without a worker`);
+    // Cached results say so in the report (as a local --cache run's do); otherwise the same files.
+    const uncached = Object.fromEntries(Object.entries(outputFiles(path.join(dir, 'out-c2'))).map(([k, v]) => [k, v.replace(/,\s*"cached":\s*true/g, '')]));
+    expect(uncached).toEqual(local);
+  }, 120_000);
+
   it('Redis unreachable: a clear error naming the URL, exit 2', async () => {
     const url = `redis://127.0.0.1:${await freePort()}`;
     const r = runCli(['run', 'news', '--queue', url, '--out', 'out-none'], { cwd: dir });

@@ -20,6 +20,7 @@ import type { FoundFile } from '../files.js';
 import { fileErrorResult, skipResult } from '../worker.js';
 import { InputError, readArticle, tooLargeMessage } from '../../parse/read.js';
 import { limitsOf } from '../../core/limits.js';
+import { SharedCache } from './shared-cache.js';
 import { ATTEMPTS, jobId, type JobData, type JobResult } from './jobs.js';
 import { KEEP_SECONDS, PREFIX, QUEUE_NAME, QueueError, assertReachable, configKey, connectionOptions, shownUrl, within } from './redis.js';
 
@@ -32,6 +33,8 @@ export interface QueueBatchOptions extends BatchOptions {
   onRun?: (run: string) => void;
   /** After this long without Redis, the run stops (default 5 s; COPYDESK_QUEUE_LOST_MS). */
   lostAfterMs?: number;
+  /** --cache with --queue: the result cache lives in Redis, shared by every run on it (shared-cache.ts). */
+  sharedCache?: boolean;
   /** Where the coordinator says what it does (default stderr). */
   log?: (line: string) => void;
 }
@@ -68,6 +71,7 @@ export async function runQueuedBatch(files: FoundFile[], options: QueueBatchOpti
 
   const connection = connectionOptions(url);
   const redis = new Redis(connection);
+  const shared = options.sharedCache ? new SharedCache(redis) : undefined;
   const queue = new Queue<JobData, JobResult>(QUEUE_NAME, { connection: connection as ConnectionOptions, prefix: PREFIX });
   const events = new QueueEvents(QUEUE_NAME, { connection: connection as ConnectionOptions, prefix: PREFIX });
   // Redis gone for longer than lostAfterMs: the run stops (the jobs and results stay for --resume).
@@ -106,7 +110,10 @@ export async function runQueuedBatch(files: FoundFile[], options: QueueBatchOpti
     lastArrival = Date.now();
     chain = chain.then(async () => {
       done++;
-      if (worker && !result.error) options.cache?.set(files[i], configs[i], result);
+      if (worker && !result.error) {
+        options.cache?.set(files[i], configs[i], result);
+        await shared?.set(files[i], configs[i], result);
+      }
       await options.onResult?.(result, done, files.length);
     });
     chain.catch(failRun);
@@ -174,7 +181,7 @@ export async function runQueuedBatch(files: FoundFile[], options: QueueBatchOpti
       if (f.skip) deliver(i, skipResult(f));
       else if ((f.size ?? 0) > maxBytes) deliver(i, fileErrorResult(f.path, new InputError('too-large', tooLargeMessage(f.path, f.size!, maxBytes)), f.key));
       else {
-        const cached = options.cache?.get(f, config);
+        const cached = options.cache?.get(f, config) ?? (await shared?.get(f, config));
         if (cached) {
           deliver(i, cached);
           continue;
