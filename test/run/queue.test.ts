@@ -123,6 +123,27 @@ describe('copydesk run --queue', () => {
     expect(await w.exited).toBe(0);
   }, 120_000);
 
+  it('a coordinator killed mid-run and restarted with --resume collects what the workers finished', async () => {
+    const before = (await counts(redis.url)).completed;
+    const w = track(await startWorker(redis.url, dir, ENV, 'patient'));
+    const run = track(startCli(['run', 'news', '--queue', redis.url, '--out', 'out-resume', '--no-progress'], dir, ENV));
+    await waitFor('some results', async () => (await counts(redis.url)).completed >= before + 3);
+    run.proc.kill('SIGKILL');
+    await run.exited;
+    const id = /--resume (\S+)/.exec(run.stderr())![1];
+    // The worker finishes the run's jobs meanwhile.
+    await waitFor('the workers to finish the run', async () => (await counts(redis.url)).completed >= before + N);
+    const resumed = track(startCli(['run', 'news', '--queue', redis.url, '--resume', id, '--out', 'out-resume', '--no-progress'], dir, ENV));
+    expect(await resumed.exited, resumed.stderr()).toBe(1);
+    expect(resumed.stderr()).toContain(`run ${id}`);
+    // Re-added jobs are the same jobs: their results are collected, none is checked again.
+    expect(checkedBy(resumed.stderr()).patient).toBe(N);
+    expect(outputFiles(path.join(dir, 'out-resume'))).toEqual(local);
+    w.proc.kill('SIGTERM');
+    expect(await w.exited).toBe(0);
+    expect(w.stderr()).toContain(`patient checked ${N} articles`);
+  }, 120_000);
+
   it('a job that fails three times becomes a per-file error in the report', async () => {
     writeArticles(path.join(dir, 'few'), 2, 1);
     const run = track(startCli(['run', 'few', '--queue', redis.url, '--out', 'out-fail', '--no-progress'], dir, ENV));

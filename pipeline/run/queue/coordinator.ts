@@ -157,6 +157,7 @@ export async function runQueuedBatch(files: FoundFile[], options: QueueBatchOpti
   };
 
   const work = (async () => {
+    log(`run ${run} on ${shown}: queuing ${files.length} article${files.length === 1 ? '' : 's'}; if this stops, resume with --resume ${run}`);
     await events.waitUntilReady();
     await queue.waitUntilReady();
     // Each distinct configuration once per run.
@@ -206,9 +207,11 @@ export async function runQueuedBatch(files: FoundFile[], options: QueueBatchOpti
       }
     }
     await flush();
-    log(`run ${run}: ${queued} article${queued === 1 ? '' : 's'} queued on ${shown}${options.run ? ' (resumed)' : ''}; if this stops, resume with --resume ${run}`);
     // A resumed run: what the workers finished meanwhile.
+    const before = pending.size;
     await sweep();
+    const already = before - pending.size;
+    log(`run ${run}: ${queued} article${queued === 1 ? '' : 's'} queued on ${shown}${already ? ` (${already} checked already)` : ''}`);
     let hinted = false;
     while (pending.size) {
       await new Promise((r) => setTimeout(r, 250));

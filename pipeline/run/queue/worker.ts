@@ -85,7 +85,14 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Run
     stalledInterval: Math.max(1000, Math.round(lockDuration / 2)),
     maxStalledCount: 2,
   });
-  worker.on('error', (err) => log(`${err.message}`));
+  // Redis down: the same error every reconnection attempt; say it once in a while.
+  const said = new Map<string, number>();
+  worker.on('error', (err) => {
+    const last = said.get(err.message) ?? 0;
+    if (Date.now() - last < 10_000) return;
+    said.set(err.message, Date.now());
+    log(`${err.message} (retrying)`);
+  });
   let closing: Promise<void> | undefined;
   let resolveClosed!: () => void;
   const closed = new Promise<void>((r) => (resolveClosed = r));
