@@ -73,6 +73,12 @@ describe('copydesk run --queue', () => {
     const by = checkedBy(run.stderr());
     expect(Object.values(by).reduce((x, y) => x + y, 0)).toBe(N);
     expect(Object.keys(by).sort()).toEqual(['wa', 'wb']);
+    // Collected: the run's jobs and configuration left Redis.
+    const id = /--resume (\S+)/.exec(run.stderr())![1];
+    const c = new Redis(redis.url);
+    expect(await c.keys(`copydesk:articles:${id}-*`)).toEqual([]);
+    expect(await c.keys(`copydesk:run:${id}:*`)).toEqual([]);
+    c.disconnect();
     // SIGTERM: each worker stops cleanly.
     a.proc.kill('SIGTERM');
     b.proc.kill('SIGTERM');

@@ -156,12 +156,15 @@ export async function runQueuedBatch(files: FoundFile[], options: QueueBatchOpti
     }
   };
 
+  let stopped = false;
+  const stored = new Set<string>();
+  /** Ids of the run's jobs, removed from Redis once every result is in. */
+  const collected: string[] = [];
   const work = (async () => {
     log(`run ${run} on ${shown}: queuing ${files.length} article${files.length === 1 ? '' : 's'}; if this stops, resume with --resume ${run}`);
     await events.waitUntilReady();
     await queue.waitUntilReady();
     // Each distinct configuration once per run.
-    const stored = new Set<string>();
     const hashes = configs.map((c) => configHash(c));
     for (let i = 0; i < configs.length; i++) {
       if (stored.has(hashes[i])) continue;
@@ -197,6 +200,7 @@ export async function runQueuedBatch(files: FoundFile[], options: QueueBatchOpti
         const id = jobId(run, f.path, text);
         if (pending.has(id)) throw new QueueError(`${f.path} is named twice in the run`);
         pending.set(id, i);
+        collected.push(id);
         queued++;
         batch.push({
           name: 'check',
@@ -213,7 +217,7 @@ export async function runQueuedBatch(files: FoundFile[], options: QueueBatchOpti
     const already = before - pending.size;
     log(`run ${run}: ${queued} article${queued === 1 ? '' : 's'} queued on ${shown}${already ? ` (${already} checked already)` : ''}`);
     let hinted = false;
-    while (pending.size) {
+    while (pending.size && !stopped) {
       await new Promise((r) => setTimeout(r, 250));
       if (pending.size && Date.now() - lastArrival >= SWEEP_MS) {
         await sweep();
@@ -224,11 +228,16 @@ export async function runQueuedBatch(files: FoundFile[], options: QueueBatchOpti
       }
     }
     await chain;
+    if (stopped) return;
+    // Collected: the run's jobs (their texts and results) and configurations leave Redis.
+    for (let k = 0; k < collected.length; k += ADD_CHUNK) await Promise.all(collected.slice(k, k + ADD_CHUNK).map((id) => queue.remove(id).catch(() => 0)));
+    if (stored.size) await redis.del(...[...stored].map((h) => configKey(run, h)));
   })();
   work.catch(() => undefined);
   try {
     await Promise.race([work, lost]);
   } finally {
+    stopped = true;
     clearTimeout(lostTimer);
     redis.off('close', onDown);
     await within(Promise.all([events.close(), queue.close()]), 1000);
