@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Decisions, FileResult } from './core/types.js';
 import { displayPath, findArticles, type FoundFile } from './run/files.js';
-import { runBatch } from './run/batch.js';
+import { runBatch, type BatchOptions } from './run/batch.js';
+import { runQueuedBatch, type QueueSummary } from './run/queue/coordinator.js';
 import { ConfigResolver, type ResolveOptions } from './run/config.js';
 import { applyClaimReviews, applyDecisions, loadDecisions } from './queue/decisions.js';
 import { IgnoreMatcher } from './run/ignore.js';
@@ -54,6 +55,8 @@ export interface CheckOptions extends CommonOptions {
    * to apply (it changes the file under its lock, so the ones read at the start may be stale).
    */
   decide?: (results: FileResult[], decisions: Decisions, file: string) => Decisions | void | Promise<Decisions | void>;
+  /** Check the articles on queue workers (run/queue/): the Redis URL, and --resume's run id. */
+  queue?: { url: string; run?: string; onRun?: (run: string) => void; onSummary?: (s: QueueSummary) => void };
 }
 
 /** Drops the articles that .copydeskignore or the config's "ignore" excludes; says so for named ones. */
@@ -79,7 +82,7 @@ export async function checkFiles(paths: string[], opts: CheckOptions): Promise<F
   const decisionsFile = path.resolve(opts.decisions);
   let decisions = loadDecisions(decisionsFile);
   opts.onStart?.(files.length);
-  const results = await runBatch(files, {
+  const batch: BatchOptions = {
     workers: opts.workers,
     configFile: opts.config,
     facts: opts.facts,
@@ -92,7 +95,14 @@ export async function checkFiles(paths: string[], opts: CheckOptions): Promise<F
       else applyClaimReviews(r.claims, decisions); // before onResult writes the claims file
       await opts.onResult?.(r, index);
     },
-  });
+  };
+  let results: FileResult[];
+  if (opts.queue) {
+    // --cache with --queue: the cache shared in Redis instead of the cache folder.
+    const q = await runQueuedBatch(files, { ...batch, cache: undefined, sharedCache: !!opts.cache, queue: opts.queue.url, run: opts.queue.run, onRun: opts.queue.onRun });
+    results = q.results;
+    opts.queue.onSummary?.(q.summary);
+  } else results = await runBatch(files, batch);
   if (opts.stream) return results;
   decisions = (await opts.decide?.(results, decisions, decisionsFile)) ?? decisions;
   applyDecisions(results, decisions);

@@ -21,6 +21,8 @@ import { checkFiles, checkText, fixResults, printConfig, type CommonOptions } fr
 import { githubSummary } from './write/formats/github.js';
 import { repoRootOf } from './util/repo.js';
 import { RunWriter, type RunTotals } from './run/outputs.js';
+import { summaryLine } from './run/queue/coordinator.js';
+import { startQueueWorker } from './run/queue/worker.js';
 import { buildReport, countItems, filterBySeverity } from './write/report.js';
 import { formatters } from './write/formats/index.js';
 import { loadFormatter } from './write/formats/load.js';
@@ -218,19 +220,23 @@ export function buildProgram(): Command {
       .command('run')
       .description('check articles (default: input/) and write the review queue, claims and summary (default: output/)')
       .argument('[paths...]', 'files, folders or globs of .md, .markdown and .txt articles')
-      .option('-o, --out <dir>', 'output folder', 'output'),
-  ).action(async (paths: string[], raw: CommonOptions & RawCommon & { out: string }) => {
+      .option('-o, --out <dir>', 'output folder', 'output')
+      .option('--queue <url>', 'check the articles on `copydesk worker` processes sharing this Redis (redis://HOST:PORT[/DB]; docs/distributed.md)')
+      .option('--resume <run-id>', 'with --queue: collect the run of this id (as printed when it started) instead of starting over'),
+  ).action(async (paths: string[], raw: CommonOptions & RawCommon & { out: string; queue?: string; resume?: string }) => {
     const opts = common(raw);
     const started = performance.now();
     const outDir = path.resolve(opts.out);
     const progress = progressHooks(opts.progress);
     // The run is staged in a fresh folder and switched into place as a whole (run/outputs.ts).
+    if (opts.resume && !opts.queue) throw new UsageError('--resume needs --queue (the Redis the run was queued on)');
     const writer = new RunWriter(outDir);
     try {
       // Streamed: each result is written as it arrives and dropped, so memory stays flat (issue 14).
       await checkFiles(paths, {
         ...opts,
         stream: true,
+        queue: opts.queue ? { url: opts.queue, run: opts.resume, onSummary: (s) => process.stderr.write(`copydesk: ${summaryLine(s)}\n`) } : undefined,
         onStart: progress.onStart,
         onProgress: progress.onProgress,
         onResult: (r, index) => writer.add(r, index),
@@ -325,6 +331,25 @@ export function buildProgram(): Command {
     for (const r of results) if (r.skipped) process.stderr.write(`copydesk: skipped: ${safeText(r.skipped.message)}\n`);
     process.exitCode = exitCode(results, opts);
   });
+
+  program
+    .command('worker')
+    .description('check the articles of `copydesk run --queue` runs: take jobs from the queue until SIGTERM (docs/distributed.md)')
+    .requiredOption('--queue <url>', 'the Redis the runs are queued on (redis://HOST:PORT[/DB])')
+    .option('--workers <n>', `worker threads (default: ${defaultWorkers()}, one per core; 0 = main thread)`, intArg('--workers'))
+    .option('--concurrency <n>', 'jobs in hand at once (default: two per worker thread)', intArg('--concurrency'))
+    .option('--name <name>', 'this worker\'s name in the run summaries (default: host:pid)')
+    .action(async (opts: { queue: string; workers?: number; concurrency?: number; name?: string }) => {
+      const w = await startQueueWorker(opts);
+      const stop = () => {
+        process.stderr.write(`copydesk worker: ${w.name} stopping after the jobs in hand\n`);
+        void w.close();
+      };
+      process.once('SIGTERM', stop);
+      process.once('SIGINT', stop);
+      await w.closed;
+      process.stderr.write(`copydesk worker: ${w.name} checked ${w.processed()} article${w.processed() === 1 ? '' : 's'}\n`);
+    });
 
   program
     .command('init')

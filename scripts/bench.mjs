@@ -8,7 +8,8 @@
 // corpus and for the corpus copied four times (peak RSS of the `copydesk run` child, read from
 // process.resourceUsage().maxRSS in the child; the ratio must stay within 10%); `copydesk lint` of
 // one article in a repository of 2,000, cold (no cache) and cached. BENCH_SKIP_4X=1 skips the 4x run.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import net from 'node:net';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -64,6 +65,7 @@ if (help.includes('--cache')) {
   cached = true;
   runs.at(-1).firstRun = warm;
 }
+const cachedRow = cached ? runs.at(-1) : undefined;
 
 // Memory flat in archive size: the corpus copied four times, run like the 1x row (every core, no cache).
 let memory;
@@ -103,6 +105,60 @@ const lintCold = best(() => lintOne(repo, []));
 lintOne(repo, ['--cache']); // fills the cache entry
 const lintCached = best(() => lintOne(repo, ['--cache']));
 
+// Distributed rows (issue 14): a local redis-server, then 1 and 2 `copydesk worker` processes sharing
+// this machine's cores, each against the local run with every core (the ratio is their speed over it).
+const distributed = [];
+const redisBin = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((p) => fs.existsSync(p));
+async function freePort() {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+async function until(what, test, ms = 30_000) {
+  const deadline = Date.now() + ms;
+  while (!test()) {
+    if (Date.now() > deadline) throw new Error(`bench: timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+if (redisBin && !process.argv.includes('--no-queue')) {
+  const port = await freePort();
+  const redisDir = path.join(work, 'redis');
+  fs.mkdirSync(redisDir);
+  const redis = spawn(redisBin, ['--port', String(port), '--bind', '127.0.0.1', '--dir', redisDir, '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const url = `redis://127.0.0.1:${port}`;
+  await new Promise((r) => setTimeout(r, 300));
+  try {
+    for (const n of [1, 2]) {
+      const threads = Math.max(1, Math.floor(cores / n));
+      const workers = [];
+      for (let i = 0; i < n; i++) {
+        const log = path.join(work, `worker-${n}-${i}.log`);
+        const fd = fs.openSync(log, 'w');
+        workers.push({ proc: spawn(process.execPath, [cli, 'worker', '--queue', url, '--workers', String(threads)], { stdio: ['ignore', 'ignore', fd] }), log });
+      }
+      for (const w of workers) await until('a worker to start', () => fs.readFileSync(w.log, 'utf8').includes('takes jobs from'));
+      const r = run(`queue, ${n} worker process${n > 1 ? 'es' : ''} x ${threads} thread${threads > 1 ? 's' : ''}`, ['--queue', url]);
+      distributed.push(r);
+      runs.push(r);
+      if (n === 2 && cached) {
+        // The shared cache in Redis: a first run fills it, the re-run of the unchanged corpus queues nothing.
+        run('queue cache warm-up', ['--queue', url, '--cache']);
+        const c = run('queue, cached re-run', ['--queue', url, '--cache']);
+        distributed.push(c);
+        runs.push(c);
+      }
+      for (const w of workers) w.proc.kill('SIGTERM');
+      await Promise.all(workers.map((w) => new Promise((res) => (w.proc.exitCode !== null ? res() : w.proc.once('exit', res)))));
+    }
+  } finally {
+    redis.kill('SIGTERM');
+  }
+}
+
 const base = runs[0];
 const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 console.log(`copydesk bench: ${base.files} articles, ${fmt(base.words)} words from ${path.relative(process.cwd(), corpus) || corpus}; ${cores} cores; node ${process.version}`);
@@ -117,9 +173,11 @@ console.log(`target: >= ${fmt(TARGET_WPS)} words/s with every core: ${all.wps >=
 // holds the main thread, which keeps every result and builds the outputs).
 const perWorker = cores > 1 ? (all.maxRssMB - base.maxRssMB) / (cores - 1) : base.maxRssMB;
 console.log(`target: < ${TARGET_MB_PER_WORKER} MB per worker: each added worker costs ${fmt(perWorker)} MB of peak RSS (1-worker process, main thread included: ${fmt(base.maxRssMB)} MB): ${perWorker < TARGET_MB_PER_WORKER ? 'met' : 'NOT met'}`);
+for (const r of distributed) console.log(`distributed: ${r.label}: ${fmt(r.seconds, 2)} s, ${fmt(r.wps / all.wps, 2)}x the local run with ${cores} workers`);
+if (!distributed.length) console.log(`distributed rows: not run (${redisBin ? '--no-queue' : 'no redis-server; apt-get install -y redis-server'})`);
 if (!cached) console.log('cached run: not available (this build has no --cache option)');
 else {
-  const c = runs.at(-1);
+  const c = cachedRow;
   const ratio = c.firstRun.seconds / c.seconds;
   console.log(`target: cached re-run >= 20x faster than the first run: ${ratio >= 20 ? 'met' : 'NOT met'} (first run ${fmt(c.firstRun.seconds, 2)} s, cached ${fmt(c.seconds, 2)} s: ${fmt(ratio, 1)}x)`);
 }

@@ -45,7 +45,7 @@ export interface BatchOptions extends ResolveOptions {
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** The compiled worker, when we run from dist/; from TypeScript sources (tests) we run in-process. */
-function workerFile(): string | undefined {
+export function workerFile(): string | undefined {
   const f = path.join(here, 'worker.js');
   return fs.existsSync(f) ? f : undefined;
 }
@@ -79,6 +79,70 @@ export function poolErrorResult(f: FoundFile, err: unknown, config: EffectiveCon
   return fileErrorResult(f.path, new InputError('internal', `${f.path}: copydesk failed on this file: the worker thread checking it stopped (${(err as Error)?.message ?? String(err)}); the rest of the batch went on`), f.key);
 }
 
+/** Options of an ArticlePool: the threads, the heap limit of each, the compiled worker file. */
+export interface PoolOptions {
+  threads: number;
+  memoryMB: number;
+  workerFile: string;
+}
+
+/**
+ * The worker-thread pool with its limits: a heap limit per worker and a deadline per article (counted
+ * from the moment a worker starts on it). An article over either becomes a per-file error naming the
+ * limit. Started on the first article, so a fully cached run never pays for worker start-up. The
+ * local batch (runBatch) and the queue worker (run/queue/worker.ts) both run articles through it.
+ */
+export class ArticlePool {
+  private pool: Piscina | undefined;
+  private readonly running = new Set<{ started: BigInt64Array; seconds: number; abort: AbortController }>();
+  private poll: NodeJS.Timeout | undefined;
+  constructor(readonly options: PoolOptions) {}
+
+  /** Started on the first article that needs it, piscina itself imported then too, so a fully cached run never pays for worker start-up (issue 14). */
+  private async getPool(): Promise<Piscina> {
+    if (this.pool) return this.pool;
+    const { Piscina: PiscinaClass } = await import('piscina');
+    if (this.pool) return this.pool;
+    const { threads, memoryMB, workerFile: filename } = this.options;
+    this.pool = new PiscinaClass({ filename, minThreads: threads, maxThreads: threads, idleTimeout: 1000, resourceLimits: { maxOldGenerationSizeMb: memoryMB } });
+    // A worker that dies between tasks is replaced by piscina; say so rather than crash on the event.
+    this.pool.on('error', (err: Error) => process.stderr.write(`copydesk: a worker thread stopped: ${err.message}\n`));
+    return this.pool;
+  }
+
+  private watch(): void {
+    this.poll ??= setInterval(() => {
+      const now = BigInt(Date.now());
+      for (const r of this.running) {
+        const s = Atomics.load(r.started, 0);
+        if (s > 0n && Number(now - s) > r.seconds * 1000) r.abort.abort(new DeadlineExceeded(r.seconds));
+      }
+    }, DEADLINE_POLL_MS);
+    this.poll.unref();
+  }
+
+  /** Checks one article in a worker thread; never throws (a limit or a dead worker is a per-file error). */
+  async run(f: FoundFile, task: Task): Promise<FileResult> {
+    const entry = { started: new BigInt64Array(new SharedArrayBuffer(8)), seconds: limitsOf(task.config).articleTimeoutSeconds, abort: new AbortController() };
+    this.running.add(entry);
+    this.watch();
+    try {
+      return (await (await this.getPool()).run({ ...task, started: entry.started }, { signal: entry.abort.signal })) as FileResult;
+    } catch (err) {
+      return poolErrorResult(f, entry.abort.signal.aborted ? entry.abort.signal.reason : err, task.config);
+    } finally {
+      this.running.delete(entry);
+    }
+  }
+
+  async destroy(): Promise<void> {
+    if (this.poll) clearInterval(this.poll);
+    this.poll = undefined;
+    await this.pool?.destroy();
+    this.pool = undefined;
+  }
+}
+
 export async function runBatch(files: FoundFile[], options: BatchOptions = {}): Promise<FileResult[]> {
   const resolver = options.resolver ?? new ConfigResolver(options);
   // Resolve every configuration first, on the main thread, so a bad config stops the run before any work.
@@ -90,47 +154,9 @@ export async function runBatch(files: FoundFile[], options: BatchOptions = {}): 
   const threads = file && files.length > 1 && (options.workers !== undefined || files.length >= MIN_FILES_FOR_WORKERS) ? Math.min(wanted, files.length) : 0;
   // ... except an article too large to risk on the main thread: it goes to a worker of its own.
   const needsWorker = (f: FoundFile, config: EffectiveConfig) => !!file && options.workers !== 0 && (f.size ?? 0) > limitsOf(config).mainThreadMaxBytes;
-  const poolThreads = Math.max(1, threads);
   // One heap limit for the pool: the largest any configuration of the batch asks for.
   const memoryMB = Math.max(...configs.map((c) => limitsOf(c).workerMemoryMB), 64);
-  // Started on the first article that needs it, so a fully cached run never pays for worker start-up.
-  let pool: Piscina | undefined;
-  // piscina itself is imported then too: a lint of a few cached articles never loads it (issue 14).
-  let PiscinaClass: typeof Piscina | undefined;
-  const getPool = async () => {
-    if (pool) return pool;
-    PiscinaClass ??= (await import('piscina')).Piscina;
-    if (pool) return pool;
-    pool = new PiscinaClass({ filename: file!, minThreads: poolThreads, maxThreads: poolThreads, idleTimeout: 1000, resourceLimits: { maxOldGenerationSizeMb: memoryMB } });
-    // A worker that dies between tasks is replaced by piscina; say so rather than crash on the event.
-    pool.on('error', (err: Error) => process.stderr.write(`copydesk: a worker thread stopped: ${err.message}\n`));
-    return pool;
-  };
-  // Articles running in workers, with the moment their worker started on each (written by the worker).
-  const running = new Set<{ started: BigInt64Array; seconds: number; abort: AbortController }>();
-  let poll: NodeJS.Timeout | undefined;
-  const watch = () => {
-    poll ??= setInterval(() => {
-      const now = BigInt(Date.now());
-      for (const r of running) {
-        const s = Atomics.load(r.started, 0);
-        if (s > 0n && Number(now - s) > r.seconds * 1000) r.abort.abort(new DeadlineExceeded(r.seconds));
-      }
-    }, DEADLINE_POLL_MS);
-    poll.unref();
-  };
-  const inWorker = async (f: FoundFile, config: EffectiveConfig, task: Task): Promise<FileResult> => {
-    const entry = { started: new BigInt64Array(new SharedArrayBuffer(8)), seconds: limitsOf(config).articleTimeoutSeconds, abort: new AbortController() };
-    running.add(entry);
-    watch();
-    try {
-      return (await (await getPool()).run({ ...task, started: entry.started }, { signal: entry.abort.signal })) as FileResult;
-    } catch (err) {
-      return poolErrorResult(f, entry.abort.signal.aborted ? entry.abort.signal.reason : err, config);
-    } finally {
-      running.delete(entry);
-    }
-  };
+  const pool = file ? new ArticlePool({ threads: Math.max(1, threads), memoryMB, workerFile: file }) : undefined;
   // Several tasks in flight per worker, so a worker never waits for the main thread between articles.
   const queue = new PQueue({ concurrency: Math.max(1, threads * 4) });
   const results: FileResult[] = options.keepResults === false ? [] : new Array(files.length);
@@ -150,7 +176,7 @@ export async function runBatch(files: FoundFile[], options: BatchOptions = {}): 
           result = options.cache?.get(f, config);
           if (!result) {
             const task: Task = { absPath: f.abs, path: f.path, key: f.key, config };
-            result = threads > 0 || needsWorker(f, config) ? await inWorker(f, config, task) : await runTask(task);
+            result = pool && (threads > 0 || needsWorker(f, config)) ? await pool.run(f, task) : await runTask(task);
             if (!result.error) options.cache?.set(f, config, result);
           }
         }
@@ -162,7 +188,6 @@ export async function runBatch(files: FoundFile[], options: BatchOptions = {}): 
     await queue.onIdle();
     options.cache?.prune?.();
   } finally {
-    if (poll) clearInterval(poll);
     await pool?.destroy();
   }
   return results;

@@ -302,6 +302,35 @@ export class ResultCache {
     }
   }
 
+  /**
+   * One entry as text (the same authenticated layout as a file entry), for a store other than the
+   * cache folder (the shared cache of a distributed run in Redis, run/queue/shared-cache.ts).
+   */
+  encode(key: string, result: FileResult): string | undefined {
+    if (result.error) return undefined;
+    const { cached: _cached, ...fresh } = result;
+    const payload = JSON.stringify(fresh);
+    const mac = this.mac(key, payload);
+    return mac ? JSON.stringify({ format: FORMAT, key, mac, payload } satisfies Entry) : undefined;
+  }
+
+  /** The result an entry's text holds, when it is this key's, for this path, and its MAC is right. */
+  decode(key: string, text: string | null | undefined, shownPath: string): FileResult | undefined {
+    let entry: Entry | undefined;
+    try {
+      entry = text ? (JSON.parse(text) as Entry) : undefined;
+    } catch {
+      entry = undefined;
+    }
+    const result = entry && entry.format === FORMAT && entry.key === key && typeof entry.payload === 'string' && typeof entry.mac === 'string' ? this.verified(key, entry) : undefined;
+    if (!result || result.path !== shownPath) {
+      this.stats.misses++;
+      return undefined;
+    }
+    this.stats.hits++;
+    return { ...result, cached: true };
+  }
+
   set(file: FoundFile, config: EffectiveConfig, result: FileResult): void {
     const key = this.keys.get(file.abs) ?? this.key(file, config);
     this.keys.delete(file.abs);

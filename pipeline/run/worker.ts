@@ -13,6 +13,8 @@ export interface Task {
   /** The path used in item ids (see FoundFile.key). */
   key?: string;
   config: EffectiveConfig;
+  /** The article's text, when it was read elsewhere (a queue job carries it); absPath is then not read. */
+  text?: string;
   /** Shared with the main thread: the worker writes the time it starts (ms since the epoch) for the deadline. */
   started?: BigInt64Array;
 }
@@ -40,7 +42,7 @@ export function skipResult(f: FoundFile): FileResult {
 export async function runTask(task: Task): Promise<FileResult> {
   if (task.started) Atomics.store(task.started, 0, BigInt(Date.now()));
   try {
-    const text = await readArticle(task.absPath, task.path, { maxBytes: limitsOf(task.config).maxArticleBytes });
+    const text = task.text ?? await readArticle(task.absPath, task.path, { maxBytes: limitsOf(task.config).maxArticleBytes });
     // Loaded on the first article that needs checking: a cache hit never loads the checks (issue 14).
     const { checkArticle } = await import('../core/article.js');
     return checkArticle({ path: task.path, key: task.key, text }, task.config);
