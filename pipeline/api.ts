@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Decisions, FileResult } from './core/types.js';
 import { displayPath, findArticles, type FoundFile } from './run/files.js';
 import { runBatch, type BatchOptions } from './run/batch.js';
-import { runQueuedBatch, type QueueSummary } from './run/queue/coordinator.js';
+import type { QueueSummary } from './run/queue/coordinator.js';
 import { ConfigResolver, type ResolveOptions } from './run/config.js';
 import { applyClaimReviews, applyDecisions, loadDecisions } from './queue/decisions.js';
 import { IgnoreMatcher } from './run/ignore.js';
@@ -99,6 +99,8 @@ export async function checkFiles(paths: string[], opts: CheckOptions): Promise<F
   let results: FileResult[];
   if (opts.queue) {
     // --cache with --queue: the cache shared in Redis instead of the cache folder.
+    // Loaded only for a distributed run: bullmq and ioredis cost a local run nothing.
+    const { runQueuedBatch } = await import('./run/queue/coordinator.js');
     const q = await runQueuedBatch(files, { ...batch, cache: undefined, sharedCache: !!opts.cache, queue: opts.queue.url, run: opts.queue.run, onRun: opts.queue.onRun });
     results = q.results;
     opts.queue.onSummary?.(q.summary);

@@ -21,8 +21,6 @@ import { checkFiles, checkText, fixResults, printConfig, type CommonOptions } fr
 import { githubSummary } from './write/formats/github.js';
 import { repoRootOf } from './util/repo.js';
 import { RunWriter, type RunTotals } from './run/outputs.js';
-import { summaryLine } from './run/queue/coordinator.js';
-import { startQueueWorker } from './run/queue/worker.js';
 import { buildReport, countItems, filterBySeverity } from './write/report.js';
 import { formatters } from './write/formats/index.js';
 import { loadFormatter } from './write/formats/load.js';
@@ -231,12 +229,14 @@ export function buildProgram(): Command {
     // The run is staged in a fresh folder and switched into place as a whole (run/outputs.ts).
     if (opts.resume && !opts.queue) throw new UsageError('--resume needs --queue (the Redis the run was queued on)');
     const writer = new RunWriter(outDir);
+    const summarise = opts.queue ? await import('./run/queue/coordinator.js').then(({ summaryLine }) => (s: Parameters<typeof summaryLine>[0]) => process.stderr.write(`copydesk: ${summaryLine(s)}\n`)) : undefined;
     try {
       // Streamed: each result is written as it arrives and dropped, so memory stays flat (issue 14).
       await checkFiles(paths, {
         ...opts,
         stream: true,
-        queue: opts.queue ? { url: opts.queue, run: opts.resume, onSummary: (s) => process.stderr.write(`copydesk: ${summaryLine(s)}\n`) } : undefined,
+        // The queue modules (bullmq, ioredis) are loaded only for a distributed run.
+        queue: opts.queue ? { url: opts.queue, run: opts.resume, onSummary: summarise ?? (() => {}) } : undefined,
         onStart: progress.onStart,
         onProgress: progress.onProgress,
         onResult: (r, index) => writer.add(r, index),
@@ -340,6 +340,7 @@ export function buildProgram(): Command {
     .option('--concurrency <n>', 'jobs in hand at once (default: two per worker thread)', intArg('--concurrency'))
     .option('--name <name>', 'this worker\'s name in the run summaries (default: host:pid)')
     .action(async (opts: { queue: string; workers?: number; concurrency?: number; name?: string }) => {
+      const { startQueueWorker } = await import('./run/queue/worker.js');
       const w = await startQueueWorker(opts);
       const stop = () => {
         process.stderr.write(`copydesk worker: ${w.name} stopping after the jobs in hand\n`);
