@@ -285,6 +285,23 @@ function sentenceAttributions(ctx: Ctx, si: number, consumed: Set<number>, out: 
   }
   // Reported speech: X said, X told Y, officials said, said X.
   const sentBefore = out.length;
+  /** One reported-speech record: its span, source, the cue at token v, and what was said; the cue is used up. */
+  const reported = (start: number, end: number, src: Source, v: number, verb: NonNullable<ReturnType<typeof verbAt>>, content: ReturnType<typeof trimmedSpan> | undefined) => {
+    out.push({
+      kind: 'attribution',
+      start,
+      end,
+      src,
+      cue: verb.cue,
+      direct: false,
+      verbTok: v,
+      lemma: verb.lemma,
+      cueStart: tokens[v].start,
+      cueEnd: tokens[verb.end].end,
+      ...(content ? { content: [content] } : {}),
+    });
+    consumed.add(v);
+  };
   for (let v = lo; v <= hi; v++) {
     const t = tokens[v];
     if (t.kind !== 'word' || t.quoted || consumed.has(v) || inSpan(t.start)) continue;
@@ -308,20 +325,7 @@ function sentenceAttributions(ctx: Ctx, si: number, consumed: Set<number>, out: 
         let e = after;
         while (e <= hi && tokens[e].text !== ',' && !(tokens[e].kind === 'punct' && /^[;:.!?—–]$/.test(tokens[e].text))) e++;
         const content = after < e ? trimmedSpan(tokens, after, e - 1) : undefined;
-        out.push({
-          kind: 'attribution',
-          start: w.start,
-          end: tokens[verb.end].end,
-          src: { ...core.src, start: w.start, end: w.end, firstTok: wk, lastTok: wk },
-          cue: verb.cue,
-          direct: false,
-          verbTok: v,
-          lemma: verb.lemma,
-          cueStart: t.start,
-          cueEnd: tokens[verb.end].end,
-          ...(content ? { content: [content] } : {}),
-        });
-        consumed.add(v);
+        reported(w.start, tokens[verb.end].end, { ...core.src, start: w.start, end: w.end, firstTok: wk, lastTok: wk }, v, verb, content);
         continue;
       }
     }
@@ -389,20 +393,7 @@ function sentenceAttributions(ctx: Ctx, si: number, consumed: Set<number>, out: 
       }
       if (after <= last) content = trimmedSpan(tokens, after, last);
     }
-    out.push({
-      kind: 'attribution',
-      start,
-      end: Math.max(end, tokens[verb.end].end),
-      src: sub.src,
-      cue: verb.cue,
-      direct: false,
-      verbTok: v,
-      lemma: verb.lemma,
-      cueStart: t.start,
-      cueEnd: tokens[verb.end].end,
-      ...(content ? { content: [content] } : {}),
-    });
-    consumed.add(v);
+    reported(start, Math.max(end, tokens[verb.end].end), sub.src, v, verb, content);
     v = Math.max(v, verb.end);
   }
 }
