@@ -30,25 +30,15 @@ export const clean = (x: number) => parseFloat(x.toPrecision(12));
 // ---------------------------------------------------------------------------------------------
 // The scanner
 
-interface Amount {
+/** A figure's amount while the scanner reads it: the Figure fields it shares, plus the scanner's own state. */
+interface Amount extends Pick<Figure, 'start' | 'end' | 'low' | 'high' | 'unit' | 'currency' | 'minor' | 'event' | 'digits' | 'highDigits'> {
   /** Token range [k0, k1) of the figure, currency prefix included. */
   k0: number;
   k1: number;
-  start: number;
-  end: number;
   value: number;
-  low?: number;
-  high?: number;
-  unit?: string;
-  currency?: string;
-  minor?: boolean;
-  event?: boolean;
   scaled: boolean;
   /** The multiplier of its scale words or suffix (1e9 for "244.8 billion"). */
   scale: number;
-  /** The numeral as written ("2.1", "80,000"; none for words), and the high end's of a glued range ("30-40%"). */
-  digits?: string;
-  highDigits?: string;
   /** Offsets where the low end of a glued range ends and its high end starts. */
   lowEnd?: number;
   highStart?: number;
