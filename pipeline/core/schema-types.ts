@@ -98,6 +98,14 @@ export interface Claim {
   quantity?: Quantity;
   date?: DateValue;
   attribution?: Attribution;
+  /**
+   * On a figure: the id of the quotation or attribution claim (of the same file) that gives its source: the one whose content holds it, the nearest cue of its sentence, or, with `attributionInherited`, the latest one earlier in its paragraph. The figure's source is that claim's `attribution` (never copied onto the figure).
+   */
+  attributionId?: string;
+  /**
+   * On a figure whose `attributionId` is a claim of an earlier sentence of its paragraph (the source carries over), rather than one of its own sentence or a quotation holding it. Absent otherwise.
+   */
+  attributionInherited?: true;
   verdict?: "verified" | "contradicted" | "unverified" | "policy-failed";
   evidence?: Evidence[];
   review?: ClaimReview;
@@ -256,6 +264,8 @@ export interface DateValue {
   relative?: boolean;
 }
 /**
+ * Who said it, the cue and what was said: a quotation's or an attribution claim's own record. A figure never carries one: it points to the claim its source comes from (`attributionId`).
+ *
  * This interface was referenced by `Claim`'s JSON-Schema
  * via the `definition` "Attribution".
  */
@@ -284,10 +294,6 @@ export interface Attribution {
    * The earlier mention the source's name was taken from (a pronoun's antecedent), or null when the mention names the source itself.
    */
   resolvedFrom?: Span | null;
-  /**
-   * On a figure: the id of the attribution record whose content holds it (the figure points to it and does not repeat it).
-   */
-  attributionId?: string;
   /**
    * The id of the attribution record whose content holds this one (kept, marked).
    */
@@ -839,8 +845,14 @@ export interface PageClaim {
   quantity?: Quantity;
   date?: DateValue;
   attribution?: Attribution;
+  /**
+   * On a figure: the id of the quotation or attribution claim (of the same file) that gives its source: the one whose content holds it, the nearest cue of its sentence, or, with `attributionInherited`, the latest one earlier in its paragraph. The figure's source is that claim's `attribution` (never copied onto the figure).
+   */
   attributionId?: string;
-  attributionInherited?: boolean;
+  /**
+   * On a figure whose `attributionId` is a claim of an earlier sentence of its paragraph (the source carries over), rather than one of its own sentence or a quotation holding it. Absent otherwise.
+   */
+  attributionInherited?: true;
   verdict?: "verified" | "contradicted" | "unverified" | "policy-failed";
   evidence?: Evidence[];
   review?: ClaimReview;

@@ -595,9 +595,19 @@ export function extractAttributions(article: Article): Claim[] {
   return claims;
 }
 
+/** Points a figure to the claim its source comes from (never a copy of that claim's attribution). */
+function link(n: Claim, record: Claim, inherited: boolean): void {
+  delete n.attribution;
+  n.attributionId = record.id;
+  if (inherited) n.attributionInherited = true;
+  else delete n.attributionInherited;
+}
+
 /**
- * Gives each numeric claim the source of its own sentence (or of the quotation it sits in), or
- * failing that the nearest earlier source in the same block (inherited). Mutates the claims.
+ * Points each numeric claim to the source of its own sentence (or of the quotation it sits in), or
+ * failing that to the nearest earlier source in the same block (inherited): `attributionId`, and
+ * `attributionInherited` for the latter (read the source with sourceOf, pipeline/core/source.ts).
+ * Mutates the claims.
  */
 export function attachSources(article: Article, numeric: Claim[], attributions: Claim[]): void {
   const sourced = attributions.filter((c) => c.attribution).sort((a, b) => a.offset - b.offset);
@@ -634,7 +644,7 @@ export function attachSources(article: Article, numeric: Claim[], attributions: 
     let q: Claim | undefined;
     for (let i = lastAtOrBefore(quotes, n.offset); i >= 0 && quoteMaxEnd[i] >= n.endOffset; i--) if (quotes[i].endOffset >= n.endOffset) q = quotes[i];
     if (q) {
-      n.attribution = { ...q.attribution!, direct: true, inherited: false, attributionId: q.id };
+      link(n, q, false);
       continue;
     }
     // The same sentence (or a claim holding the figure): the nearest cue.
@@ -655,7 +665,7 @@ export function attachSources(article: Article, numeric: Claim[], attributions: 
       if (c.sentenceIndex !== n.sentenceIndex && c.endOffset >= n.endOffset) consider(c, i);
     }
     if (best) {
-      n.attribution = { ...(best as Claim).attribution!, direct: false, inherited: false, attributionId: (best as Claim).id };
+      link(n, best as Claim, false);
       continue;
     }
     // Earlier in the same block: the latest claim before it in an earlier sentence of its block.
@@ -669,7 +679,7 @@ export function attachSources(article: Article, numeric: Claim[], attributions: 
         break;
       }
     }
-    if (prev) n.attribution = { ...prev.attribution!, direct: false, inherited: true, attributionId: prev.id };
+    if (prev) link(n, prev, true);
   }
 }
 

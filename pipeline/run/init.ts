@@ -48,7 +48,7 @@ const HOUSE_POLICY = {
     required: ['kind', 'quantity'],
     properties: { kind: { const: 'numeric' }, quantity: { required: ['unit', 'value'], properties: { unit: { const: 'currency' }, value: { minimum: 1000000 } } } },
   },
-  then: { required: ['attribution'], properties: { attribution: { properties: { sourceType: { enum: ['person', 'organization', 'publication'] } } } } },
+  then: { required: ['sourceAttribution'], properties: { sourceAttribution: { properties: { sourceType: { enum: ['person', 'organization', 'publication'] } } } } },
   errorMessage: 'House rule: “${/text}” is a large sum; name the person or organisation it comes from.',
 };
 

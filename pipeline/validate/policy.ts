@@ -11,6 +11,7 @@ import { getAjv, getPolicyAjv, isCoreSchemaId, formatErrors, schemasDir, validat
 import { digest } from '../util/hash.js';
 import { claimSentence } from '../extract/claim.js';
 import { NO_OPTIONS } from '../core/rule-options.js';
+import { claimsById, sourceOf } from '../core/source.js';
 
 /** The categories a rule id may start with: common.schema.json's Category enum, read from the schema. */
 export const CATEGORIES: readonly Category[] = (getAjv().getSchema(`${SCHEMA_BASE}common.schema.json`)!.schema as { $defs: { Category: { enum: Category[] } } }).$defs.Category.enum;
@@ -192,18 +193,30 @@ function severityFor(config: EffectiveConfig, meta: PolicyMeta): Severity | 'off
   return config.rules[meta.rule]?.level ?? meta.severity;
 }
 
+/** The article's claims by id, built once for all the policies applied to them. */
+const idCache = new WeakMap<readonly Claim[], Map<string, Claim>>();
+function idsOf(claims: readonly Claim[]): Map<string, Claim> {
+  let m = idCache.get(claims);
+  if (!m) idCache.set(claims, (m = claimsById(claims)));
+  return m;
+}
+
 /** Applies one compiled policy to every claim; each failure is a problem under the policy's rule id. */
 function applyPolicy(ctx: RuleContext, policy: CompiledPolicy, severity?: Severity): void {
   const name = path.basename(policy.path);
   const { article } = ctx;
   const bySentence = new Map<number, { claim: Claim; problem: ReportDescriptor }[]>();
+  const byId = idsOf(ctx.claims);
   for (const claim of ctx.claims) {
     if (!policy.meta.headings) {
       const s = article.sentences[claim.sentenceIndex];
       if (s && article.blocks[s.block]?.kind === 'heading') continue;
     }
-    // A policy sees the claim with its sentence's text (shared with every claim of the sentence, never stored).
-    const view = { ...claim, sentence: claimSentence(article, claim) };
+    // A policy sees the claim with its sentence's text (shared with every claim of the sentence, never
+    // stored) and its source read through the reference (a figure's is the attribution of the claim
+    // its attributionId names), as `sourceAttribution`; neither is written to any file.
+    const source = sourceOf(claim, byId);
+    const view = { ...claim, sentence: claimSentence(article, claim), ...(source ? { sourceAttribution: source } : {}) };
     if (policy.validate(view as unknown) === true) continue;
     const { messages: raw } = messagesOf(policy.validate.errors);
     const messages = raw.map((m) => renderMessage(m, view));

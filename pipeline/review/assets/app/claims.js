@@ -2,7 +2,7 @@
 // The claims view: every claim of the run, filtered by kind, verdict, review status, source and
 // article, to work claim by claim (j/k to move, c/w/s/x/0 to set the status, n for a note).
 import { $, el, clear, plural, baseName, toast } from './dom.js';
-import { state, hooks, CLAIM_FILTERS, CLAIM_STATUSES, CLAIM_KEYS, claimStatus } from './state.js';
+import { state, hooks, CLAIM_FILTERS, CLAIM_STATUSES, CLAIM_KEYS, claimStatus, sourceRecordOf } from './state.js';
 import { loadAllClaims } from './api.js';
 import { option, claimBlock, claimActions, claimNoteEditor, claimBadge } from './render.js';
 import { setClaimStatus } from './actions.js';
@@ -11,16 +11,19 @@ import { setClaimStatus } from './actions.js';
 
 let limit = 300;
 
+/** The attribution a claim's source is: its own, or a figure's record's (through attributionId). @param {PageClaim} c */
+function sourceAttribution(c) {
+  const r = sourceRecordOf(c);
+  return /** @type {any} */ (r && r.attribution);
+}
 /** @param {PageClaim} c */
 function sourceTypeOf(c) {
-  /** @type {any} */
-  const a = c.attribution;
+  const a = sourceAttribution(c);
   return a && a.sourceType ? String(a.sourceType) : c.attributionId ? 'attributed' : 'none';
 }
 /** @param {PageClaim} c */
 function sourceName(c) {
-  /** @type {any} */
-  const a = c.attribution;
+  const a = sourceAttribution(c);
   return a && a.source ? String(a.source) : '';
 }
 

@@ -2,7 +2,7 @@
 // Rendering of the items view: totals, filters, the article list, the items of an article, the article
 // text and the detail of the open item (with its claim, its evidence and the actions on it).
 import { $, el, append, clear, plural, baseName, show, safeLink, button, dl } from './dom.js';
-import { state, hooks, SEVERITIES, STATUSES, FILTERS, CLAIM_STATUSES, CLAIM_KEYS, matches, filtered, currentItem, viewPath, counts, claimsOf, findClaim, claimStatus, reviewOf } from './state.js';
+import { state, hooks, SEVERITIES, STATUSES, FILTERS, CLAIM_STATUSES, CLAIM_KEYS, matches, filtered, currentItem, viewPath, counts, claimsOf, findClaim, claimStatus, reviewOf, sourceRecordOf } from './state.js';
 import { loadText } from './api.js';
 import { highlight, markCurrent } from './text.js';
 import { decide, openNote, closeNote, saveNote, undo, applySuggestion, ignoreRule, wordControls, setClaimStatus, bulk, bulkTargets } from './actions.js';
@@ -290,9 +290,14 @@ function dateText(d) {
 function where(p) {
   return p && typeof p.line === 'number' ? 'line ' + p.line + (typeof p.column === 'number' ? ', column ' + p.column : '') : '';
 }
+/** @param {any} a an attribution @returns {string} "Ana Ruiz — person, mayor" */
+function sourceText(a) {
+  return [a.source, a.sourceType ? ' — ' + a.sourceType : '', a.role ? ', ' + a.role : ''].join('');
+}
 /**
  * The attribution of a claim: the record the attribution stage writes (mode, cue, source, where the
- * name was resolved from) or the older flat one.
+ * name was resolved from). A figure carries none: its source is a link to the claim its
+ * attributionId names (opening that claim marks what was said, the cue and the source in the text).
  * @param {PageClaim} claim
  */
 function attributionRows(claim) {
@@ -301,14 +306,22 @@ function attributionRows(claim) {
   /** @type {Array<[string, import('./dom.js').Child]>} */
   const rows = [];
   if (!a) {
-    if (claim.attributionId) rows.push(['source', 'see the attribution ' + claim.attributionId + (claim.attributionInherited ? ' (carried over from an earlier sentence)' : '')]);
+    if (!claim.attributionId) return rows;
+    const path = claim.file || viewPath();
+    const rec = sourceRecordOf(claim, path);
+    /** @type {any} */
+    const ra = rec && rec.attribution;
+    const how = claim.attributionInherited ? ' (carried over from an earlier sentence)' : rec && rec.kind === 'quote' ? ' (the speaker of the quotation)' : '';
+    const id = claim.attributionId;
+    const link = el('button', { type: 'button', className: 'link-button source-link', dataset: { attribution: id }, title: 'Open the attribution ' + id, onclick: () => hooks.selectClaim(id, path) }, ra ? sourceText(ra) : 'the attribution ' + id);
+    rows.push(['source', el('span', null, link, how)]);
     return rows;
   }
   const flags = [];
   if (a.mode) flags.push(a.mode === 'direct' ? 'direct quote' : a.mode === 'indirect' ? 'reported speech' : a.mode);
   else if (a.direct) flags.push('direct quote');
-  if (a.inherited || claim.attributionInherited) flags.push('carried over from an earlier sentence');
-  rows.push(['source', [a.source, a.sourceType ? ' — ' + a.sourceType : '', a.role ? ', ' + a.role : '', flags.length ? ' (' + flags.join(', ') + ')' : ''].join('')]);
+  if (a.inherited) flags.push('carried over from an earlier sentence');
+  rows.push(['source', sourceText(a) + (flags.length ? ' (' + flags.join(', ') + ')' : '')]);
   if (a.cue) rows.push(['cue', el('span', { className: 'att att-cue', text: a.cue })]);
   if (a.sourceSpan) rows.push(['named at', where(a.sourceSpan)]);
   if (a.resolvedFrom) rows.push(['name from', where(a.resolvedFrom) + ' (the speaker is named there in full)']);

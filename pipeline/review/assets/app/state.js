@@ -153,6 +153,20 @@ export function findClaim(path, id) {
   if (!path || !id) return null;
   return claimsOf(path).find((c) => c.id === id) || (state.allClaims || []).find((c) => c.id === id && c.file === path) || null;
 }
+/**
+ * The claim that holds a claim's source: the claim itself when it carries an attribution, or the
+ * claim its attributionId names (a figure points to that record and carries no copy of it).
+ * @param {PageClaim | null | undefined} c
+ * @param {string} [path] the claim's article (default: its `file`)
+ * @returns {PageClaim | null}
+ */
+export function sourceRecordOf(c, path) {
+  if (!c) return null;
+  if (c.attribution) return c;
+  if (!c.attributionId) return null;
+  const r = findClaim(path || c.file, c.attributionId);
+  return r && r.attribution ? r : null;
+}
 
 // ---------- URL hash: view, filters and the current item survive a reload ----------
 export function readHash() {

@@ -42,14 +42,17 @@ export function displayText(text) {
  */
 
 /**
- * The parts of an attribution record to mark for the open claim (when the claim carries them).
+ * The parts of an attribution record to mark for the open claim: its own, or for a figure those of
+ * the claim its attributionId names (found among the article's claims).
  * @param {PageClaim | null} claim
+ * @param {PageClaim[]} [claims] the article's claims
  * @returns {Extra[]}
  */
-export function attributionSpans(claim) {
+export function attributionSpans(claim, claims) {
   /** @type {Extra[]} */
   const out = [];
-  const a = claim && /** @type {Record<string, any> | undefined} */ (claim.attribution);
+  const rec = claim && !claim.attribution && claim.attributionId ? (claims || []).find((c) => c.id === claim.attributionId) : claim;
+  const a = rec && /** @type {Record<string, any> | undefined} */ (rec.attribution);
   if (!a) return out;
   /** @param {any} p @param {string} cls @param {string} label */
   const add = (p, cls, label) => {
@@ -99,7 +102,7 @@ export function highlight(text, items, claims, openClaim) {
       points.add(b);
     }
   });
-  const extras = attributionSpans(openClaim).map((x) => ({ ...x, a: clamp(x.a), b: clamp(x.b) }));
+  const extras = attributionSpans(openClaim, claims).map((x) => ({ ...x, a: clamp(x.a), b: clamp(x.b) }));
   extras.forEach((x) => {
     points.add(x.a);
     points.add(x.b);
