@@ -6,6 +6,7 @@ import { parseArticle } from '../../pipeline/parse/index.js';
 import { extractAttributions, attachSources } from '../../pipeline/extract/attribution.js';
 import { makeClaim } from '../../pipeline/extract/claim.js';
 import type { Article, Claim } from '../../pipeline/core/types.js';
+import { claimsById, sourceOf } from '../../pipeline/core/source.js';
 import { exampleArticle, exampleGold, repoRoot, sharedOnly } from '../helpers/shared.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -542,12 +543,19 @@ describe('attachSources', () => {
     const n4 = numericAt(article, '4 are');
     const numeric = [n40, n12, n75, n30, n9, n4];
     attachSources(article, numeric, claims);
-    expect(n40.attribution).toMatchObject({ source: 'Kellner Institute', inherited: false, direct: false });
-    expect(n12.attribution).toMatchObject({ source: 'Kellner Institute', inherited: true, direct: false });
-    expect(n75.attribution).toBeUndefined();
-    expect(n30.attribution).toMatchObject({ source: 'Lena Fischer', sourceType: 'person', direct: true, inherited: false });
-    expect(n9.attribution).toMatchObject({ source: 'The ministry', inherited: false });
-    expect(n4.attribution).toMatchObject({ source: 'The ministry', inherited: true });
+    // Figures point to the record (attributionId), never carry a copy of its attribution.
+    for (const n of numeric) expect(n.attribution).toBeUndefined();
+    const byId = claimsById(claims);
+    const src = (n: Claim) => [sourceOf(n, byId)?.source, n.attributionInherited === true];
+    expect(src(n40)).toEqual(['Kellner Institute', false]);
+    expect(src(n12)).toEqual(['Kellner Institute', true]);
+    expect(n75.attributionId).toBeUndefined();
+    expect(src(n75)).toEqual([undefined, false]);
+    expect(src(n30)).toEqual(['Lena Fischer', false]);
+    expect(byId.get(n30.attributionId!)!.kind).toBe('quote');
+    expect(src(n9)).toEqual(['The ministry', false]);
+    expect(src(n4)).toEqual(['The ministry', true]);
+    expect(n4.attributionId).toBe(n9.attributionId);
     expectValid(numeric);
     // The attribution claims themselves are untouched.
     expect(claims.every((c) => c.attribution!.inherited === false)).toBe(true);
@@ -558,6 +566,7 @@ describe('attachSources', () => {
     const n = makeClaim(article, 14, 16, { kind: 'numeric', sentenceIndex: 0, quantity: { value: 5, unit: 'percent', approximate: false, bound: 'exact' } });
     attachSources(article, [n], extractAttributions(article));
     expect(n.attribution).toBeUndefined();
+    expect(n.attributionId).toBeUndefined();
   });
 });
 

@@ -205,9 +205,21 @@ describe('item detail (synthetic run with a claim and evidence)', () => {
       sentenceEndOffset: text.split('\n')[0].length,
       ...at('40 percent'),
       quantity: { value: 40, unit: 'percent', approximate: false, bound: 'exact', change: 'increase' },
-      attribution: { source: 'the transit authority', sourceType: 'organization', cue: 'said', direct: false, inherited: false },
+      // The figure points to the attribution record of its sentence; it carries no copy of it.
+      attributionId: 'c-0123456789ac',
       verdict: 'contradicted',
       evidence,
+    };
+    const source = 'the transit authority said';
+    const record: Claim = {
+      id: 'c-0123456789ac',
+      kind: 'attribution',
+      text: source,
+      sentenceIndex: 0,
+      sentenceOffset: 0,
+      sentenceEndOffset: text.split('\n')[0].length,
+      ...at(source),
+      attribution: { source: 'the transit authority', sourceType: 'organization', cue: 'said', direct: false, inherited: false, cueSpan: { offset: text.indexOf(' said') + 1, endOffset: text.indexOf(' said') + 5 }, sourceSpan: { offset: text.indexOf('the transit'), endOffset: text.indexOf(' said') } },
     };
     const item: Item = {
       id: '00000000000000a1',
@@ -222,7 +234,7 @@ describe('item detail (synthetic run with a claim and evidence)', () => {
       evidence,
       status: 'open',
     };
-    const result: FileResult = { path: articlePath, words: 17, title: 'Synthetic ferry', claims: [claim], items: [item] };
+    const result: FileResult = { path: articlePath, words: 17, title: 'Synthetic ferry', claims: [claim, record], items: [item] };
     await writeRunOutputs(path.join(dir, 'output'), [result]);
     review = await startReview({ outDir: path.join(dir, 'output'), decisionsFile: path.join(dir, 'decisions.json'), port: 0 });
   }, TIMEOUT);
@@ -243,11 +255,20 @@ describe('item detail (synthetic run with a claim and evidence)', () => {
     expect(facts).toContain('40 percent (increase)');
     expect(facts).toContain('the transit authority — organization');
     expect(facts).toContain('contradicted');
+    // The figure's source is read through its reference, and links to the attribution record.
+    const link = detail.locator('.claim-detail > .facts .source-link');
+    expect(await link.textContent()).toBe('the transit authority — organization');
+    // The open figure marks its record's cue and source mention in the text.
+    expect(await page.locator('#text .att-cue').allTextContents()).toEqual(['said']);
+    expect((await page.locator('#text .att-source').allTextContents()).join('')).toBe('the transit authority');
     expect(await detail.textContent()).toContain('From 200,000 to 250,000 is a rise of 25 percent, not 40.');
     // Only http(s) evidence links become links; javascript: stays text.
     expect(await detail.locator('a[href="https://example.org/report"]').count()).toBe(1);
     expect(await detail.textContent()).toContain('javascript:alert(1)');
     expect(await page.locator('#text em').count()).toBe(0);
+    // Following the source link opens the attribution record itself.
+    await link.click();
+    await expect.poll(() => page.locator('#detail .claim-detail .claim-text').first().textContent()).toBe('the transit authority said');
     await expectNoInjection(page, watch, 1);
     await page.close();
   });

@@ -31,12 +31,14 @@ describe('sourcing/unsourced-figure', () => {
   const text = 'Trade between the two ports was worth $12.6 billion in 2023. The port handled 1.2 million containers, the port authority said. Campaigners handed in 5,200 signatures. Seven of its 12 libraries will close. Twice as many firms applied. Over half of all purchases were games. It reached 18% in 2023. Temperatures reached 24C. The city came 160th. She won the 400m.';
   const a = article(text);
   const num = (t: string, unit: NonNullable<Claim['quantity']>['unit'], value: number, extra: Partial<Claim> = {}) => claimAt(a, t, { kind: 'numeric', quantity: { value, unit, approximate: false, bound: 'exact' }, ...extra });
+  // The attribution records a figure points to (a figure carries their id, never a copy).
+  const authority = claimAt(a, 'the port authority said', { kind: 'attribution', attribution: attribution('the port authority', 'organization') });
   const cases: { claim: Claim; flagged: boolean; why: string }[] = [
     { claim: num('$12.6 billion', 'currency', 12.6e9, { quantity: { value: 12.6e9, unit: 'currency', currency: 'USD', approximate: false, bound: 'exact' } }), flagged: true, why: 'money with no source' },
     { claim: num('5,200 signatures', 'count', 5200), flagged: true, why: 'a large count with no source' },
     { claim: num('18%', 'percent', 18), flagged: true, why: 'a percentage with no source' },
-    { claim: num('1.2 million containers', 'count', 1.2e6, { attribution: attribution('the port authority', 'organization') }), flagged: false, why: 'sourced in its sentence' },
-    { claim: num('18%', 'percent', 18, { attribution: attribution('Kommersant', 'publication', { inherited: true }) }), flagged: false, why: 'source inherited from the paragraph' },
+    { claim: num('1.2 million containers', 'count', 1.2e6, { attributionId: authority.id }), flagged: false, why: 'points to the attribution of its sentence' },
+    { claim: num('18%', 'percent', 18, { attributionId: authority.id, attributionInherited: true }), flagged: false, why: 'points to an attribution earlier in the paragraph' },
     { claim: num('160th', 'rank', 160), flagged: false, why: 'a ranking' },
     { claim: num('12 libraries', 'count', 12), flagged: false, why: 'a small count' },
     { claim: num('Twice as many', 'ratio', 2), flagged: false, why: 'a figure in words' },
@@ -48,7 +50,7 @@ describe('sourcing/unsourced-figure', () => {
   for (const c of cases) {
     it(`${c.flagged ? 'flags' : 'passes'} “${c.claim.text}” (${c.why})`, () => {
       const claim = structuredClone(c.claim);
-      const r = runRule(rule('sourcing/unsourced-figure'), a, [claim]);
+      const r = runRule(rule('sourcing/unsourced-figure'), a, [claim, structuredClone(authority)]);
       expect(r.problems.length).toBe(c.flagged ? 1 : 0);
       if (c.flagged) {
         expect(r.messages[0]).toContain('source');
@@ -123,9 +125,11 @@ describe('sourcing/anonymous-source', () => {
     expect(r.problems.length).toBe(flagged ? 1 : 0);
     if (flagged) expect(r.messages[0]).toBe(`“${at.source}” is an anonymous or vague source: name who is speaking, or explain why they cannot be named.`);
   });
-  it('does not flag figures that inherit an anonymous source again', () => {
-    const c = claimAt(a, '400 complaints', { kind: 'numeric', quantity: { value: 400, unit: 'count', approximate: false, bound: 'lower' }, attribution: attribution('Officials', 'vague', { inherited: true }) });
-    expect(runRule(rule('sourcing/anonymous-source'), a, [c]).problems).toEqual([]);
+  it('flags the vague record once, not the figures that point to it', () => {
+    const officials = attr('Officials said', attribution('Officials', 'vague'));
+    const c = claimAt(a, '400 complaints', { kind: 'numeric', quantity: { value: 400, unit: 'count', approximate: false, bound: 'lower' }, attributionId: officials.id });
+    const r = runRule(rule('sourcing/anonymous-source'), a, [officials, c]);
+    expect(r.problems.map((p) => p.claimId)).toEqual([officials.id]);
   });
 });
 
@@ -193,6 +197,34 @@ describe('user policies from the config', () => {
     // Give the pipeline a claim by running the user policy on hand-made claims through the queue stage.
     const res = checkArticle({ path: 'a.md', text: 'Nothing numeric here.' }, config);
     expect(res.items.filter((i) => i.rule === 'style/currency-named')).toEqual([]);
+  });
+
+  it('sees a figure\'s source through its reference (sourceAttribution), never written to the claim', () => {
+    const file = path.join(dir, 'named-money.json');
+    fs.writeFileSync(file, JSON.stringify({
+      'x-copydesk': { rule: 'sourcing/named-money', severity: 'warning' },
+      if: { required: ['kind', 'quantity'], properties: { kind: { const: 'numeric' }, quantity: { properties: { unit: { const: 'currency' } } } } },
+      then: { required: ['sourceAttribution'], properties: { sourceAttribution: { properties: { sourceType: { enum: ['person', 'organization'] } } } } },
+      errorMessage: 'Name who gave “${/text}” (given as: ${/sourceAttribution/source}).',
+    }));
+    const config = resolveConfig({ policies: ['./named-money.json'] }, configFile);
+    const b = article('Insiders said the bridge cost £40m. The treasurer, Ilse Brand, said the tunnel cost £90m. The ferry cost £3m.');
+    const insiders = claimAt(b, 'Insiders said', { kind: 'attribution', attribution: attribution('Insiders', 'vague') });
+    const brand = claimAt(b, 'Ilse Brand, said', { kind: 'attribution', attribution: attribution('Ilse Brand', 'person') });
+    const money = (t: string, v: number, extra: Partial<Claim> = {}) => claimAt(b, t, { kind: 'numeric', quantity: { value: v, unit: 'currency', currency: 'GBP', approximate: false, bound: 'exact' }, ...extra });
+    const viaInsiders = money('£40m', 4e7, { attributionId: insiders.id });
+    const viaBrand = money('£90m', 9e7, { attributionId: brand.id });
+    const none = money('£3m', 3e6);
+    const claims = [insiders, viaInsiders, brand, viaBrand, none];
+    const r = runRule(userPolicies, b, claims, config);
+    expect(r.spans).toEqual(['£40m', '£3m']);
+    expect(r.messages[0]).toBe('Name who gave “£40m” (given as: Insiders).');
+    // The view is made for the check: the claims keep only the reference.
+    for (const c of claims) expect(c).not.toHaveProperty('sourceAttribution');
+    expect(viaBrand.attribution).toBeUndefined();
+    // A reference to a claim that is not in the article is no source.
+    const dangling = money('£90m', 9e7, { attributionId: 'c-000000000000' });
+    expect(runRule(userPolicies, b, [dangling], config).spans).toEqual(['£90m']);
   });
 
   it('a user policy with the same rule id replaces the default one', () => {
