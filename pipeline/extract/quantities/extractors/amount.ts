@@ -1,0 +1,223 @@
+// The amount extractor: an amount (parsers/number.ts) with its context: "one in four", multiples ("three
+// times"), years, ages ("Ms Hynde, 53,"), ranges ("between 30 and 40"), trailing hedges ("or more"),
+// change and subject; and whether a bare "one" counts something.
+import type { Figure } from '../types.js';
+import type { Amount } from '../parsers/number.js';
+import { DENOM_W, STOP, TIME_UNIT, ONE_BEFORE_NOT, ONE_AFTER_NOT } from '../lexicon.js';
+import { RE_UPPER, clean, join } from '../shapes.js';
+import type { Cursor } from '../cursor.js';
+import { qualifiersBefore, changeAfter, changeBefore, subjectAfter } from '../context.js';
+import { nameNumber } from '../labels.js';
+import { amount } from '../parsers/number.js';
+import { emitRank } from './ordinal.js';
+import { emitFraction } from './fraction.js';
+import { atTimes, emitRatio } from './ratio.js';
+import { emitAgo } from './date.js';
+
+/** An amount at k, with its context: qualifiers, ranges, change, subject; then emits it. */
+export function atAmount(c: Cursor, k: number): number {
+  const a = amount(c, k);
+  if (!a) return k;
+  if ('skip' in a) return a.skip;
+  let j = a.k1;
+  const w0 = c.w(a.k0);
+  // "N years ago": a relative date.
+  if ((a.unit === 'years' || a.unit === 'months' || a.unit === 'decades') && c.w(j) === 'ago') {
+    if (a.words && w0 === 'one' && a.unit !== 'years') return j + 1;
+    emitAgo(c, a.start, c.t[j].end, a.value, a.unit);
+    return j + 1;
+  }
+  // "one in four", "seven out of ten".
+  const inOf = c.w(j) === 'in' ? j + 1 : c.w(j) === 'out' && c.w(j + 1) === 'of' ? j + 2 : -1;
+  if (inOf > 0 && !a.marked && Number.isInteger(a.value)) {
+    let d = inOf;
+    if (c.w(d) === 'every') d++;
+    const b = amount(c, d);
+    if (b && !('skip' in b) && !b.marked && Number.isInteger(b.value) && b.value > a.value && !(b.yearLike && !/,/.test(c.raw(d)))) {
+      return emitFraction(c, a.k0, b.k1, a.value / b.value);
+    }
+  }
+  // Multiples: "three times as many", "10-fold".
+  if (!a.marked && !a.yearLike) {
+    if (c.w(j) === 'times') return atTimes(c, a.k0, j + 1, a.value);
+    if ((c.w(j) === '-' && c.w(j + 1) === 'fold' && c.adj(j, j + 1)) || c.w(j) === 'fold') {
+      const e = c.w(j) === 'fold' ? j + 1 : j + 2;
+      return emitRatio(c, a.k0, e, a.value, changeAfter(c, e));
+    }
+  }
+  // Number words carry a figure only with a unit, a counted noun or a stated whole ("seven of its
+  // 12", "two out of their 12": a part); "one" only with a unit.
+  let wordRange: Amount | undefined;
+  if (a.words) {
+    if (c.w(j) in DENOM_W && !a.marked) return k; // "two thirds": read at the denominator
+    if (w0 === 'a' || w0 === 'an') {
+      if (!a.scaled && (!a.marked || TIME_UNIT.has(a.unit!))) return a.k1; // "a day", "a year"
+    } else if (w0 === 'one' && !a.scaled && !a.marked && !oneCounts(c, a.k0, j)) return a.k1; // "one of", "one on the eve"
+    else if (w0 === 'one' && !a.scaled && a.marked && TIME_UNIT.has(a.unit!) && oneIdiom(c, a.k0)) return a.k1; // "one day", "at one point"
+    if (nameNumber(c, a.k0)) return a.k1; // "Formula One", "Channel Four"
+    // "world number six", "the number one film": a ranking.
+    if (c.w(a.k0 - 1) === 'number' && !a.marked && !a.scaled && a.k0 - 1 >= c.floor) return emitRank(c, a.k0, a.k1, a.value);
+    // "two or three weeks": a range of number words.
+    if (c.w(j) === 'or' && !a.marked) {
+      const b = amount(c, j + 1);
+      if (b && !('skip' in b) && b.words && b.value > a.value) wordRange = b;
+    }
+  }
+  // Years: "in 2024" (not "more than 2000 people", "$2024", "2024 tonnes").
+  const q = qualifiersBefore(c, a.k0);
+  if (a.yearLike) {
+    const counted = q.bound !== 'exact' || q.approximate ? subjectAfter(c, j) : undefined;
+    if (!counted) {
+      if (a.value >= 1900 && a.value <= 2100) {
+        c.emitDate(a.start, a.end, { year: a.value, iso: String(a.value) });
+        return a.k1;
+      }
+      const pw = c.w(a.k0 - 1);
+      if (/^(in|since|until|till|by|from|before|after|of|around|circa)$/.test(pw)) {
+        c.emitDate(a.start, a.end, { year: a.value, iso: String(a.value) });
+        return a.k1;
+      }
+    }
+  }
+  const fig: Figure = {
+    kind: 'numeric',
+    start: a.start,
+    end: a.end,
+    sentence: c.si,
+    value: a.value,
+    low: a.low,
+    high: a.high,
+    unit: a.unit ?? (a.currency ? 'currency' : 'count'),
+    currency: a.currency,
+    minor: a.minor,
+    event: a.event,
+    approximate: q.approximate,
+    bound: q.bound,
+    qualifier: q.qualifier,
+    scale: a.scale,
+    digits: a.digits,
+    parts: { number: [a.start, a.end] },
+  };
+  if (a.currency) fig.unit = 'currency';
+  if (q.spanStart < fig.start) fig.start = q.spanStart;
+  // "minus 10"
+  if (c.w(a.k0 - 1) === 'minus' && a.low === undefined && q.k === a.k0) {
+    fig.value = -a.value;
+    fig.start = c.t[a.k0 - 1].start;
+  }
+  // "Ms Hynde, 53, said": an age.
+  if (!a.marked && !a.words && a.low === undefined && Number.isInteger(a.value) && a.value < 120 && c.raw(a.k0 - 1) === ',' && RE_UPPER.test(c.raw(a.k0 - 2)) &&
+      (c.raw(a.k1) === ',' || (c.raw(a.k1) === '.' && a.k1 + 1 >= c.hi))) {
+    fig.subject = 'age';
+    fig.unit = 'age';
+    c.push(fig);
+    return a.k1;
+  }
+  const before = q.k;
+  // Ranges: "5% to 8%", "30 - 40", "between 30 and 40 staff"; "from X to Y" is two figures.
+  const between = c.w(before - 1) === 'between';
+  const from = c.w(before - 1) === 'from';
+  const link = c.w(j);
+  let second: Amount | undefined;
+  if (a.low === undefined && ((between && link === 'and') || (!between && (link === 'to' || link === '-' || link === '–')))) {
+    const b = amount(c, j + 1);
+    if (b && !('skip' in b) && b.low === undefined && !b.yearLike && !(a.yearLike && !a.marked)) {
+      const compatible = (!a.unit || !b.unit || a.unit === b.unit) && (!a.currency || !b.currency || a.currency === b.currency) && !(a.currency && b.unit) && !(b.currency && a.unit);
+      if (compatible) {
+        let lowV = a.value;
+        // "3 to 4 million", "£3-4bn": the scale of the second applies to the first (not "500 to 2 million").
+        if (!a.scaled && b.scaled && !a.unit && a.value < b.value / b.scale) lowV = clean(a.value * b.scale);
+        const unit = a.unit ?? b.unit ?? (a.currency || b.currency ? 'currency' : 'count');
+        const currency = a.currency ?? b.currency;
+        const changeVerb = changeBefore(c, before);
+        if (from || changeVerb) {
+          // Two figures; the first borrows the unit of the second ("from 5 to 8%").
+          fig.value = lowV;
+          fig.unit = currency ? 'currency' : unit;
+          fig.currency = currency;
+          if (!from && changeVerb) fig.change = changeVerb;
+          fig.subject = undefined;
+          c.push(fig);
+          return a.k1;
+        }
+        if (lowV < b.value) {
+          second = b;
+          fig.parts = { number: [a.start, b.end], low: [a.start, a.end], high: [b.start, b.end] };
+          fig.highDigits = b.digits;
+          fig.low = lowV;
+          fig.high = b.value;
+          fig.value = undefined;
+          fig.unit = currency ? 'currency' : unit;
+          fig.currency = currency;
+          fig.end = b.end;
+          if (between) fig.start = Math.min(fig.start, c.t[before - 1].start);
+          j = b.k1;
+        }
+      }
+    }
+  }
+  if (wordRange) {
+    second = wordRange;
+    fig.parts = { number: [a.start, wordRange.end], low: [a.start, a.end], high: [wordRange.start, wordRange.end] };
+    fig.low = a.value;
+    fig.high = wordRange.value;
+    fig.value = undefined;
+    fig.unit = wordRange.unit ?? (wordRange.currency ? 'currency' : 'count');
+    if (wordRange.currency) fig.currency = wordRange.currency;
+    fig.end = wordRange.end;
+    j = wordRange.k1;
+  }
+  if (!second && a.low !== undefined) {
+    fig.low = a.low;
+    fig.high = a.high;
+    fig.value = undefined;
+    fig.highDigits = a.highDigits;
+    fig.parts = { number: [a.start, a.end], low: [a.start, a.lowEnd!], high: [a.highStart!, a.end] };
+  }
+  // Trailing hedges: "10 or more", "40 or so".
+  if (c.w(j) === 'or') {
+    const n = c.w(j + 1);
+    if (n === 'more' || n === 'above' || n === 'over') { fig.bound = 'lower'; fig.qualifier = join(fig.qualifier, 'or ' + n); fig.end = c.t[j + 1].end; j += 2; }
+    else if (n === 'fewer' || n === 'less' || n === 'under' || n === 'below') { fig.bound = 'upper'; fig.qualifier = join(fig.qualifier, 'or ' + n); fig.end = c.t[j + 1].end; j += 2; }
+    else if (n === 'so') { fig.approximate = true; fig.qualifier = join(fig.qualifier, 'or so'); fig.end = c.t[j + 1].end; j += 2; }
+  }
+  // Change: "a 25% rise", "rose 5%", "up 3%", "5% higher".
+  const after = changeAfter(c, j);
+  const beforeC = changeBefore(c, before);
+  fig.change = after ?? beforeC;
+  // Subject.
+  if (fig.unit === 'count' || fig.unit === 'percent' || fig.unit === 'currency') {
+    let sj = j;
+    if (after && sj < c.hi) {
+      sj++;
+      fig.subject = c.w(sj) === 'in' ? subjectAfter(c, sj + 1) : undefined;
+    } else if (fig.unit === 'count' || c.w(sj) === 'of' || /^(a|an|the|its|their|his|her|our|this|that)$/.test(c.w(q.k - 1))) {
+      // After money or a percent, a noun is what it measures only in "a $140m deal", "a 5% stake", "18% of voters".
+      fig.subject = subjectAfter(c, sj);
+    }
+  }
+  c.push(fig);
+  return j;
+}
+
+/**
+ * Whether "one" at k (the word after it at j) counts something: "one book", "only one person", "by
+ * one notch", "over one sentence"; not "one of", the pronoun ("an important one", "one on the eve",
+ * "one planned for"), "no one", "one another", "one day".
+ */
+export function oneCounts(c: Cursor, k: number, j: number): boolean {
+  const p = c.w(k - 1);
+  if (ONE_BEFORE_NOT.has(p)) return false;
+  const n = c.w(j);
+  if (j >= c.hi || c.t[j].kind !== 'word' || STOP.has(n) || ONE_AFTER_NOT.has(n) || /(ly|ed|ing)$/.test(n) || RE_UPPER.test(c.raw(j))) return false;
+  // "from one phone to another": a contrast, not a count.
+  for (let i = j + 1; i < Math.min(c.hi, j + 5); i++) if (c.w(i) === 'another' || c.w(i) === 'other') return false;
+  return !oneIdiom(c, k);
+}
+
+/** "one day", "at one point", "one way or another": "one" in a set phrase. */
+export function oneIdiom(c: Cursor, k: number): boolean {
+  const n = c.w(k + 1);
+  if (n === 'day' || n === 'way' || n === 'thing' || n === 'time') return true;
+  return (c.w(k - 1) === 'at' || c.w(k - 1) === 'in') && (n === 'point' || n === 'stage' || n === 'time' || n === 'go' || n === 'piece');
+}
