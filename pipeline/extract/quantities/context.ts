@@ -2,7 +2,7 @@
 // "more than"), change words before or after it ("rose 5%", "a 5% rise"), and what it counts ("12,400
 // visitors", "18% of voters").
 import type { Bound, Change } from './types.js';
-import { QUALS, MONTHS, UNITS_W, TENS_W, INCREASE_NOUN, DECREASE_NOUN, INCREASE_VERB, DECREASE_VERB, COMPARATIVE_UP, COMPARATIVE_DOWN, STOP, SUBJECT_SKIP, DETERMINER, CHANGE_AFTER_SKIP, type Qual } from './lexicon.js';
+import { QUALS, MONTHS, UNITS_W, TENS_W, INCREASE_NOUN, DECREASE_NOUN, INCREASE_VERB, DECREASE_VERB, COMPARATIVE_UP, COMPARATIVE_DOWN, STOP, SUBJECT_SKIP, DETERMINER, CHANGE_AFTER_SKIP, SCORE_NOUN, type Qual } from './lexicon.js';
 import { RE_LETTER, RE_UPPER, looksPlural } from './shapes.js';
 import type { Cursor } from './cursor.js';
 
@@ -79,4 +79,14 @@ export function subjectAfter(c: Cursor, j: number): string | undefined {
   if (!lower) return undefined;
   const s = c.text(c.t[first].start, c.t[last].end).replace(/['’]s?$/, '');
   return RE_LETTER.test(s) ? s : undefined;
+}
+
+/**
+ * Whether an "N-point" compound ending before token j is a score or a margin: the head noun after it
+ * (past capitalised words, "a five-point Premiership lead") is one of the score nouns ("lead", "win").
+ */
+export function scoreCompound(c: Cursor, j: number): boolean {
+  let k = j;
+  while (k < c.hi && k < j + 3 && c.t[k].kind === 'word' && RE_UPPER.test(c.raw(k))) k++;
+  return SCORE_NOUN.has(c.w(k));
 }

@@ -102,3 +102,7 @@ export const FRACTION_PREP = list('fractionPrep');
 export const ONE_BEFORE_NOT = list('oneBeforeNot');
 export const ONE_AFTER_NOT = list('oneAfterNot');
 export const QUANTITY_NOUN = list('quantityNoun');
+export const MULTIPLE_NOUN = list('multipleNoun');
+export const SCORE_NOUN = list('scoreNoun');
+export const COUNTED_NOUN = list('countedNoun');
+export const YEAR_BEFORE = list('yearBefore');

@@ -3,7 +3,7 @@
 // change and subject; and whether a bare "one" counts something.
 import type { Figure } from '../types.js';
 import type { Amount } from '../parsers/number.js';
-import { DENOM_W, STOP, TIME_UNIT, ONE_BEFORE_NOT, ONE_AFTER_NOT } from '../lexicon.js';
+import { DENOM_W, STOP, TIME_UNIT, ONE_BEFORE_NOT, ONE_AFTER_NOT, COUNTED_NOUN, YEAR_BEFORE, DETERMINER } from '../lexicon.js';
 import { RE_UPPER, clean, join } from '../shapes.js';
 import type { Cursor } from '../cursor.js';
 import { qualifiersBefore, changeAfter, changeBefore, subjectAfter } from '../context.js';
@@ -66,14 +66,18 @@ export function atAmount(c: Cursor, k: number): number {
   // Years: "in 2024" (not "more than 2000 people", "$2024", "2024 tonnes").
   const q = qualifiersBefore(c, a.k0);
   if (a.yearLike) {
-    const counted = q.bound !== 'exact' || q.approximate ? subjectAfter(c, j) : undefined;
+    // Counted when hedged ("more than 2000 people"), or when it is round, a noun a year does not name
+    // follows and no preposition of time or determiner comes before ("2000 people marched"; not "in 2000
+    // people", "the 2004 results", "the great 1967 tourists").
+    const pq = c.w(q.k - 1);
+    const counted = q.bound !== 'exact' || q.approximate || (a.value % 50 === 0 && COUNTED_NOUN.has(c.w(j)) && !YEAR_BEFORE.has(pq) && !DETERMINER.has(pq)) ? subjectAfter(c, j) : undefined;
     if (!counted) {
       if (a.value >= 1900 && a.value <= 2100) {
         c.emitDate(a.start, a.end, { year: a.value, iso: String(a.value) });
         return a.k1;
       }
       const pw = c.w(a.k0 - 1);
-      if (/^(in|since|until|till|by|from|before|after|of|around|circa)$/.test(pw)) {
+      if (YEAR_BEFORE.has(pw)) {
         c.emitDate(a.start, a.end, { year: a.value, iso: String(a.value) });
         return a.k1;
       }

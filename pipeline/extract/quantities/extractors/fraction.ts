@@ -4,7 +4,7 @@ import type { Figure } from '../types.js';
 import { UNITS_W, TENS_W, SCALE_W, DENOM_W, UNIT_WORD, CUR_WORD, ORDINAL_W, RANK_COMPOUND, COMPOUND_NOT, FRACTION_PREP } from '../lexicon.js';
 import { RE_AGE_GROUP, clean } from '../shapes.js';
 import type { Cursor } from '../cursor.js';
-import { qualifiersBefore, changeAfter, changeBefore, subjectAfter } from '../context.js';
+import { qualifiersBefore, changeAfter, changeBefore, subjectAfter, scoreCompound } from '../context.js';
 import { nameNumber } from '../labels.js';
 import { emitRank } from './ordinal.js';
 import { emitRatio } from './ratio.js';
@@ -34,7 +34,13 @@ export function atWordForms(c: Cursor, k: number): number {
   if (rest === 'fold') return emitRatio(c, k, k + 1, n, changeAfter(c, k + 1));
   if (parts[0] !== 'a' && UNIT_WORD.has(rest)) {
     const q = qualifiersBefore(c, k);
-    c.push({ kind: 'numeric', start: Math.min(q.spanStart, c.t[k].start), end: c.t[k].end, sentence: c.si, value: n, unit: UNIT_WORD.get(rest), approximate: q.approximate, bound: q.bound, qualifier: q.qualifier });
+    let unit = UNIT_WORD.get(rest);
+    let subject: string | undefined;
+    // "a five-point plan": the points of something, not a score ("a five-point lead").
+    if (unit === 'points' && !scoreCompound(c, k + 1)) { unit = 'count'; subject = subjectAfter(c, k + 1); }
+    const fig: Figure = { kind: 'numeric', start: Math.min(q.spanStart, c.t[k].start), end: c.t[k].end, sentence: c.si, value: n, unit, approximate: q.approximate, bound: q.bound, qualifier: q.qualifier };
+    if (subject) fig.subject = subject;
+    c.push(fig);
     return k + 1;
   }
   // "three-party politics", "a one-sentence comment": a count inside a compound (not "one-off", "two-way").

@@ -1,6 +1,7 @@
 // Ratios and multiples: "twice as many", "three times higher", "doubled", "ten-fold".
 import type { Change, Figure } from '../types.js';
-import { MULT_VERB, UNITS_W, TENS_W, MULT_VERB_S, VERB_S_AFTER, COMPARATIVE_UP, COMPARATIVE_DOWN, SPORT, DETERMINER, ANAPHOR_BEFORE, QUANTITY_NOUN } from '../lexicon.js';
+import { MULT_VERB, UNITS_W, TENS_W, MULT_VERB_S, VERB_S_AFTER, COMPARATIVE_UP, COMPARATIVE_DOWN, SPORT, DETERMINER, ANAPHOR_BEFORE, QUANTITY_NOUN, MULTIPLE_NOUN } from '../lexicon.js';
+import { RE_UPPER } from '../shapes.js';
 import type { Cursor } from '../cursor.js';
 import { qualifiersBefore, changeBefore, subjectAfter } from '../context.js';
 
@@ -44,13 +45,22 @@ export function atMultVerb(c: Cursor, k: number): number {
   const [v, change] = MULT_VERB[w];
   if (MULT_VERB_S.has(w) && !verbS(c, k)) return k + 1;
   if (!change) {
-    // "double", "triple": only as "double the", "to double", "will double".
     const n = c.w(k + 1);
     const p = c.w(k - 1);
+    // "a double disappointment", "her triple victory": an adjective that counts the occurrences of its
+    // noun (not in a name: "the Triple Crown").
+    if (Number.isInteger(v) && DETERMINER.has(p) && k - 1 >= c.floor && MULTIPLE_NOUN.has(n) && !RE_UPPER.test(c.raw(k + 1))) return emitMultiple(c, k, v, n);
+    // "double", "triple": otherwise only as "double the", "to double", "will double".
     if (!/^(the|that|its|their|what|his|her|our|in)$/.test(n) && !/^(to|will|would|could|may|might|should|can|must)$/.test(p)) return k + 1;
   }
   if (figurative(c, k)) return k + 1;
   return emitRatio(c, k, k + 1, v, change);
+}
+
+/** "double disappointment" at k: v occurrences of the noun after it (a count, not a ratio). */
+function emitMultiple(c: Cursor, k: number, v: number, noun: string): number {
+  c.push({ kind: 'numeric', start: c.t[k].start, end: c.t[k + 1].end, sentence: c.si, value: v, unit: 'count', approximate: false, bound: 'exact', subject: noun, parts: { number: [c.t[k].start, c.t[k].end] } });
+  return k + 2;
 }
 
 /**

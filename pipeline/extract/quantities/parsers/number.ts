@@ -6,6 +6,7 @@ import { UNITS_W, TENS_W, SCALE_W, SCALE_SUFFIX, UNIT_WORD, UNIT_SUFFIX, SQUARE_
 import { RE_NUM, RE_SCORE, num, clean } from '../shapes.js';
 import type { Cursor } from '../cursor.js';
 import { isLabel, skipRun, metres } from '../labels.js';
+import { scoreCompound } from '../context.js';
 import { dayMonth } from '../extractors/date.js';
 
 /** Distances run or swum as events, in metres: "the 100m", "10,000m". */
@@ -187,6 +188,8 @@ export function amount(c: Cursor, k: number, allowWords = true): Amount | { skip
     } else if (UNIT_WORD.has(a)) {
       unit = UNIT_WORD.get(a);
       j += 1 + dash;
+      // "a 10-point plan": the points of something, not a score ("a 10-point lead").
+      if (unit === 'points' && dash && !scoreCompound(c, j)) unit = 'count';
       if (unit === 'degrees') {
         const cf = c.w(j);
         if (cf === 'celsius' || cf === 'centigrade' || cf === 'c') { unit = 'C'; j++; }
