@@ -75,5 +75,5 @@ export function metres(c: Cursor, k: number, digits: string, range: boolean): bo
     const w = c.w(i);
     if (METRE_CONTEXT.has(w) || (w === 'shot' && c.w(i + 1) === 'put')) return true;
   }
-  return !range && /^\d\.\d\d$/.test(digits);
+  return !range && /^\d{1,2}\.\d\d$/.test(digits);
 }

@@ -106,3 +106,6 @@ export const MULTIPLE_NOUN = list('multipleNoun');
 export const SCORE_NOUN = list('scoreNoun');
 export const COUNTED_NOUN = list('countedNoun');
 export const YEAR_BEFORE = list('yearBefore');
+export const AGE_BEFORE = list('ageBefore');
+/** The numberIdiom phrases, each split into its words. */
+export const NUMBER_IDIOMS: readonly string[][] = [...list('numberIdiom')].map((p) => p.split('_'));

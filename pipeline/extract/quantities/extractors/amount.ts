@@ -3,7 +3,7 @@
 // change and subject; and whether a bare "one" counts something.
 import type { Figure } from '../types.js';
 import type { Amount } from '../parsers/number.js';
-import { DENOM_W, STOP, TIME_UNIT, ONE_BEFORE_NOT, ONE_AFTER_NOT, COUNTED_NOUN, YEAR_BEFORE, DETERMINER } from '../lexicon.js';
+import { DENOM_W, STOP, TIME_UNIT, ONE_BEFORE_NOT, ONE_AFTER_NOT, COUNTED_NOUN, YEAR_BEFORE, DETERMINER, AGE_BEFORE, NUMBER_IDIOMS } from '../lexicon.js';
 import { RE_UPPER, clean, join } from '../shapes.js';
 import type { Cursor } from '../cursor.js';
 import { qualifiersBefore, changeAfter, changeBefore, subjectAfter } from '../context.js';
@@ -49,6 +49,7 @@ export function atAmount(c: Cursor, k: number): number {
   // 12", "two out of their 12": a part); "one" only with a unit.
   let wordRange: Amount | undefined;
   if (a.words) {
+    if (numberIdiom(c, a.k0)) return a.k1; // "go one better", "knocked for six"
     if (c.w(j) in DENOM_W && !a.marked) return k; // "two thirds": read at the denominator
     if (w0 === 'a' || w0 === 'an') {
       if (!a.scaled && (!a.marked || TIME_UNIT.has(a.unit!))) return a.k1; // "a day", "a year"
@@ -117,6 +118,8 @@ export function atAmount(c: Cursor, k: number): number {
     c.push(fig);
     return a.k1;
   }
+  // "aged 55", "at the age of 15", "aged 16 to 18": an age (marked at the end, after its range and hedges).
+  const age = !a.marked && Number.isInteger(a.value) && a.value < 120 && q.k === a.k0 && ageBefore(c, a.k0);
   const before = q.k;
   // Ranges: "5% to 8%", "30 - 40", "between 30 and 40 staff"; "from X to Y" is two figures.
   const between = c.w(before - 1) === 'between';
@@ -200,6 +203,10 @@ export function atAmount(c: Cursor, k: number): number {
       fig.subject = subjectAfter(c, sj);
     }
   }
+  if (age && fig.unit === 'count') {
+    fig.unit = 'age';
+    fig.subject = 'age';
+  }
   c.push(fig);
   return j;
 }
@@ -224,4 +231,28 @@ export function oneIdiom(c: Cursor, k: number): boolean {
   const n = c.w(k + 1);
   if (n === 'day' || n === 'way' || n === 'thing' || n === 'time') return true;
   return (c.w(k - 1) === 'at' || c.w(k - 1) === 'in') && (n === 'point' || n === 'stage' || n === 'time' || n === 'go' || n === 'piece');
+}
+
+/** Words right before token k that make the number after them an age: "aged 55", "at the age of 15". */
+function ageBefore(c: Cursor, k: number): boolean {
+  const p = c.w(k - 1);
+  if (AGE_BEFORE.has(p)) return true;
+  return p === 'of' && (c.w(k - 2) === 'age' || c.w(k - 2) === 'ages') && k - 2 >= c.floor;
+}
+
+/**
+ * Whether the number word at k is inside a set phrase that states no quantity ("go one better", "one
+ * step further", "knocked for six", "in two minds"): the phrases of the numberIdiom list, matched word
+ * for word around it.
+ */
+export function numberIdiom(c: Cursor, k: number): boolean {
+  const w = c.w(k);
+  for (const idiom of NUMBER_IDIOMS) {
+    const at = idiom.indexOf(w);
+    if (at < 0 || k - at < c.lo || k - at + idiom.length > c.hi) continue;
+    let ok = true;
+    for (let i = 0; i < idiom.length && ok; i++) if (c.w(k - at + i) !== idiom[i]) ok = false;
+    if (ok) return true;
+  }
+  return false;
 }
