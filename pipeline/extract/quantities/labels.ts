@@ -1,6 +1,7 @@
 // Numbers that are not quantities: labels, names, phone numbers, addresses, model names, times (isLabel,
-// skipRun, nameNumber), and the test that tells metres from millions ("100m sprint" vs "5m people").
-import { MONTHS, SCALE_W, DOLLAR_PREFIX, CUR_CODE, CUR_WORD, DOLLAR_ADJ, CURRENCY_NATION, LABEL_BEFORE, FUNCTION_WORD, STREET, SPORT, METRE_EVENT, METRE_BEFORE, DIMENSION, METRE_CONTEXT, TIME_AFTER, STOP } from './lexicon.js';
+// skipRun, nameNumber), set phrases with a number word (numberIdiom: "go one better"), and the test
+// that tells metres from millions ("100m sprint" vs "5m people").
+import { MONTHS, SCALE_W, DOLLAR_PREFIX, CUR_CODE, CUR_WORD, DOLLAR_ADJ, CURRENCY_NATION, LABEL_BEFORE, FUNCTION_WORD, STREET, SPORT, METRE_EVENT, METRE_BEFORE, DIMENSION, METRE_CONTEXT, TIME_AFTER, STOP, NUMBER_IDIOMS } from './lexicon.js';
 import { RE_UPPER, looksPlural } from './shapes.js';
 import type { Cursor } from './cursor.js';
 import { qualifiersBefore, changeBefore, subjectAfter } from './context.js';
@@ -76,4 +77,21 @@ export function metres(c: Cursor, k: number, digits: string, range: boolean): bo
     if (METRE_CONTEXT.has(w) || (w === 'shot' && c.w(i + 1) === 'put')) return true;
   }
   return !range && /^\d{1,2}\.\d\d$/.test(digits);
+}
+
+/**
+ * Whether the number word at k is inside a set phrase that states no quantity ("go one better", "one
+ * step further", "knocked him for six", "in two minds", "half the man he was"): the phrases of the
+ * numberIdiom list, matched word for word around it ("*" matches any one word).
+ */
+export function numberIdiom(c: Cursor, k: number): boolean {
+  const w = c.w(k);
+  for (const idiom of NUMBER_IDIOMS) {
+    const at = idiom.indexOf(w);
+    if (at < 0 || k - at < c.lo || k - at + idiom.length > c.hi) continue;
+    let ok = true;
+    for (let i = 0; i < idiom.length && ok; i++) if (idiom[i] !== '*' && c.w(k - at + i) !== idiom[i]) ok = false;
+    if (ok) return true;
+  }
+  return false;
 }

@@ -3,11 +3,11 @@
 // change and subject; and whether a bare "one" counts something.
 import type { Figure } from '../types.js';
 import type { Amount } from '../parsers/number.js';
-import { DENOM_W, STOP, TIME_UNIT, ONE_BEFORE_NOT, ONE_AFTER_NOT, COUNTED_NOUN, YEAR_BEFORE, DETERMINER, AGE_BEFORE, NUMBER_IDIOMS } from '../lexicon.js';
+import { DENOM_W, STOP, TIME_UNIT, ONE_BEFORE_NOT, ONE_AFTER_NOT, COUNTED_NOUN, YEAR_BEFORE, DETERMINER, AGE_BEFORE } from '../lexicon.js';
 import { RE_UPPER, clean, join } from '../shapes.js';
 import type { Cursor } from '../cursor.js';
 import { qualifiersBefore, changeAfter, changeBefore, subjectAfter } from '../context.js';
-import { nameNumber } from '../labels.js';
+import { nameNumber, numberIdiom } from '../labels.js';
 import { amount } from '../parsers/number.js';
 import { emitRank } from './ordinal.js';
 import { emitFraction } from './fraction.js';
@@ -238,21 +238,4 @@ function ageBefore(c: Cursor, k: number): boolean {
   const p = c.w(k - 1);
   if (AGE_BEFORE.has(p)) return true;
   return p === 'of' && (c.w(k - 2) === 'age' || c.w(k - 2) === 'ages') && k - 2 >= c.floor;
-}
-
-/**
- * Whether the number word at k is inside a set phrase that states no quantity ("go one better", "one
- * step further", "knocked for six", "in two minds"): the phrases of the numberIdiom list, matched word
- * for word around it.
- */
-export function numberIdiom(c: Cursor, k: number): boolean {
-  const w = c.w(k);
-  for (const idiom of NUMBER_IDIOMS) {
-    const at = idiom.indexOf(w);
-    if (at < 0 || k - at < c.lo || k - at + idiom.length > c.hi) continue;
-    let ok = true;
-    for (let i = 0; i < idiom.length && ok; i++) if (c.w(k - at + i) !== idiom[i]) ok = false;
-    if (ok) return true;
-  }
-  return false;
 }

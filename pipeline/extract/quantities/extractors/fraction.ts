@@ -5,7 +5,7 @@ import { UNITS_W, TENS_W, SCALE_W, DENOM_W, UNIT_WORD, CUR_WORD, ORDINAL_W, RANK
 import { RE_AGE_GROUP, clean } from '../shapes.js';
 import type { Cursor } from '../cursor.js';
 import { qualifiersBefore, changeAfter, changeBefore, subjectAfter, scoreCompound } from '../context.js';
-import { nameNumber } from '../labels.js';
+import { nameNumber, numberIdiom } from '../labels.js';
 import { emitRank } from './ordinal.js';
 import { emitRatio } from './ratio.js';
 
@@ -102,6 +102,7 @@ export function atHalf(c: Cursor, k: number): number {
     c.push(fig);
     return j;
   }
+  if (numberIdiom(c, k)) return k + 1; // "half the man he was"
   // "first half", "the half", "half an hour": not a fraction of something.
   if (/^(first|second|the|a|other|latter|former|each|one|and|every)$/.test(p)) return k + 1;
   const q = qualifiersBefore(c, k);
