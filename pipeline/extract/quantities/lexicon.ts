@@ -109,3 +109,7 @@ export const YEAR_BEFORE = list('yearBefore');
 export const AGE_BEFORE = list('ageBefore');
 /** The numberIdiom phrases, each split into its words. */
 export const NUMBER_IDIOMS: readonly string[][] = [...list('numberIdiom')].map((p) => p.split('_'));
+export const ROUND_SIZE = list('roundSize');
+export const ROUND_BEFORE = list('roundBefore');
+export const STATE_VERB = list('stateVerb');
+export const PERSONAL_PRONOUN = list('personalPronoun');

@@ -3,8 +3,8 @@
 // change and subject; and whether a bare "one" counts something.
 import type { Figure } from '../types.js';
 import type { Amount } from '../parsers/number.js';
-import { DENOM_W, STOP, TIME_UNIT, ONE_BEFORE_NOT, ONE_AFTER_NOT, COUNTED_NOUN, YEAR_BEFORE, DETERMINER, AGE_BEFORE } from '../lexicon.js';
-import { RE_UPPER, clean, join } from '../shapes.js';
+import { DENOM_W, STOP, TIME_UNIT, ONE_BEFORE_NOT, ONE_AFTER_NOT, COUNTED_NOUN, YEAR_BEFORE, DETERMINER, AGE_BEFORE, ROUND_SIZE, ROUND_BEFORE, STATE_VERB, PERSONAL_PRONOUN } from '../lexicon.js';
+import { RE_UPPER, clean, join, looksPlural } from '../shapes.js';
 import type { Cursor } from '../cursor.js';
 import { qualifiersBefore, changeAfter, changeBefore, subjectAfter } from '../context.js';
 import { nameNumber, numberIdiom } from '../labels.js';
@@ -64,6 +64,10 @@ export function atAmount(c: Cursor, k: number): number {
       if (b && !('skip' in b) && b.words && b.value > a.value) wordRange = b;
     }
   }
+  // "into the last 16 of the cup", "reached the last eight": a round of a competition, not a count.
+  if (!a.marked && a.low === undefined && roundName(c, a.k0, j, a.value)) return a.k1;
+  // "I feel 100%", "I'll be 100% fit": a state of mind, not a share of anything.
+  if (a.unit === 'percent' && !a.scaled && (a.value === 100 || a.value === 0) && selfAssessment(c, a.k0, j)) return a.k1;
   // Years: "in 2024" (not "more than 2000 people", "$2024", "2024 tonnes").
   const q = qualifiersBefore(c, a.k0);
   if (a.yearLike) {
@@ -238,4 +242,23 @@ function ageBefore(c: Cursor, k: number): boolean {
   const p = c.w(k - 1);
   if (AGE_BEFORE.has(p)) return true;
   return p === 'of' && (c.w(k - 2) === 'age' || c.w(k - 2) === 'ages') && k - 2 >= c.floor;
+}
+
+/** "the last 16", "the final eight" ending before j, with no plural noun after it: a round of a competition. */
+function roundName(c: Cursor, k: number, j: number, value: number): boolean {
+  if (!ROUND_SIZE.has(String(value)) || !ROUND_BEFORE.has(c.w(k - 1)) || c.w(k - 2) !== 'the' || k - 2 < c.floor) return false;
+  // No counted noun after it: "the last 16 of", "the last eight again", "a last-16 match" (not "the last four years").
+  return j >= c.hi || c.t[j].kind !== 'word' || STOP.has(c.w(j)) || !looksPlural(c.w(j));
+}
+
+/**
+ * "I feel 100%", "we are 100% behind him", "I'll be 100% fresh": a person's word for a state, with a
+ * personal pronoun and a verb of being or feeling right before it and no "of" after it.
+ */
+function selfAssessment(c: Cursor, k: number, j: number): boolean {
+  if (c.w(j) === 'of') return false;
+  let i = k - 1;
+  if (!STATE_VERB.has(c.w(i).replace('’', "'"))) return false;
+  while (i > c.floor && i > k - 4 && !PERSONAL_PRONOUN.has(c.w(i).replace('’', "'"))) i--;
+  return PERSONAL_PRONOUN.has(c.w(i).replace('’', "'"));
 }
