@@ -1,7 +1,7 @@
 // Numbers that are not quantities: labels, names, phone numbers, addresses, model names, times (isLabel,
 // skipRun, nameNumber), set phrases with a number word (numberIdiom: "go one better"), and the test
 // that tells metres from millions ("100m sprint" vs "5m people").
-import { MONTHS, SCALE_W, DOLLAR_PREFIX, CUR_CODE, CUR_WORD, DOLLAR_ADJ, CURRENCY_NATION, LABEL_BEFORE, FUNCTION_WORD, STREET, SPORT, METRE_EVENT, METRE_BEFORE, DIMENSION, METRE_CONTEXT, TIME_AFTER, STOP, NUMBER_IDIOMS } from './lexicon.js';
+import { MONTHS, SCALE_W, DOLLAR_PREFIX, CUR_CODE, CUR_WORD, DOLLAR_ADJ, CURRENCY_NATION, LABEL_BEFORE, FUNCTION_WORD, STREET, SPORT, METRE_EVENT, METRE_BEFORE, DIMENSION, METRE_CONTEXT, TIME_AFTER, STOP, NUMBER_IDIOMS, RACE_DISTANCE, DETERMINER } from './lexicon.js';
 import { RE_UPPER, looksPlural } from './shapes.js';
 import type { Cursor } from './cursor.js';
 import { qualifiersBefore, changeBefore, subjectAfter } from './context.js';
@@ -76,7 +76,13 @@ export function metres(c: Cursor, k: number, digits: string, range: boolean): bo
     const w = c.w(i);
     if (METRE_CONTEXT.has(w) || (w === 'shot' && c.w(i + 1) === 'put')) return true;
   }
-  return !range && /^\d{1,2}\.\d\d$/.test(digits);
+  if (range) return false;
+  // "win the 60m at", "moved up from the 400m": a race distance after a determiner, or after another one
+  // ("from 400m to 200m"), with nothing counted after it.
+  const p = c.w(k - 1);
+  const pair = (i: number) => RACE_DISTANCE.has(c.raw(i).replace(/,/g, '').replace(/m$/, '')) && /^\d[\d,]*m$/.test(c.raw(i));
+  if (RACE_DISTANCE.has(digits.replace(/,/g, '')) && (DETERMINER.has(p) || ((p === 'to' || p === 'and') && pair(k - 2)) || ((n === 'to' || n === 'and') && pair(k + 2)))) return true;
+  return /^\d{1,2}\.\d\d$/.test(digits);
 }
 
 /**

@@ -113,3 +113,4 @@ export const ROUND_SIZE = list('roundSize');
 export const ROUND_BEFORE = list('roundBefore');
 export const STATE_VERB = list('stateVerb');
 export const PERSONAL_PRONOUN = list('personalPronoun');
+export const RACE_DISTANCE = list('raceDistance');

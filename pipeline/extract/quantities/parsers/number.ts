@@ -2,15 +2,12 @@
 // number words, a glued range, scale words and suffixes, percent and points, currency words, units.
 // It finds no context (hedges, change, subject): extractors/amount.ts does that.
 import type { Figure } from '../types.js';
-import { UNITS_W, TENS_W, SCALE_W, SCALE_SUFFIX, UNIT_WORD, UNIT_SUFFIX, SQUARE_UNIT, CUR_SYMBOL, DOLLAR_PREFIX, CUR_CODE, CUR_WORD, DOLLAR_ADJ, CURRENCY_NATION, DOLLAR_ADJ2, SPORT } from '../lexicon.js';
+import { UNITS_W, TENS_W, SCALE_W, SCALE_SUFFIX, UNIT_WORD, UNIT_SUFFIX, SQUARE_UNIT, CUR_SYMBOL, DOLLAR_PREFIX, CUR_CODE, CUR_WORD, DOLLAR_ADJ, CURRENCY_NATION, DOLLAR_ADJ2, SPORT, RACE_DISTANCE } from '../lexicon.js';
 import { RE_NUM, RE_SCORE, num, clean } from '../shapes.js';
 import type { Cursor } from '../cursor.js';
 import { isLabel, skipRun, metres } from '../labels.js';
 import { scoreCompound } from '../context.js';
 import { dayMonth } from '../extractors/date.js';
-
-/** Distances run or swum as events, in metres: "the 100m", "10,000m". */
-const RACE_DISTANCE = new Set(['50', '60', '100', '110', '200', '400', '800', '1000', '1500', '3000', '5000', '10000']);
 
 /** A figure's amount while the scanner reads it: the Figure fields it shares, plus the scanner's own state. */
 export interface Amount extends Pick<Figure, 'start' | 'end' | 'low' | 'high' | 'unit' | 'currency' | 'minor' | 'event' | 'digits' | 'highDigits'> {
