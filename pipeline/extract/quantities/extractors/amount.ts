@@ -3,7 +3,7 @@
 // change and subject; and whether a bare "one" counts something.
 import type { Figure } from '../types.js';
 import type { Amount } from '../parsers/number.js';
-import { DENOM_W, STOP, TIME_UNIT, ONE_BEFORE_NOT, ONE_AFTER_NOT, COUNTED_NOUN, YEAR_BEFORE, DETERMINER, AGE_BEFORE, ROUND_SIZE, ROUND_BEFORE, STATE_VERB, PERSONAL_PRONOUN } from '../lexicon.js';
+import { DENOM_W, STOP, TIME_UNIT, ONE_BEFORE_NOT, ONE_AFTER_NOT, COUNTED_NOUN, YEAR_BEFORE, DETERMINER, AGE_BEFORE, ROUND_SIZE, ROUND_BEFORE, STATE_VERB, PERSONAL_PRONOUN, TIME_AFTER } from '../lexicon.js';
 import { RE_UPPER, clean, join, looksPlural } from '../shapes.js';
 import type { Cursor } from '../cursor.js';
 import { qualifiersBefore, changeAfter, changeBefore, subjectAfter } from '../context.js';
@@ -50,6 +50,7 @@ export function atAmount(c: Cursor, k: number): number {
   let wordRange: Amount | undefined;
   if (a.words) {
     if (numberIdiom(c, a.k0)) return a.k1; // "go one better", "knocked for six"
+    if (TIME_AFTER.has(c.w(j)) && !a.marked) return a.k1; // "at four o'clock": a time of day
     if (c.w(j) in DENOM_W && !a.marked) return k; // "two thirds": read at the denominator
     if (w0 === 'a' || w0 === 'an') {
       if (!a.scaled && (!a.marked || TIME_UNIT.has(a.unit!))) return a.k1; // "a day", "a year"
