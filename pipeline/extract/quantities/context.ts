@@ -1,9 +1,9 @@
 // Context readers: the words around a figure that qualify it: hedges and bounds before it ("about",
 // "more than"), change words before or after it ("rose 5%", "a 5% rise"), and what it counts ("12,400
 // visitors", "18% of voters").
-import type { Bound, Change } from './types.js';
+import type { Bound, Change, Figure } from './types.js';
 import { QUALS, MONTHS, UNITS_W, TENS_W, INCREASE_NOUN, DECREASE_NOUN, INCREASE_VERB, DECREASE_VERB, COMPARATIVE_UP, COMPARATIVE_DOWN, STOP, SUBJECT_SKIP, DETERMINER, CHANGE_AFTER_SKIP, SCORE_NOUN, type Qual } from './lexicon.js';
-import { RE_LETTER, RE_UPPER, looksPlural } from './shapes.js';
+import { RE_LETTER, RE_UPPER, looksPlural, join } from './shapes.js';
 import type { Cursor } from './cursor.js';
 
 /** Hedges and bounds right before token k (at most two: "only about", "just over"). */
@@ -89,4 +89,15 @@ export function scoreCompound(c: Cursor, j: number): boolean {
   let k = j;
   while (k < c.hi && k < j + 3 && c.t[k].kind === 'word' && RE_UPPER.test(c.raw(k))) k++;
   return SCORE_NOUN.has(c.w(k));
+}
+
+/** Hedges after a figure ending before j: "10 or more", "30 or fewer", "40 or so". Widens fig; returns the token after. */
+export function trailingHedge(c: Cursor, fig: Figure, j: number): number {
+  if (c.w(j) === 'or') {
+    const n = c.w(j + 1);
+    if (n === 'more' || n === 'above' || n === 'over') { fig.bound = 'lower'; fig.qualifier = join(fig.qualifier, 'or ' + n); fig.end = c.t[j + 1].end; j += 2; }
+    else if (n === 'fewer' || n === 'less' || n === 'under' || n === 'below') { fig.bound = 'upper'; fig.qualifier = join(fig.qualifier, 'or ' + n); fig.end = c.t[j + 1].end; j += 2; }
+    else if (n === 'so') { fig.approximate = true; fig.qualifier = join(fig.qualifier, 'or so'); fig.end = c.t[j + 1].end; j += 2; }
+  }
+  return j;
 }

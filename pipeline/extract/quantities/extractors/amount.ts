@@ -1,14 +1,15 @@
 // The amount extractor: an amount (parsers/number.ts) with its context: "one in four", multiples ("three
-// times"), years, ages ("Ms Hynde, 53,"), ranges ("between 30 and 40"), trailing hedges ("or more"),
-// change and subject; and whether a bare "one" counts something.
+// times"), years, ages ("Ms Hynde, 53,", "aged 55"), rounds ("the last 16"), its range (./range.ts),
+// trailing hedges ("or more"), change and subject; and whether a bare "one" counts something.
 import type { Figure } from '../types.js';
 import type { Amount } from '../parsers/number.js';
 import { DENOM_W, STOP, TIME_UNIT, ONE_BEFORE_NOT, ONE_AFTER_NOT, COUNTED_NOUN, YEAR_BEFORE, DETERMINER, AGE_BEFORE, ROUND_SIZE, ROUND_BEFORE, STATE_VERB, PERSONAL_PRONOUN, TIME_AFTER } from '../lexicon.js';
-import { RE_UPPER, clean, join, looksPlural } from '../shapes.js';
+import { RE_UPPER, looksPlural } from '../shapes.js';
 import type { Cursor } from '../cursor.js';
-import { qualifiersBefore, changeAfter, changeBefore, subjectAfter } from '../context.js';
+import { qualifiersBefore, changeAfter, changeBefore, subjectAfter, trailingHedge } from '../context.js';
 import { nameNumber, numberIdiom } from '../labels.js';
 import { amount } from '../parsers/number.js';
+import { readRange } from './range.js';
 import { emitRank } from './ordinal.js';
 import { emitFraction } from './fraction.js';
 import { atTimes, emitRatio } from './ratio.js';
@@ -127,72 +128,11 @@ export function atAmount(c: Cursor, k: number): number {
   const age = !a.marked && Number.isInteger(a.value) && a.value < 120 && q.k === a.k0 && ageBefore(c, a.k0);
   const before = q.k;
   // Ranges: "5% to 8%", "30 - 40", "between 30 and 40 staff"; "from X to Y" is two figures.
-  const between = c.w(before - 1) === 'between';
-  const from = c.w(before - 1) === 'from';
-  const link = c.w(j);
-  let second: Amount | undefined;
-  if (a.low === undefined && ((between && link === 'and') || (!between && (link === 'to' || link === '-' || link === '–')))) {
-    const b = amount(c, j + 1);
-    if (b && !('skip' in b) && b.low === undefined && !b.yearLike && !(a.yearLike && !a.marked)) {
-      const compatible = (!a.unit || !b.unit || a.unit === b.unit) && (!a.currency || !b.currency || a.currency === b.currency) && !(a.currency && b.unit) && !(b.currency && a.unit);
-      if (compatible) {
-        let lowV = a.value;
-        // "3 to 4 million", "£3-4bn": the scale of the second applies to the first (not "500 to 2 million").
-        if (!a.scaled && b.scaled && !a.unit && a.value < b.value / b.scale) lowV = clean(a.value * b.scale);
-        const unit = a.unit ?? b.unit ?? (a.currency || b.currency ? 'currency' : 'count');
-        const currency = a.currency ?? b.currency;
-        const changeVerb = changeBefore(c, before);
-        if (from || changeVerb) {
-          // Two figures; the first borrows the unit of the second ("from 5 to 8%").
-          fig.value = lowV;
-          fig.unit = currency ? 'currency' : unit;
-          fig.currency = currency;
-          if (!from && changeVerb) fig.change = changeVerb;
-          fig.subject = undefined;
-          c.push(fig);
-          return a.k1;
-        }
-        if (lowV < b.value) {
-          second = b;
-          fig.parts = { number: [a.start, b.end], low: [a.start, a.end], high: [b.start, b.end] };
-          fig.highDigits = b.digits;
-          fig.low = lowV;
-          fig.high = b.value;
-          fig.value = undefined;
-          fig.unit = currency ? 'currency' : unit;
-          fig.currency = currency;
-          fig.end = b.end;
-          if (between) fig.start = Math.min(fig.start, c.t[before - 1].start);
-          j = b.k1;
-        }
-      }
-    }
-  }
-  if (wordRange) {
-    second = wordRange;
-    fig.parts = { number: [a.start, wordRange.end], low: [a.start, a.end], high: [wordRange.start, wordRange.end] };
-    fig.low = a.value;
-    fig.high = wordRange.value;
-    fig.value = undefined;
-    fig.unit = wordRange.unit ?? (wordRange.currency ? 'currency' : 'count');
-    if (wordRange.currency) fig.currency = wordRange.currency;
-    fig.end = wordRange.end;
-    j = wordRange.k1;
-  }
-  if (!second && a.low !== undefined) {
-    fig.low = a.low;
-    fig.high = a.high;
-    fig.value = undefined;
-    fig.highDigits = a.highDigits;
-    fig.parts = { number: [a.start, a.end], low: [a.start, a.lowEnd!], high: [a.highStart!, a.end] };
-  }
+  const r = readRange(c, a, wordRange, fig, before, j);
+  if (typeof r !== 'number') return r.done;
+  j = r;
   // Trailing hedges: "10 or more", "40 or so".
-  if (c.w(j) === 'or') {
-    const n = c.w(j + 1);
-    if (n === 'more' || n === 'above' || n === 'over') { fig.bound = 'lower'; fig.qualifier = join(fig.qualifier, 'or ' + n); fig.end = c.t[j + 1].end; j += 2; }
-    else if (n === 'fewer' || n === 'less' || n === 'under' || n === 'below') { fig.bound = 'upper'; fig.qualifier = join(fig.qualifier, 'or ' + n); fig.end = c.t[j + 1].end; j += 2; }
-    else if (n === 'so') { fig.approximate = true; fig.qualifier = join(fig.qualifier, 'or so'); fig.end = c.t[j + 1].end; j += 2; }
-  }
+  j = trailingHedge(c, fig, j);
   // Change: "a 25% rise", "rose 5%", "up 3%", "5% higher".
   const after = changeAfter(c, j);
   const beforeC = changeBefore(c, before);
