@@ -1,12 +1,13 @@
 // The amount parser: reads the amount at a token and resolves its value: currency prefix, digits or
-// number words, a glued range, scale words and suffixes, percent and points, currency words, units.
-// It finds no context (hedges, change, subject): extractors/amount.ts does that.
+// number words, a glued range, scale words and suffixes; then what it measures, by the unit parsers of
+// ./units.ts (percent and points, currency words, units). It reads no context (hedges, change,
+// subject): extractors/amount.ts does that.
 import type { Figure } from '../types.js';
-import { UNITS_W, TENS_W, SCALE_W, SCALE_SUFFIX, UNIT_WORD, UNIT_SUFFIX, SQUARE_UNIT, CUR_SYMBOL, DOLLAR_PREFIX, CUR_CODE, CUR_WORD, DOLLAR_ADJ, CURRENCY_NATION, DOLLAR_ADJ2, SPORT, RACE_DISTANCE } from '../lexicon.js';
+import { UNITS_W, TENS_W, SCALE_W, SCALE_SUFFIX, UNIT_SUFFIX, CUR_SYMBOL, DOLLAR_PREFIX, CUR_CODE, SPORT, RACE_DISTANCE } from '../lexicon.js';
 import { RE_NUM, RE_SCORE, num, clean } from '../shapes.js';
 import type { Cursor } from '../cursor.js';
 import { isLabel, skipRun, metres } from '../labels.js';
-import { scoreCompound } from '../context.js';
+import { readPercent, readCurrencyWord, readUnit } from './units.js';
 import { dayMonth } from '../extractors/date.js';
 
 /** A figure's amount while the scanner reads it: the Figure fields it shares, plus the scanner's own state. */
@@ -141,61 +142,24 @@ export function amount(c: Cursor, k: number, allowWords = true): Amount | { skip
   if (scaled) yearLike = false;
   // Percent and percentage points.
   if (!unit && !currency) {
-    const a = c.w(j);
-    if (a === '%') { unit = 'percent'; j++; }
-    else if (a === 'per' && c.w(j + 1) === 'cent') { unit = 'percent'; j += 2; }
-    else if (a === 'percent' || a === 'pc') { unit = 'percent'; j++; }
-    if (unit) marked = true;
-    if (c.w(j) === 'percentage' && /^points?$/.test(c.w(j + 1))) { unit = 'percentage-point'; j += 2; marked = true; }
-    else if (!unit && a === 'basis' && /^points?$/.test(c.w(j + 1))) { unit = 'basis-point'; j += 2; marked = true; }
-    else if (unit === 'percent' && /^points?$/.test(c.w(j))) { unit = 'percentage-point'; j++; }
+    const r = readPercent(c, j);
+    if (r) { unit = r.unit; j = r.j; marked = true; }
   }
   // Currency words: "5 million euros", "40 US dollars", "50 pence".
   if (!currency && !unit) {
-    // "a 4bn-euro hole"
-    if ((c.w(j) === '-' || c.w(j) === '–') && c.adj(j - 1, j) && c.adj(j, j + 1) && CUR_WORD.has(c.w(j + 1))) j++;
-    let cw = CUR_WORD.get(c.w(j));
-    let extra = 1;
-    if (!cw && (c.w(j + 1) === 'dollars' || c.w(j + 1) === 'dollar') && DOLLAR_ADJ.has(c.w(j))) { cw = DOLLAR_ADJ.get(c.w(j)); extra = 2; }
-    else if (!cw && (c.w(j + 2) === 'dollars') && DOLLAR_ADJ2.has(c.w(j))) { cw = DOLLAR_ADJ2.get(c.w(j)); extra = 3; }
-    else if (!cw && CURRENCY_NATION.has(c.w(j)) && CUR_WORD.has(c.w(j + 1))) { cw = CURRENCY_NATION.get(c.w(j)); extra = 2; }
-    if (cw && !(cw === 'GBP' && c.w(j + extra) === 'of' && !scaled) && !(c.w(j) === 'cent' && c.w(j - 1) === 'per')) {
-      if (cw.endsWith('/100')) {
-        cw = cw.slice(0, 3);
-        minor = true;
-      }
-      currency = cw;
-      j += extra;
+    const r = readCurrencyWord(c, j, scaled);
+    j = r.j;
+    if (r.currency) {
+      currency = r.currency;
+      if (r.minor) minor = true;
       marked = true;
       yearLike = false;
     }
   }
   // Units: "40 tonnes", "28 degrees", "28°C", "a 24-hour strike", "square miles".
   if (!currency && !unit) {
-    let a = c.w(j);
-    let dash = 0;
-    if ((a === '-' || a === '–') && c.adj(j - 1, j) && c.adj(j, j + 1)) { dash = 1; a = c.w(j + 1); }
-    if (c.raw(j) === '°') {
-      const cf = c.raw(j + 1);
-      if ((cf === 'C' || cf === 'F') && c.adj(j, j + 1)) { unit = cf; j += 2; }
-      else { unit = 'degrees'; j++; }
-    } else if (a === 'square' && SQUARE_UNIT.has(c.w(j + 1))) {
-      unit = SQUARE_UNIT.get(c.w(j + 1));
-      j += 2;
-    } else if (UNIT_WORD.has(a)) {
-      unit = UNIT_WORD.get(a);
-      j += 1 + dash;
-      // "a 10-point plan": the points of something, not a score ("a 10-point lead").
-      if (unit === 'points' && dash && !scoreCompound(c, j)) unit = 'count';
-      if (unit === 'degrees') {
-        const cf = c.w(j);
-        if (cf === 'celsius' || cf === 'centigrade' || cf === 'c') { unit = 'C'; j++; }
-        else if (cf === 'fahrenheit' || cf === 'f') { unit = 'F'; j++; }
-      }
-      // "a 10-year-old": the rest of the compound.
-      if (dash && c.w(j) === '-' && c.w(j + 1) === 'old') j += 2;
-    }
-    if (unit) { marked = true; yearLike = false; }
+    const r = readUnit(c, j);
+    if (r) { unit = r.unit; j = r.j; marked = true; yearLike = false; }
   }
   const start = c.t[k0].start;
   const end = c.t[j - 1].end;
