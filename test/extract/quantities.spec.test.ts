@@ -1,6 +1,7 @@
 // The quantity grammar as a table (issue 12): test/extract/data/quantities.spec.json lists, for each
 // sentence, every numeric claim the extract stage makes (text, in order) and the parts of its quantity
-// that matter. Negative cases list none, or only the figures the sentence does hold.
+// that matter (kind, value or low/high, unit, approximate/bound, and the text of each span in `parts`).
+// Negative cases list none, or only the figures the sentence does hold.
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import { parseArticle } from '../../pipeline/parse/index.js';
@@ -31,10 +32,16 @@ describe('quantity grammar table', () => {
     for (const x of claims) expect(validClaim(x), JSON.stringify(validClaim.errors)).toBe(true);
     expect(claims.map((x) => x.text)).toEqual(c.figures.map((f) => f.text));
     c.figures.forEach((f, i) => {
-      const { text: _text, value, ...rest } = f;
+      const { text: _text, value, parts, ...rest } = f;
       const q = claims[i].quantity!;
       if (typeof value === 'number') expect(q.value).toBeCloseTo(value, 4);
       expect(q).toMatchObject(rest);
+      // Parts are given as the text each part covers: the number without its hedge, a range's two ends.
+      if (parts) {
+        const got: Record<string, string> = {};
+        for (const [name, span] of Object.entries(q.parts ?? {})) if (span) got[name] = c.sentence.slice(span.offset, span.endOffset);
+        expect(got).toEqual(parts);
+      }
     });
   });
 });

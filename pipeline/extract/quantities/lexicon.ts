@@ -102,3 +102,15 @@ export const FRACTION_PREP = list('fractionPrep');
 export const ONE_BEFORE_NOT = list('oneBeforeNot');
 export const ONE_AFTER_NOT = list('oneAfterNot');
 export const QUANTITY_NOUN = list('quantityNoun');
+export const MULTIPLE_NOUN = list('multipleNoun');
+export const SCORE_NOUN = list('scoreNoun');
+export const COUNTED_NOUN = list('countedNoun');
+export const YEAR_BEFORE = list('yearBefore');
+export const AGE_BEFORE = list('ageBefore');
+/** The numberIdiom phrases, each split into its words. */
+export const NUMBER_IDIOMS: readonly string[][] = [...list('numberIdiom')].map((p) => p.split('_'));
+export const ROUND_SIZE = list('roundSize');
+export const ROUND_BEFORE = list('roundBefore');
+export const STATE_VERB = list('stateVerb');
+export const PERSONAL_PRONOUN = list('personalPronoun');
+export const RACE_DISTANCE = list('raceDistance');
