@@ -149,8 +149,8 @@ function readEntryFile(raw: Buffer): { head: EntryHead; payload: Buffer; outputs
  */
 export interface StoredOutputs {
   /** The pieces stored with the entry, when their MAC checks out. */
-  stored?: { decisions: string; data: string };
-  save(decisions: string, data: string): void;
+  stored?: { decisions: string; data: Buffer };
+  save(decisions: string, data: Buffer): void;
 }
 
 const OUTPUTS = Symbol('copydesk.cache.outputs');
@@ -350,11 +350,10 @@ export class ResultCache {
     let stored: StoredOutputs['stored'];
     if (e.outputs && typeof e.head.outputsMac === 'string') {
       const want = this.macBytes(`${key}\0outputs`, e.outputs);
-      const text = e.outputs.toString('utf8');
-      const sep = text.indexOf('\n');
-      if (want && want.length === e.head.outputsMac.length && timingSafeEqual(Buffer.from(want), Buffer.from(e.head.outputsMac)) && sep > 0) stored = { decisions: text.slice(0, sep), data: text.slice(sep + 1) };
+      const sep = e.outputs.indexOf(10);
+      if (want && want.length === e.head.outputsMac.length && timingSafeEqual(Buffer.from(want), Buffer.from(e.head.outputsMac)) && sep > 0) stored = { decisions: e.outputs.subarray(0, sep).toString('utf8'), data: e.outputs.subarray(sep + 1) };
     }
-    attachOutputs(hit, { stored, save: (decisions, data) => this.writeEntry(target, key, e.head.mac, e.payload, Buffer.from(`${decisions}\n${data}`)) });
+    attachOutputs(hit, { stored, save: (decisions, data) => this.writeEntry(target, key, e.head.mac, e.payload, Buffer.concat([Buffer.from(`${decisions}\n`), data])) });
     return hit;
   }
 
@@ -434,7 +433,7 @@ export class ResultCache {
     const target = this.entryFile(file);
     const bytes = Buffer.from(payload);
     this.writeEntry(target, key, mac, bytes);
-    attachOutputs(result, { save: (decisions, data) => this.writeEntry(target, key, mac, bytes, Buffer.from(`${decisions}\n${data}`)) });
+    attachOutputs(result, { save: (decisions, data) => this.writeEntry(target, key, mac, bytes, Buffer.concat([Buffer.from(`${decisions}\n`), data])) });
     for (const [dirHash, dir] of this.pendingDirs) writeFileAtomic(path.join(this.dir, 'dirs', dirHash), dir);
     this.pendingDirs.clear();
     this.stats.writes++;

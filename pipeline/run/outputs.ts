@@ -242,45 +242,54 @@ function sameContent(file: string, data: Buffer): boolean {
   }
 }
 
-/** What one result contributes to the run's files, serialised (RunWriter.render). */
+type Bytes = string | Buffer;
+
+/** What one result contributes to the run's files, serialised (RunWriter.render), or copied from the cache (Buffers). */
 interface Pieces {
-  claims: string;
+  claims: Bytes;
   /** articles/<path>.json, when the text could be read. */
-  textFile?: string;
+  textFile?: Bytes;
   /** report.json's element, without "cached". */
-  report: string;
-  page: string;
-  severities: { severity: Severity; queue: string; page: string; rules: string[] }[];
+  report: Bytes;
+  page: Bytes;
+  severities: { severity: Severity; queue: Bytes; page: Bytes; rules: string[] }[];
 }
 
-/** Pieces as one string: a JSON header line (lengths, severities, rules), then the pieces end to end. */
-function encodePieces(p: Pieces): string {
-  const texts = [p.claims, p.textFile ?? '', p.report, p.page, ...p.severities.flatMap((s) => [s.queue, s.page])];
-  const head = { text: p.textFile !== undefined, lengths: texts.map((t) => t.length), severities: p.severities.map((s) => ({ severity: s.severity, rules: s.rules })) };
-  return JSON.stringify(head) + '\n' + texts.join('');
+/** Pieces as bytes: a JSON header line (byte lengths, severities, rules), then the pieces end to end. */
+function encodePieces(p: Pieces): Buffer {
+  const bufs = [p.claims, p.textFile ?? '', p.report, p.page, ...p.severities.flatMap((s) => [s.queue, s.page])].map((t) => (typeof t === 'string' ? Buffer.from(t) : t));
+  const head = { text: p.textFile !== undefined, lengths: bufs.map((t) => t.length), severities: p.severities.map((s) => ({ severity: s.severity, rules: s.rules })) };
+  return Buffer.concat([Buffer.from(JSON.stringify(head) + '\n'), ...bufs]);
 }
 
-function decodePieces(data: string): Pieces | undefined {
+function decodePieces(data: Buffer): Pieces | undefined {
   try {
-    const nl = data.indexOf('\n');
-    const head = JSON.parse(data.slice(0, nl)) as { text: boolean; lengths: number[]; severities: { severity: Severity; rules: string[] }[] };
-    const texts: string[] = [];
+    const nl = data.indexOf(10);
+    const head = JSON.parse(data.subarray(0, nl).toString('utf8')) as { text: boolean; lengths: number[]; severities: { severity: Severity; rules: string[] }[] };
+    const parts: Buffer[] = [];
     let at = nl + 1;
     for (const n of head.lengths) {
-      texts.push(data.slice(at, at + n));
+      parts.push(data.subarray(at, at + n));
       at += n;
     }
-    if (at !== data.length || texts.length !== 4 + 2 * head.severities.length) return undefined;
+    if (at !== data.length || parts.length !== 4 + 2 * head.severities.length) return undefined;
     return {
-      claims: texts[0],
-      textFile: head.text ? texts[1] : undefined,
-      report: texts[2],
-      page: texts[3],
-      severities: head.severities.map((s, k) => ({ severity: s.severity, rules: s.rules, queue: texts[4 + 2 * k], page: texts[5 + 2 * k] })),
+      claims: parts[0],
+      textFile: head.text ? parts[1] : undefined,
+      report: parts[2],
+      page: parts[3],
+      severities: head.severities.map((s, k) => ({ severity: s.severity, rules: s.rules, queue: parts[4 + 2 * k], page: parts[5 + 2 * k] })),
     };
   } catch {
     return undefined;
   }
+}
+
+/** report.json's element of a cached result: the stored element with "cached": true as its last key. */
+function withCached(element: Bytes): Bytes {
+  const close = '\n    }';
+  if (typeof element === 'string') return element.slice(0, -close.length) + ',\n      "cached": true' + close;
+  return Buffer.concat([element.subarray(0, element.length - close.length), Buffer.from(',\n      "cached": true' + close)]);
 }
 
 /** What the editors' decisions set on a result (item status and note, claim reviews), as a digest: stored pieces are reused only under the same. */
@@ -337,7 +346,7 @@ export class RunWriter {
     this.place(claimsFileFor(this.staging, result.path), claimsFileFor(this.outDir, result.path), pieces.claims);
     if (pieces.textFile !== undefined) this.place(articleTextFile(this.staging, result.path), articleTextFile(this.outDir, result.path), pieces.textFile);
     // report.json's element is rendered without "cached" (the same pieces serve a fresh and a cached result).
-    const report = result.cached ? pieces.report.slice(0, -'\n    }'.length) + ',\n      "cached": true\n    }' : pieces.report;
+    const report = result.cached ? withCached(pieces.report) : pieces.report;
     // Every piece of the run's files this article contributes into one append-only log (not a file
     // per article: on a slow disk, creating files is the cost); commit() copies them in order.
     const spans = this.append([report, pieces.page, ...pieces.severities.flatMap((p) => [p.queue, p.page])]);
@@ -362,8 +371,8 @@ export class RunWriter {
   }
 
   /** Appends strings to the parts log; returns where each went. */
-  private append(pieces: string[]): Span[] {
-    const bufs = pieces.map((p) => Buffer.from(p));
+  private append(pieces: Bytes[]): Span[] {
+    const bufs = pieces.map((p) => (typeof p === 'string' ? Buffer.from(p) : p));
     const all = Buffer.concat(bufs);
     this.log ??= fs.openSync(this.parts, 'a+');
     fs.writeSync(this.log, all, 0, all.length, this.logSize);
@@ -381,8 +390,8 @@ export class RunWriter {
    * A file of the staged run: a hard link to the previous run's copy when that holds the same bytes
    * (a re-run over an unchanged archive writes next to nothing), else written.
    */
-  private place(file: string, previous: string, text: string): void {
-    const data = Buffer.from(text);
+  private place(file: string, previous: string, text: Bytes): void {
+    const data = typeof text === 'string' ? Buffer.from(text) : text;
     this.mkdirFor(file);
     if (sameContent(previous, data)) {
       try {
