@@ -16,7 +16,7 @@ import { ResultCache } from './run/cache.js';
 import { decodeArticle } from './parse/read.js';
 import { fileErrorResult } from './run/worker.js';
 import { repoRootOf } from './util/repo.js';
-import { applyEdits, planFixes, type Edit } from './run/fix.js';
+import type { Edit } from './run/fix.js';
 import { writeFileAtomic } from './util/atomic.js';
 
 export interface CommonOptions {
@@ -170,6 +170,7 @@ export async function fixResults(results: FileResult[], opts: CommonOptions & { 
   const fixes: FileFix[] = [];
   const out = [...results];
   const { checkArticle } = await import('./core/article.js');
+  const { applyEdits, planFixes } = await import('./run/fix.js');
   for (let i = 0; i < out.length; i++) {
     let r = out[i];
     if (r.error) continue;

@@ -10,7 +10,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { Command, CommanderError, Option } from 'commander';
-import openBrowser from 'open';
 import type { Decisions, FileResult, Severity } from './core/types.js';
 import { UsageError } from './util/errors.js';
 import { defaultWorkers } from './run/batch.js';
@@ -18,23 +17,19 @@ import { ConfigError } from './run/config.js';
 import { DECISIONS_FILE, DecisionsError, baselineDecisions, pruneDecisions, recordStep, updateDecisions, BASELINE_NOTE } from './queue/decisions.js';
 import { DEFAULT_CACHE_LOCATION } from './run/cache.js';
 import { checkFiles, checkText, fixResults, printConfig, type CommonOptions } from './api.js';
-import { githubSummary } from './write/formats/github.js';
 import { repoRootOf } from './util/repo.js';
 import { RunWriter, type RunTotals } from './run/outputs.js';
 import { buildReport, countItems, filterBySeverity } from './write/report.js';
-import { formatters } from './write/formats/index.js';
-import { loadFormatter } from './write/formats/load.js';
-import { sarifLimitWarning } from './write/formats/sarif.js';
+import { FORMAT_NAMES, loadFormatter } from './write/formats/load.js';
+// Loaded by the commands that need them (a cached lint of one article loads neither the review server,
+// nor init, nor the rule modules for `rules`; issue 14).
+import { DEFAULT_PORT as DEFAULT_REVIEW_PORT, DEFAULT_HOST as DEFAULT_REVIEW_HOST } from './review/defaults.js';
 import { useColor } from './util/color.js';
 import { Progress } from './run/progress.js';
-import { unifiedDiff } from './run/fix.js';
-import { initConfig } from './run/init.js';
 import { writeFileAtomic } from './util/atomic.js';
-import { allRuleMetas } from './core/registry.js';
 import { VERSION } from './util/version.js';
 import { safeText } from './util/escape.js';
 import { SEVERITIES } from './core/severity.js';
-import { startReview, DEFAULT_PORT as DEFAULT_REVIEW_PORT, DEFAULT_HOST as DEFAULT_REVIEW_HOST } from './review/server.js';
 
 export const EXIT = { ok: 0, errors: 1, usage: 2 } as const;
 
@@ -266,7 +261,7 @@ export function buildProgram(): Command {
       .command('lint')
       .description('check articles and print a report; exit 1 when an error-severity item is open')
       .argument('[paths...]', 'files, folders or globs of .md, .markdown and .txt articles')
-      .option('-f, --format <format>', `output format: ${Object.keys(formatters).join(', ')}, or a path to a formatter module`, 'stylish')
+      .option('-f, --format <format>', `output format: ${FORMAT_NAMES.join(', ')}, or a path to a formatter module`, 'stylish')
       .option('--output-file <file>', 'write the report to a file instead of stdout')
       .option('--max-warnings <n>', 'exit 1 when more than n warnings are open', intArg('--max-warnings'))
       .addOption(new Option('--min-severity <level>', 'report only items at or above this severity').choices([...SEVERITIES]).default('info'))
@@ -307,7 +302,10 @@ export function buildProgram(): Command {
       reportFixes(fixed.fixes, dryRun);
       if (dryRun) {
         if (opts.stdin) process.stdout.write(fixed.fixes[0]?.after ?? texts.values().next().value ?? '');
-        else for (const f of fixed.fixes) process.stdout.write(unifiedDiff(f.path, f.before, f.after));
+        else {
+          const { unifiedDiff } = await import('./run/fix.js');
+          for (const f of fixed.fixes) process.stdout.write(unifiedDiff(f.path, f.before, f.after));
+        }
         return void (process.exitCode = exitCode(results, opts));
       }
     }
@@ -318,10 +316,12 @@ export function buildProgram(): Command {
     if (opts.outputFile) writeFileAtomic(path.resolve(opts.outputFile), text);
     else process.stdout.write(text);
     if (opts.format === 'sarif') {
+      const { sarifLimitWarning } = await import('./write/formats/sarif.js');
       const warning = sarifLimitWarning(report);
       if (warning) process.stderr.write(`copydesk: warning: ${warning}\n`);
     }
     if (opts.format === 'github' && process.env.GITHUB_STEP_SUMMARY) {
+      const { githubSummary } = await import('./write/formats/github.js');
       try {
         fs.appendFileSync(process.env.GITHUB_STEP_SUMMARY, githubSummary(report));
       } catch (err) {
@@ -358,6 +358,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--language <language>', 'the language to write instead of detecting it').choices(['auto', 'en-US', 'en-GB', 'en']))
     .option('--force', 'replace an existing copydesk.config.json')
     .action(async (opts: { language?: 'auto' | 'en-US' | 'en-GB' | 'en'; force?: boolean }) => {
+      const { initConfig } = await import('./run/init.js');
       const r = await initConfig(opts);
       process.stdout.write(`copydesk: wrote ${r.written.join(', ')}\ncopydesk: language ${r.language} (${r.why})\n`);
     });
@@ -376,6 +377,7 @@ export function buildProgram(): Command {
     .option('--facts <file>', 'reference facts file to re-check edited articles with; repeatable', collect)
     .option('--no-edits', 'do not let the page edit articles or word lists (apply a suggestion, add a word, ignore a rule)')
     .action(async (outDir: string, opts: { port: number; host: string; allowedHost?: string[]; decisions: string; author?: string; open?: boolean; config?: string; facts?: string[]; edits: boolean }) => {
+      const { startReview } = await import('./review/server.js');
       const review = await startReview({
         outDir,
         decisionsFile: path.resolve(opts.decisions),
@@ -392,6 +394,7 @@ export function buildProgram(): Command {
       process.stdout.write(`copydesk: reviewing ${outDir} at ${review.url} (decisions: ${opts.decisions}); press Ctrl+C to stop\n`);
       if (opts.open) {
         try {
+          const { default: openBrowser } = await import('open');
           const child = await openBrowser(review.url);
           child.on('error', (err) => process.stderr.write(`copydesk: cannot open a browser (${err.message}); open ${review.url} yourself\n`));
         } catch (err) {
@@ -407,7 +410,8 @@ export function buildProgram(): Command {
     .command('rules')
     .description('list every rule with its category and default severity')
     .option('--json', 'print JSON')
-    .action((opts: { json?: boolean }) => {
+    .action(async (opts: { json?: boolean }) => {
+      const { allRuleMetas } = await import('./core/registry.js');
       const metas = allRuleMetas();
       if (opts.json) process.stdout.write(JSON.stringify(metas, null, 2) + '\n');
       else for (const m of metas) process.stdout.write(`${m.id.padEnd(34)} ${m.severity.padEnd(8)} ${m.description}\n`);

@@ -5,7 +5,7 @@ import { runRules, type RuleRun } from './run-rules.js';
 import { applyJudgements } from './verdict.js';
 import { parseArticle } from '../parse/index.js';
 import { extractClaims } from '../extract/index.js';
-import { stageRules } from './registry.js';
+import { stageRules } from './stages.js';
 import { toItems } from '../queue/items.js';
 import { articleLanguage } from './language.js';
 import { claimSentences } from '../extract/claim.js';

@@ -55,8 +55,8 @@ import { articleTextFile, reviewFiles, ruleDocs, slimClaim, type ReviewData, typ
 import { SERVER_CSP, loadAssets, serverPage } from './page.js';
 import { runMismatch, settleRun } from '../run/outputs.js';
 
-export const DEFAULT_PORT = 4477;
-export const DEFAULT_HOST = '127.0.0.1';
+import { DEFAULT_HOST, DEFAULT_PORT } from './defaults.js';
+export { DEFAULT_PORT, DEFAULT_HOST } from './defaults.js';
 export const MAX_BODY = 64 * 1024;
 /** Bulk decisions and claim reviews name many ids. */
 export const MAX_BULK_BODY = 2 * 1024 * 1024;

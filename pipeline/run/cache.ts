@@ -26,7 +26,7 @@ import { repoRootOf } from '../util/repo.js';
 
 export const DEFAULT_CACHE_LOCATION = '.copydesk-cache';
 /** Bump when the entry layout changes. */
-const FORMAT = 3;
+const FORMAT = 4;
 /** Longest URI-encoded file name kept in an entry's name (longer ones are never pruned by name, only with their folder). */
 const MAX_NAME_IN_ENTRY = 120;
 
@@ -115,6 +115,53 @@ interface Entry {
   mac: string;
   /** The result as JSON text (the MAC covers exactly these bytes). */
   payload: string;
+}
+
+/** The first line of an entry file (then the payload and the outputs, raw). */
+interface EntryHead {
+  format: number;
+  key: string;
+  /** HMAC-SHA256 (hex) of key and payload. */
+  mac: string;
+  payloadBytes: number;
+  /** HMAC-SHA256 (hex) of key + "\\0outputs" and the outputs (what the run writer stored; see outputsOf()). */
+  outputsMac?: string;
+}
+
+function readEntryFile(raw: Buffer): { head: EntryHead; payload: Buffer; outputs?: Buffer } | undefined {
+  const nl = raw.indexOf(10);
+  if (nl < 0) return undefined;
+  let head: EntryHead;
+  try {
+    head = JSON.parse(raw.subarray(0, nl).toString('utf8')) as EntryHead;
+  } catch {
+    return undefined;
+  }
+  if (!head || typeof head.key !== 'string' || typeof head.mac !== 'string' || !Number.isInteger(head.payloadBytes) || nl + 1 + head.payloadBytes > raw.length) return undefined;
+  const end = nl + 1 + head.payloadBytes;
+  return { head, payload: raw.subarray(nl + 1, end), outputs: end < raw.length ? raw.subarray(end) : undefined };
+}
+
+/**
+ * What the run writer stored with a cache entry (issue 14): the pieces of the run's files this result
+ * produced, under a digest of the editors' decisions applied to it, so a re-run over an unchanged
+ * archive copies them instead of serialising every result again. `save` stores new pieces.
+ */
+export interface StoredOutputs {
+  /** The pieces stored with the entry, when their MAC checks out. */
+  stored?: { decisions: string; data: Buffer };
+  save(decisions: string, data: Buffer): void;
+}
+
+const OUTPUTS = Symbol('copydesk.cache.outputs');
+
+/** The stored-outputs handle of a result that came from (or went into) a ResultCache, else undefined. */
+export function outputsOf(result: FileResult): StoredOutputs | undefined {
+  return (result as { [OUTPUTS]?: StoredOutputs })[OUTPUTS];
+}
+
+function attachOutputs(result: FileResult, handle: StoredOutputs): void {
+  Object.defineProperty(result, OUTPUTS, { value: handle, enumerable: false, configurable: true });
 }
 
 export interface ResultCacheOptions {
@@ -273,19 +320,62 @@ export class ResultCache {
       return undefined;
     }
     this.keys.set(file.abs, key);
-    let entry: Entry | undefined;
+    const target = this.entryFile(file);
+    let raw: Buffer | undefined;
     try {
-      entry = JSON.parse(fs.readFileSync(this.entryFile(file), 'utf8')) as Entry;
+      raw = fs.readFileSync(target);
     } catch {
-      entry = undefined;
+      raw = undefined;
     }
-    const result = entry && entry.format === FORMAT && entry.key === key && typeof entry.payload === 'string' && typeof entry.mac === 'string' ? this.verified(key, entry) : undefined;
+    const entry = raw ? readEntryFile(raw) : undefined;
+    let result: FileResult | undefined;
+    if (entry && entry.head.format === FORMAT && entry.head.key === key) {
+      const want = this.macBytes(key, entry.payload);
+      if (!want || want.length !== entry.head.mac.length || !timingSafeEqual(Buffer.from(want), Buffer.from(entry.head.mac))) this.stats.forged = (this.stats.forged ?? 0) + 1;
+      else {
+        try {
+          result = JSON.parse(entry.payload.toString('utf8')) as FileResult;
+        } catch {
+          result = undefined;
+        }
+      }
+    }
     if (!result || result.path !== file.path) {
       this.stats.misses++;
       return undefined;
     }
     this.stats.hits++;
-    return { ...result, cached: true };
+    const hit: FileResult = { ...result, cached: true };
+    const e = entry!;
+    let stored: StoredOutputs['stored'];
+    if (e.outputs && typeof e.head.outputsMac === 'string') {
+      const want = this.macBytes(`${key}\0outputs`, e.outputs);
+      const sep = e.outputs.indexOf(10);
+      if (want && want.length === e.head.outputsMac.length && timingSafeEqual(Buffer.from(want), Buffer.from(e.head.outputsMac)) && sep > 0) stored = { decisions: e.outputs.subarray(0, sep).toString('utf8'), data: e.outputs.subarray(sep + 1) };
+    }
+    attachOutputs(hit, { stored, save: (decisions, data) => this.writeEntry(target, key, e.head.mac, e.payload, Buffer.concat([Buffer.from(`${decisions}\n`), data])) });
+    return hit;
+  }
+
+  /** The HMAC of key and bytes, or undefined without a secret. */
+  private macBytes(key: string, bytes: Buffer): string | undefined {
+    if (!this.mac(key, '')) return undefined; // loads the secret (or says why not)
+    return createHmac('sha256', this.secret!).update(key).update('\0').update(bytes).digest('hex');
+  }
+
+  /**
+   * An entry file: one JSON line (format, key, the payload's MAC and length, the outputs' MAC), then the
+   * payload (the result as JSON) and the run writer's outputs as raw bytes, so a hit parses the result once.
+   */
+  private writeEntry(target: string, key: string, mac: string, payload: Buffer, outputs?: Buffer): void {
+    const outputsMac = outputs ? this.macBytes(`${key}\0outputs`, outputs) : undefined;
+    const head: EntryHead = { format: FORMAT, key, mac, payloadBytes: payload.length, ...(outputs && outputsMac ? { outputsMac } : {}) };
+    const parts = [Buffer.from(JSON.stringify(head) + '\n'), payload, ...(outputs && outputsMac ? [outputs] : [])];
+    try {
+      writeFileAtomic(target, Buffer.concat(parts));
+    } catch {
+      // a failed write costs only the reuse
+    }
   }
 
   /** The entry's result when its MAC is right (written by this machine's copydesk), else undefined. */
@@ -340,9 +430,10 @@ export class ResultCache {
     const payload = JSON.stringify(fresh);
     const mac = this.mac(key, payload);
     if (!mac) return;
-    const entry: Entry = { format: FORMAT, key, mac, payload };
     const target = this.entryFile(file);
-    writeFileAtomic(target, JSON.stringify(entry));
+    const bytes = Buffer.from(payload);
+    this.writeEntry(target, key, mac, bytes);
+    attachOutputs(result, { save: (decisions, data) => this.writeEntry(target, key, mac, bytes, Buffer.concat([Buffer.from(`${decisions}\n`), data])) });
     for (const [dirHash, dir] of this.pendingDirs) writeFileAtomic(path.join(this.dir, 'dirs', dirHash), dir);
     this.pendingDirs.clear();
     this.stats.writes++;

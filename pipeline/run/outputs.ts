@@ -7,18 +7,19 @@
 // runs are never read together. review-queue.json and report.json carry the run's id, and
 // readers check it against manifest.json.
 import fs from 'node:fs';
-import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { Claim, FileResult, Severity } from '../core/types.js';
-import type { ReviewData, ReviewFile } from '../core/schema-types.js';
+import type { Claim, FileResult, Item, Severity } from '../core/types.js';
+import type { ReviewData } from '../core/schema-types.js';
 import { writeFileAtomic, writeFileAtomicAsync, writeJsonAtomic } from '../util/atomic.js';
 import { buildReport, countItems, type Counts } from '../write/report.js';
 import { SummaryBuilder } from '../write/summary.js';
-import { reviewFiles, ruleDocs, slimClaim, writeArticleTexts } from '../review/data.js';
+import { articleTextFile, reviewFiles, ruleDocs, slimClaim } from '../review/data.js';
+import { decodeArticle } from '../parse/read.js';
 import { jsonForScript, staticPage } from '../review/page.js';
 import { compareSeverity } from '../core/severity.js';
 import { digest } from '../util/hash.js';
+import { outputsOf } from './cache.js';
 
 export const MANIFEST = 'manifest.json';
 /** The commit marker: present only while a committed run is being moved into place. */
@@ -147,18 +148,35 @@ export interface RunTotals {
   languages: Pick<FileResult, 'language' | 'languageSource'>[];
 }
 
-/** What the run writer keeps per article (never the result itself: that is in a part file). */
+/** A stretch of the parts log: where it starts and how many bytes. */
+type Span = [at: number, length: number];
+
+/** One severity's items of one article, as written into the review queue and the page (issue 14). */
+interface SeverityPart {
+  /** The items as review-queue.json elements (pretty, indented, joined with ",\n    "). */
+  queue: Span;
+  /** The same items as the page's data (jsonForScript, joined with ","). */
+  page: Span;
+  /** The rules of these items, in item order, each once. */
+  rules: string[];
+}
+
+/**
+ * What the run writer keeps per article: never the result itself, only where its pieces of the run's
+ * files, serialised once when it arrives, are in the parts log; commit() copies those bytes in order.
+ */
 interface Kept {
   index: number;
   path: string;
-  /** Where its part (result and page entry, JSON) is in the parts log. */
-  at: number;
-  length: number;
-  /** Item count per severity. */
-  severities: Partial<Record<Severity, number>>;
+  /** Its element of report.json's "files" (pretty, indented). */
+  report: Span;
+  /** Its element of the page's files. */
+  page: Span;
+  /** Its items, by severity. */
+  severities: Partial<Record<Severity, SeverityPart>>;
 }
 
-const PARTS = '.parts.jsonl';
+const PARTS = '.parts.log';
 
 /** JSON.stringify(value, null, 2) of an object whose `key` (an array) is written element by element by `each`. */
 function prettyAround(value: Record<string, unknown>, key: string): [string, string] {
@@ -168,12 +186,19 @@ function prettyAround(value: Record<string, unknown>, key: string): [string, str
   return [text.slice(0, at), text.slice(at + mark.length + 2)];
 }
 
-/** Writes an array as JSON.stringify(array, null, 2) would inside an object at depth 1, one element at a time. */
+/** One element of an array as JSON.stringify(array, null, 2) writes it inside an object at depth 1. */
+function prettyElement(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/\n/g, '\n    ');
+}
+
+/** Writes an array as JSON.stringify(array, null, 2) would inside an object at depth 1, from elements already serialised (prettyElement, joined with ",\n    "). */
 class PrettyArray {
   private n = 0;
   constructor(private out: Sink) {}
-  push(value: unknown): void {
-    this.out.write(`${this.n++ ? ',\n' : '[\n'}    ${JSON.stringify(value, null, 2).replace(/\n/g, '\n    ')}`);
+  /** `count` elements, already joined. */
+  push(elements: string | Buffer): void {
+    this.out.write(this.n++ ? ',\n    ' : '[\n    ');
+    this.out.write(elements);
   }
   end(): void {
     this.out.write(this.n ? '\n  ]' : '[]');
@@ -184,19 +209,19 @@ class PrettyArray {
 class Sink {
   private fd: number;
   private tmp: string;
-  private buf: string[] = [];
+  private buf: (string | Buffer)[] = [];
   private size = 0;
   constructor(readonly file: string) {
     this.tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
     this.fd = fs.openSync(this.tmp, 'w');
   }
-  write(s: string): void {
+  write(s: string | Buffer): void {
     this.buf.push(s);
     this.size += s.length;
     if (this.size > 1 << 20) this.flush();
   }
   private flush(): void {
-    if (this.buf.length) fs.writeSync(this.fd, this.buf.join(''));
+    if (this.buf.length) fs.writeSync(this.fd, Buffer.concat(this.buf.map((b) => (typeof b === 'string' ? Buffer.from(b) : b))));
     this.buf = [];
     this.size = 0;
   }
@@ -205,6 +230,71 @@ class Sink {
     fs.closeSync(this.fd);
     fs.renameSync(this.tmp, this.file);
   }
+}
+
+/** True when `file` holds exactly `data`. */
+function sameContent(file: string, data: Buffer): boolean {
+  try {
+    const st = fs.statSync(file);
+    return st.size === data.length && fs.readFileSync(file).equals(data);
+  } catch {
+    return false;
+  }
+}
+
+type Bytes = string | Buffer;
+
+/** What one result contributes to the run's files, serialised (RunWriter.render), or copied from the cache (Buffers). */
+interface Pieces {
+  claims: Bytes;
+  /** articles/<path>.json, when the text could be read. */
+  textFile?: Bytes;
+  /** report.json's element, without "cached". */
+  report: Bytes;
+  page: Bytes;
+  severities: { severity: Severity; queue: Bytes; page: Bytes; rules: string[] }[];
+}
+
+/** Pieces as bytes: a JSON header line (byte lengths, severities, rules), then the pieces end to end. */
+function encodePieces(p: Pieces): Buffer {
+  const bufs = [p.claims, p.textFile ?? '', p.report, p.page, ...p.severities.flatMap((s) => [s.queue, s.page])].map((t) => (typeof t === 'string' ? Buffer.from(t) : t));
+  const head = { text: p.textFile !== undefined, lengths: bufs.map((t) => t.length), severities: p.severities.map((s) => ({ severity: s.severity, rules: s.rules })) };
+  return Buffer.concat([Buffer.from(JSON.stringify(head) + '\n'), ...bufs]);
+}
+
+function decodePieces(data: Buffer): Pieces | undefined {
+  try {
+    const nl = data.indexOf(10);
+    const head = JSON.parse(data.subarray(0, nl).toString('utf8')) as { text: boolean; lengths: number[]; severities: { severity: Severity; rules: string[] }[] };
+    const parts: Buffer[] = [];
+    let at = nl + 1;
+    for (const n of head.lengths) {
+      parts.push(data.subarray(at, at + n));
+      at += n;
+    }
+    if (at !== data.length || parts.length !== 4 + 2 * head.severities.length) return undefined;
+    return {
+      claims: parts[0],
+      textFile: head.text ? parts[1] : undefined,
+      report: parts[2],
+      page: parts[3],
+      severities: head.severities.map((s, k) => ({ severity: s.severity, rules: s.rules, queue: parts[4 + 2 * k], page: parts[5 + 2 * k] })),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** report.json's element of a cached result: the stored element with "cached": true as its last key. */
+function withCached(element: Bytes): Bytes {
+  const close = '\n    }';
+  if (typeof element === 'string') return element.slice(0, -close.length) + ',\n      "cached": true' + close;
+  return Buffer.concat([element.subarray(0, element.length - close.length), Buffer.from(',\n      "cached": true' + close)]);
+}
+
+/** What the editors' decisions set on a result (item status and note, claim reviews), as a digest: stored pieces are reused only under the same. */
+function decisionsDigest(r: FileResult): string {
+  return digest(JSON.stringify([r.items.map((it) => [it.id, it.status, it.note]), r.claims.map((c) => c.review ?? 0)]), 20);
 }
 
 /**
@@ -243,23 +333,28 @@ export class RunWriter {
    * and article text, and keeps its result in a part file until commit().
    */
   async add(result: FileResult, index: number): Promise<void> {
+    // A result from the cache comes with the pieces a previous run wrote for it: unless the editors'
+    // decisions on it changed since, they are copied, not serialised again (issue 14).
+    const stored = outputsOf(result);
+    const decisions = decisionsDigest(result);
+    let pieces = stored?.stored?.decisions === decisions ? decodePieces(stored.stored.data) : undefined;
+    if (!pieces) {
+      pieces = this.render(result);
+      stored?.save(decisions, encodePieces(pieces));
+    }
     // The staging folder is the unit of atomicity: files in it need no temporary copy of their own.
-    const claims = claimsFileFor(this.staging, result.path);
-    this.mkdirFor(claims);
-    const written = fsp.writeFile(claims, claimsJson(result));
-    const texts = writeArticleTexts(this.staging, [result], this.cwd, this.outDir);
-    const page = reviewFiles([result], texts)[0];
-    page.claims = result.claims.map(slimClaim);
-    if (page.hasText) page.text = texts.get(result.path);
-    // One append-only log of parts (not a file per article: on a slow disk, creating files is the cost).
-    const part = Buffer.from(JSON.stringify({ result, page }) + '\n');
-    this.log ??= fs.openSync(this.parts, 'a+');
-    const at = this.logSize;
-    fs.writeSync(this.log, part, 0, part.length, at);
-    this.logSize += part.length;
-    const severities: Partial<Record<Severity, number>> = {};
-    for (const it of result.items) severities[it.severity] = (severities[it.severity] ?? 0) + 1;
-    this.kept.push({ index, path: result.path, at, length: part.length, severities });
+    this.place(claimsFileFor(this.staging, result.path), claimsFileFor(this.outDir, result.path), pieces.claims);
+    if (pieces.textFile !== undefined) this.place(articleTextFile(this.staging, result.path), articleTextFile(this.outDir, result.path), pieces.textFile);
+    // report.json's element is rendered without "cached" (the same pieces serve a fresh and a cached result).
+    const report = result.cached ? withCached(pieces.report) : pieces.report;
+    // Every piece of the run's files this article contributes into one append-only log (not a file
+    // per article: on a slow disk, creating files is the cost); commit() copies them in order.
+    const spans = this.append([report, pieces.page, ...pieces.severities.flatMap((p) => [p.queue, p.page])]);
+    const severities: Kept['severities'] = {};
+    pieces.severities.forEach((p, k) => {
+      severities[p.severity] = { queue: spans[2 + 2 * k], page: spans[3 + 2 * k], rules: p.rules };
+    });
+    this.kept.push({ index, path: result.path, report: spans[0], page: spans[1], severities });
     this.summary.add(result, index);
     for (const c of result.claims) if (c.review) this.claimReviews[c.id] = c.review;
     const t = this.totals;
@@ -273,8 +368,78 @@ export class RunWriter {
     if (result.error) t.failed.push(result.error);
     if (result.skipped) t.skipped.push(result.skipped);
     t.languages.push({ language: result.language, languageSource: result.languageSource });
-    await written;
   }
+
+  /** Appends strings to the parts log; returns where each went. */
+  private append(pieces: Bytes[]): Span[] {
+    const bufs = pieces.map((p) => (typeof p === 'string' ? Buffer.from(p) : p));
+    const all = Buffer.concat(bufs);
+    this.log ??= fs.openSync(this.parts, 'a+');
+    fs.writeSync(this.log, all, 0, all.length, this.logSize);
+    const spans: Span[] = [];
+    let at = this.logSize;
+    for (const b of bufs) {
+      spans.push([at, b.length]);
+      at += b.length;
+    }
+    this.logSize += all.length;
+    return spans;
+  }
+
+  /**
+   * A file of the staged run: a hard link to the previous run's copy when that holds the same bytes
+   * (a re-run over an unchanged archive writes next to nothing), else written.
+   */
+  private place(file: string, previous: string, text: Bytes): void {
+    const data = typeof text === 'string' ? Buffer.from(text) : text;
+    this.mkdirFor(file);
+    if (sameContent(previous, data)) {
+      try {
+        fs.linkSync(previous, file);
+        return;
+      } catch {
+        // no hard links here: write the file
+      }
+    }
+    fs.writeFileSync(file, data);
+  }
+
+  /** Every piece of the run's files one result produces (its claims file, article text, report, page and queue entries). */
+  private render(result: FileResult): Pieces {
+    let text: string | undefined;
+    // Never read a path the finder skipped (a link out of the named folders).
+    if (!result.error && !result.skipped) {
+      try {
+        text = decodeArticle(fs.readFileSync(path.resolve(this.cwd, result.path)), result.path);
+      } catch {
+        text = undefined; // moved or changed since the check: the page shows the items without the text
+      }
+    }
+    const page = reviewFiles([result], text === undefined ? undefined : new Map([[result.path, text]]))[0];
+    page.claims = result.claims.map(slimClaim);
+    if (page.hasText) page.text = text;
+    const { cached: _cached, ...fresh } = result;
+    const bySeverity = new Map<Severity, Item[]>();
+    for (const it of result.items) {
+      const list = bySeverity.get(it.severity);
+      if (list) list.push(it);
+      else bySeverity.set(it.severity, [it]);
+    }
+    const severities: Pieces['severities'] = [];
+    for (const [severity, list] of bySeverity) {
+      // The review queue's order within an article: by offset (queueItems' order).
+      const mine = list.sort((x, y) => x.offset - y.offset).map((it) => ({ ...it, file: result.path }));
+      severities.push({ severity, queue: mine.map(prettyElement).join(',\n    '), page: mine.map(jsonForScript).join(','), rules: [...new Set(mine.map((it) => it.rule))] });
+    }
+    return {
+      claims: claimsJson(result),
+      textFile: text === undefined ? undefined : JSON.stringify({ path: result.path, text }) + '\n',
+      report: prettyElement(fresh),
+      page: jsonForScript(page),
+      severities,
+    };
+  }
+
   private log: number | undefined;
   private logSize = 0;
 
@@ -285,10 +450,10 @@ export class RunWriter {
     this.dirs.add(dir);
   }
 
-  private part(k: Kept): { result: FileResult; page: ReviewFile } {
-    const buf = Buffer.alloc(k.length);
-    fs.readSync(this.log!, buf, 0, k.length, k.at);
-    return JSON.parse(buf.toString('utf8')) as { result: FileResult; page: ReviewFile };
+  private read([at, length]: Span): Buffer {
+    const buf = Buffer.allocUnsafe(length);
+    fs.readSync(this.log!, buf, 0, length, at);
+    return buf;
   }
 
   /**
@@ -312,9 +477,9 @@ export class RunWriter {
     if (pieces.length !== 5) throw new Error('copydesk: report.html: the page template lost its data placeholders');
     page.write(pieces[0] + '[');
     byIndex.forEach((k, n) => {
-      const { result, page: pageFile } = this.part(k);
-      files.push(result);
-      page.write((n ? ',' : '') + jsonForScript(pageFile));
+      files.push(this.read(k.report));
+      if (n) page.write(',');
+      page.write(this.read(k.page));
     });
     files.end();
     report.write(reportTail);
@@ -332,17 +497,15 @@ export class RunWriter {
     let n = 0;
     for (const sev of severities) {
       for (const k of byPath) {
-        if (!k.severities[sev]) continue;
-        const { result } = this.part(k);
-        const mine = result.items.filter((it) => it.severity === sev).sort((a, b) => a.offset - b.offset);
-        for (const it of mine) {
-          const item = { ...it, file: result.path };
-          items.push(item);
-          page.write((n++ ? ',' : '') + jsonForScript(item));
-          if (!seenRules.has(item.rule)) {
-            seenRules.add(item.rule);
-            rules.push({ rule: item.rule });
-          }
+        const part = k.severities[sev];
+        if (!part) continue;
+        items.push(this.read(part.queue));
+        if (n++) page.write(',');
+        page.write(this.read(part.page));
+        for (const rule of part.rules) {
+          if (seenRules.has(rule)) continue;
+          seenRules.add(rule);
+          rules.push({ rule });
         }
       }
     }

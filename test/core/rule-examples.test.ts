@@ -2,7 +2,7 @@
 // run here against the whole parse -> extract -> rule path; the check rules run theirs as the first rows
 // of their own tables (test/helpers/cases.ts).
 import { describe, expect, it } from 'vitest';
-import { stageRules } from '../../pipeline/core/registry.js';
+import { stageRules } from '../../pipeline/core/stages.js';
 import { applySuggestion, runRule } from '../helpers/rule-tester.js';
 
 const rules = [...stageRules.validate, ...stageRules.verify].filter((r) => r.meta.examples);

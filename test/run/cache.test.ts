@@ -31,7 +31,7 @@ describe('ResultCache with runBatch', () => {
     expect(r2.every((r) => r.cached === true)).toBe(true);
     expect(r2.map((r) => r.items)).toEqual(r1.map((r) => r.items));
     expect(fs.readFileSync(path.join(loc, '.gitignore'), 'utf8')).toMatch(/^\*$/m);
-    const leftovers = fs.readdirSync(path.join(loc, 'v3')).filter((f) => !f.endsWith('.json'));
+    const leftovers = fs.readdirSync(path.join(loc, 'v4')).filter((f) => !f.endsWith('.json'));
     expect(leftovers).toEqual([]);
   });
 
@@ -64,13 +64,13 @@ describe('ResultCache with runBatch', () => {
     const dir = writeTree(tempDir(), { 'a.md': A });
     const loc = path.join(dir, 'cache');
     await batch(dir, new ResultCache(loc));
-    const [entry] = fs.readdirSync(path.join(loc, 'v3'));
-    fs.writeFileSync(path.join(loc, 'v3', entry), '{"format":3,"key":');
+    const [entry] = fs.readdirSync(path.join(loc, 'v4'));
+    fs.writeFileSync(path.join(loc, 'v4', entry), '{"format":4,"key":');
     const c = new ResultCache(loc);
     const r = await batch(dir, c);
     expect(c.stats).toEqual({ hits: 0, misses: 1, writes: 1 });
     expect(r[0].items.map((i) => i.excerpt)).toEqual(['goverment']);
-    expect(JSON.parse(fs.readFileSync(path.join(loc, 'v3', entry), 'utf8')).format).toBe(3);
+    expect(JSON.parse(fs.readFileSync(path.join(loc, 'v4', entry), 'utf8').split('\n')[0]).format).toBe(4);
   });
 });
 
@@ -82,7 +82,7 @@ describe('copydesk lint --cache (built CLI)', () => {
     const first = lintJson(dir, ['news', '--cache']);
     expect(first.code).toBe(1);
     expect(cached(first)).toEqual({ 'news/a.md': false, 'news/b.md': false });
-    expect(fs.existsSync(path.join(dir, '.copydesk-cache/v3'))).toBe(true);
+    expect(fs.existsSync(path.join(dir, '.copydesk-cache/v4'))).toBe(true);
     const second = lintJson(dir, ['news', '--cache']);
     expect(second.code).toBe(1);
     expect(cached(second)).toEqual({ 'news/a.md': true, 'news/b.md': true });
@@ -112,7 +112,7 @@ describe('copydesk lint --cache (built CLI)', () => {
     expect(again.report.files.flatMap((f) => f.items).every((i) => i.status === 'dismissed')).toBe(true);
     const elsewhere = lintJson(dir, ['news', '--cache', '--cache-location', 'tmp/cd-cache']);
     expect(cached(elsewhere)).toEqual({ 'news/a.md': false, 'news/b.md': false });
-    expect(fs.readdirSync(path.join(dir, 'tmp/cd-cache/v3'))).toHaveLength(2);
+    expect(fs.readdirSync(path.join(dir, 'tmp/cd-cache/v4'))).toHaveLength(2);
   });
 });
 
@@ -121,7 +121,7 @@ describe('ResultCache.prune', () => {
     const dir = writeTree(tempDir(), { 'x/a.md': A, 'x/b_1.md': B, 'y/c.md': B });
     const loc = path.join(dir, '.copydesk-cache');
     await batch(dir, new ResultCache(loc));
-    const entries = () => fs.readdirSync(path.join(loc, 'v3')).sort();
+    const entries = () => fs.readdirSync(path.join(loc, 'v4')).sort();
     expect(entries()).toHaveLength(3);
     fs.rmSync(path.join(dir, 'x/b_1.md'));
     fs.rmSync(path.join(dir, 'y'), { recursive: true });
@@ -143,6 +143,6 @@ describe('ResultCache.prune', () => {
     const c = new ResultCache(loc);
     await runBatch(files, { workers: 0, cache: c });
     expect(c.stats.pruned).toBeUndefined();
-    expect(fs.readdirSync(path.join(loc, 'v3'))).toHaveLength(2);
+    expect(fs.readdirSync(path.join(loc, 'v4'))).toHaveLength(2);
   });
 });

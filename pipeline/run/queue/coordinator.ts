@@ -21,7 +21,7 @@ import { fileErrorResult, skipResult } from '../worker.js';
 import { InputError, readArticle, tooLargeMessage } from '../../parse/read.js';
 import { limitsOf } from '../../core/limits.js';
 import { SharedCache } from './shared-cache.js';
-import { ATTEMPTS, jobId, type JobData, type JobResult } from './jobs.js';
+import { ATTEMPTS, jobId, jobVersion, type JobData, type JobResult } from './jobs.js';
 import { KEEP_SECONDS, PREFIX, QUEUE_NAME, QueueError, assertReachable, configKey, connectionOptions, shownUrl, within } from './redis.js';
 
 export interface QueueBatchOptions extends BatchOptions {
@@ -37,6 +37,8 @@ export interface QueueBatchOptions extends BatchOptions {
   sharedCache?: boolean;
   /** Where the coordinator says what it does (default stderr). */
   log?: (line: string) => void;
+  /** Overrides the copydesk version the jobs carry (tests). */
+  version?: string;
 }
 
 /** What the last distributed run did: which worker checked how many articles. */
@@ -175,6 +177,7 @@ export async function runQueuedBatch(files: FoundFile[], options: QueueBatchOpti
       stored.add(hashes[i]);
       await redis.set(configKey(run, hashes[i]), JSON.stringify(configs[i]), 'EX', KEEP_SECONDS);
     }
+    const version = jobVersion(options.version);
     let queued = 0;
     let batch: { name: string; data: JobData; opts: Record<string, unknown> }[] = [];
     const flush = async () => {
@@ -208,7 +211,7 @@ export async function runQueuedBatch(files: FoundFile[], options: QueueBatchOpti
         queued++;
         batch.push({
           name: 'check',
-          data: { run, path: f.path, key: f.key, abs: f.abs, text, config: hashes[i] },
+          data: { run, path: f.path, key: f.key, abs: f.abs, text, config: hashes[i], version },
           opts: { jobId: id, attempts: ATTEMPTS, backoff: { type: 'fixed', delay: 500 }, removeOnComplete: { age: KEEP_SECONDS }, removeOnFail: { age: KEEP_SECONDS } },
         });
         if (batch.length >= ADD_CHUNK) await flush();

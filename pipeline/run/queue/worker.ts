@@ -12,7 +12,7 @@ import { ArticlePool, defaultWorkers, workerFile } from '../batch.js';
 import { runTask, type Task } from '../worker.js';
 import { limitsOf } from '../../core/limits.js';
 import type { FoundFile } from '../files.js';
-import type { JobData, JobResult } from './jobs.js';
+import { jobVersion, versionRefusal, type JobData, type JobResult } from './jobs.js';
 import { PREFIX, QUEUE_NAME, assertReachable, configKey, connectionOptions, shownUrl } from './redis.js';
 
 export interface QueueWorkerOptions {
@@ -26,6 +26,8 @@ export interface QueueWorkerOptions {
   /** How long a job's lock lasts without renewal before another worker may take it (default 30 s; COPYDESK_QUEUE_LOCK_MS). */
   lockMs?: number;
   log?: (line: string) => void;
+  /** Overrides this worker's copydesk version (tests): a job queued by another version is refused. */
+  version?: string;
 }
 
 export interface RunningWorker {
@@ -63,8 +65,18 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Run
   };
   let pool: ArticlePool | undefined;
   let processed = 0;
+  const mine = jobVersion(options.version);
+  const refusedRuns = new Set<string>();
   const processor = async (job: Job<JobData, JobResult>): Promise<JobResult> => {
     const d = job.data;
+    // A job of another copydesk version fails here (and is tried again, perhaps by a worker of the
+    // right version); after ATTEMPTS failures the coordinator reports this message for the article.
+    const refusal = versionRefusal(name, mine, d.version);
+    if (refusal) {
+      if (!refusedRuns.has(d.run)) log(`${refusal} (run ${d.run})`);
+      refusedRuns.add(d.run);
+      throw new Error(refusal);
+    }
     const config = await configFor(d.run, d.config);
     const task: Task = { absPath: d.abs, path: d.path, key: d.key, config, text: d.text };
     let result: FileResult;
