@@ -162,6 +162,8 @@ class NearIndex {
   /** The words by length, in SUBTLEX order, and their letter masks. */
   private byLength: string[][] = [];
   private masks: Int32Array[] = [];
+  /** The words by all but their first letter. */
+  private byTail = new Map<string, string[]>();
   /** The same by length and first letter. */
   private byFirst: Map<string, { words: string[]; masks: Int32Array }>[] = [];
   constructor() {
@@ -173,6 +175,10 @@ class NearIndex {
       if (count < INDEX_MIN_COUNT || this.rank.has(w) || !/^[a-z']+$/.test(w)) continue;
       this.rank.set(w, this.rank.size);
       (lists[w.length] ??= []).push(w);
+      const tail = w.slice(1);
+      const same = this.byTail.get(tail);
+      if (same) same.push(w);
+      else this.byTail.set(tail, [w]);
     }
     for (let n = 0; n < lists.length; n++) {
       const words = lists[n] ?? [];
@@ -219,8 +225,8 @@ class NearIndex {
   /**
    * Every indexed word one edit from q. A word that keeps q's first letter has a length within one of
    * q's and differs from it in at most two letters used (it is looked for among the words of those
-   * lengths and that first letter); one that changes the first letter has it deleted, replaced,
-   * inserted before or swapped with the second (those strings are looked up).
+   * lengths and that first letter); one that changes the first letter has it deleted or swapped with
+   * the second (those strings are looked up), replaced or preceded by another (looked up by the tail).
    */
   private within1Candidates(q: string): Set<string> {
     const found = new Set<string>();
@@ -242,10 +248,9 @@ class NearIndex {
     };
     tryWord(rest);
     if (q.length > 1) tryWord(q[1] + q[0] + q.slice(2));
-    for (const ch of ALPHABET) {
-      tryWord(ch + rest);
-      tryWord(ch + q);
-    }
+    // The first letter replaced (the word's tail is q's) or one put before it (the tail is q).
+    for (const w of this.byTail.get(rest) ?? []) if (w !== q) found.add(w);
+    for (const w of this.byTail.get(q) ?? []) found.add(w);
     return found;
   }
   /** Indexed words within one edit of q (q itself excluded). */
