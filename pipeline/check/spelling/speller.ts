@@ -156,7 +156,7 @@ function oneEditApart(a: string, b: string): boolean {
  * those few words only, and walks it exactly as it would walk the whole index, so the words come in
  * the same order (the order breaks ties between equally ranked suggestions).
  */
-class NearIndex {
+export class NearIndex {
   /** Each indexed word and its place in SUBTLEX (the order the whole index would list it in). */
   private rank = new Map<string, number>();
   /** The words by length, in SUBTLEX order, and their letter masks. */
