@@ -152,9 +152,9 @@ function oneEditApart(a: string, b: string): boolean {
  * only if one equals the other or a deletion of it, or they share a deletion.
  *
  * The index is never built whole (half a million keys cost ~0.6 s a worker): a query first finds the
- * words it can return (found by length, first letter and the letters used, then measured), builds the deletion index of
- * those few words only, and walks it exactly as it would walk the whole index, so the words come in
- * the same order (the order breaks ties between equally ranked suggestions).
+ * words it can return (by length, first letter and the letters used, then measured), builds the
+ * deletion index of those few words only, and walks it exactly as it would walk the whole index, so
+ * the words come in the same order (the order breaks ties between equally ranked suggestions).
  */
 export class NearIndex {
   /** Each indexed word and its place in SUBTLEX (the order the whole index would list it in). */
