@@ -9,7 +9,7 @@ export function loadData<T>(name: string): T {
 }
 
 /** Lower case, curly apostrophes made straight. */
-export const norm = (s: string): string => s.replace(/’/g, "'").toLowerCase();
+export const norm = (s: string): string => (s.includes('’') ? s.replace(/’/g, "'") : s).toLowerCase();
 
 /** True when only whitespace separates two offsets in the original text (no markup, code or punctuation). */
 export function adjacent(article: Article, a: Token, b: Token): boolean {

@@ -165,9 +165,11 @@ function twoWayCasing(article: Article, starts: Set<number>, problems: ReportDes
   const gapOk = (a: Token, b: Token) => b.sentence === a.sentence && /^ +$/.test(article.prose.slice(a.end, b.start));
   for (let i = 0; i < tokens.length - 1; i++) {
     const a = tokens[i];
-    if (headings.has(a.sentence)) continue;
+    // Only pairs whose first word is capitalised mid-sentence ('U') can be either form below, and
+    // problems are sorted by position later, so the other pairs are not collected at all.
+    if (a.kind !== 'word' || !isUpper(a.text[0]) || headings.has(a.sentence)) continue;
     const ca = wordCase(a, starts.has(a.start));
-    if (!ca) continue;
+    if (ca !== 'U') continue;
     let j = i + 1;
     let connector = '';
     if (tokens[j] && CONNECTORS.has(tokens[j].text) && gapOk(a, tokens[j])) {

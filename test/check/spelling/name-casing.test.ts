@@ -9,6 +9,8 @@ import { ruleCases } from '../../helpers/cases.js';
 ruleCases(nameCasing, {
   valid: [
     'According to The Moscow Times, only 30-40% of software was replaced.',
+    // Lower case and sentence-initial sightings of a pair are not a second form of the name.
+    'The ferry union struck. Ferry union members walked out. Leaders of the Ferry Union met.',
     // A lower-case "the" mid-sentence is news style.
     'According to the Moscow Times, only 30-40% of software was replaced.',
     'A report in the Wall Street Journal and The New York Times said so.',
@@ -71,6 +73,16 @@ ruleCases(nameCasing, {
       data: { form: 'Shipping union', canonical: 'Shipping Union', times: '2 times' },
       suggestions: ['Shipping Union'],
       output: 'Petrova chairs the Baltic Shipping Union. Members of the Shipping Union met. Critics of the Shipping Union left.',
+    },
+    // The pair's first sighting lower case and sentence-initial ("ferry union", "Ferry union") is no form
+    // of the name: the capitalised form still outnumbers the variant.
+    {
+      text: 'The ferry union struck. Ferry union members walked out. Leaders of the Ferry Union met. The Ferry Union voted. Critics of the Ferry union left.',
+      excerpts: ['Ferry union'],
+      messageId: 'twoWays',
+      data: { form: 'Ferry union', canonical: 'Ferry Union', times: '2 times' },
+      suggestions: ['Ferry Union'],
+      output: 'The ferry union struck. Ferry union members walked out. Leaders of the Ferry Union met. The Ferry Union voted. Critics of the Ferry Union left.',
     },
   ],
   markdown: '---\ntitle: The Moscow times\n---\n\nSee `The Moscow times` and https://example.com/The-Moscow-times for more.\n\n```\nThe Moscow times\n```\n',
