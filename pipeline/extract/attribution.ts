@@ -336,6 +336,16 @@ function sentenceAttributions(ctx: Ctx, si: number, consumed: Set<number>, out: 
       sub = subjectRight(ctx, verb.end + 1, hi);
       inverted = !!sub;
     }
+    // "X smiled and said ...": the subject of the first clause.
+    let coordinated = false;
+    if (!sub && !inverted) {
+      let a = v - 1;
+      while (a > lo && AUX.has(lower(tokens[a]))) a--;
+      if (a > lo + 1 && lower(tokens[a]) === 'and') {
+        sub = clauseSubject(ctx, lo, a);
+        coordinated = !!sub;
+      }
+    }
     if (!sub || inSpan(tokens[sub.firstTok].start)) continue;
     // A pronoun with no antecedent reports only with a clause after it ("she wrote “The Quiet Year”" does not).
     const unresolved = sub.src.name === article.text.slice(sub.src.start, sub.src.end) && /^(?:he|she)$/i.test(sub.src.name);
@@ -358,7 +368,7 @@ function sentenceAttributions(ctx: Ctx, si: number, consumed: Set<number>, out: 
         continue;
       }
     }
-    const start = Math.min(tokens[sub.firstTok].start, t.start);
+    const start = coordinated ? t.start : Math.min(tokens[sub.firstTok].start, t.start);
     const end = inverted ? sub.src.end : tokens[verb.end].end;
     // What was said: after the verb ("X said (that) CONTENT", "X told reporters that CONTENT"), or
     // before the tag ("CONTENT, X said." / "CONTENT, said X.").
@@ -398,6 +408,21 @@ function sentenceAttributions(ctx: Ctx, si: number, consumed: Set<number>, out: 
   }
 }
 
+/** A lower-case word that reads as a finite verb: a reporting verb, a lexicon verb, or an -ed form. */
+const verbLike = (tokens: Token[], j: number) => !!verbAt(tokens, j) || isVerbWord(tokens[j].text) || /^\p{Ll}{3,}ed$/u.test(tokens[j].text);
+
+/** The subject of the clause that opens the sentence (the subject of its first verb before token `before`). */
+function clauseSubject(ctx: Ctx, lo: number, before: number): ReturnType<typeof subjectLeft> {
+  const { tokens } = ctx.article;
+  for (let j = lo + 1; j < before; j++) {
+    const tj = tokens[j];
+    if (tj.kind !== 'word' || tj.quoted || !/^\p{Ll}/u.test(tj.text)) continue;
+    if (!verbLike(tokens, j) || DETERMINERS.has(lower(tj))) continue;
+    return subjectLeft(ctx, j, lo);
+  }
+  return undefined;
+}
+
 /**
  * ", saying ...", ", adding that ...": the speaker is the subject of the clause before the comma (the
  * last record of the sentence, or the subject of the clause's first verb).
@@ -415,16 +440,7 @@ function participleAttribution(ctx: Ctx, si: number, v: number, verb: VerbHit, o
       break;
     }
   }
-  if (!src) {
-    for (let j = lo + 1; j < v - 1; j++) {
-      const tj = tokens[j];
-      if (tj.kind !== 'word' || tj.quoted || !/^\p{Ll}/u.test(tj.text)) continue;
-      if (!(verbAt(tokens, j) || isVerbWord(tj.text)) || DETERMINERS.has(lower(tj))) continue;
-      const sub = subjectLeft(ctx, j, lo);
-      if (sub) src = sub.src;
-      break;
-    }
-  }
+  if (!src) src = clauseSubject(ctx, lo, v - 1)?.src;
   if (!src) return;
   let after = verb.end + 1;
   if (verb.needsObject) {

@@ -165,6 +165,11 @@ export function runRight(tokens: Token[], i: number, hi: number): [number, numbe
       e++;
       continue;
     }
+    // "Mr. White", "James B. Comey": a title or an initial with its dot.
+    if (e + 2 <= hi && isAbbrevDot(tokens, e + 1)) {
+      e += 2;
+      continue;
+    }
     const l = lower(n);
     if (n.kind === 'word' && CONNECTORS.has(l) && (l !== 'and' || sawOf)) {
       // "of the", "for the" before a capital.
@@ -193,6 +198,10 @@ export function runLeft(tokens: Token[], e: number, lo: number): [number, number
     const p = tokens[s - 1];
     if (isCapWord(p) && !isPossessive(p) && tokens[s].start - p.end <= 1) {
       s--;
+      continue;
+    }
+    if (s - 2 >= lo && isAbbrevDot(tokens, s - 1) && !isPossessive(tokens[s - 2])) {
+      s -= 2;
       continue;
     }
     const l = lower(p);
@@ -770,7 +779,10 @@ export function subjectLeft(ctx: Ctx, v: number, lo: number): Subject | undefine
       ctx.reg.add(src.name, src.start, tokens[src.firstTok].text);
       return { src, firstTok: j + 1, lastTok: k - 1 };
     }
-    const core = subjectCore(ctx, skipParenthesis(tokens, j - 1, lo), lo);
+    let ce = skipParenthesis(tokens, j - 1, lo);
+    // "James Comey Jr., the director": the dot of a short suffix.
+    if (ce - 1 >= lo && tokens[ce].text === '.' && tokens[ce - 1].end === tokens[ce].start && /^\p{Lu}\p{Ll}{0,2}$/u.test(tokens[ce - 1].text)) ce--;
+    const core = subjectCore(ctx, ce, lo);
     if (!core) return longApposition(ctx, k, lo);
     if (seg && !core.src.role && (core.src.type === 'person' || core.src.type === 'anonymous' || core.src.type === 'vague')) core.src.role = seg.role;
     return core;
@@ -946,6 +958,22 @@ export function subjectCore(ctx: Ctx, k: number, lo: number): Subject | undefine
   return namedSubject(ctx, k, lo);
 }
 
+/** The first token of "Mr. " / "Sen. " right before token s (a title written with a dot), or s. */
+function titleDotBefore(tokens: Token[], s: number, lo: number): number {
+  if (s - 2 < lo || tokens[s - 1].text !== '.' || tokens[s - 1].start !== tokens[s - 2].end) return s;
+  const w = lower(tokens[s - 2]);
+  return PERSON_TITLES.has(w) || PERSON_TITLES.has(`${w}.`) ? s - 2 : s;
+}
+
+/** A dot that ends a title or an initial inside a name ("Mr. White", "James B. Comey"), not a sentence. */
+export function isAbbrevDot(tokens: Token[], j: number): boolean {
+  const t = tokens[j];
+  const p = tokens[j - 1];
+  if (!t || t.text !== '.' || !p || p.kind !== 'word' || p.end !== t.start || !isCapWord(tokens[j + 1])) return false;
+  const w = lower(p);
+  return PERSON_TITLES.has(w) || PERSON_TITLES.has(`${w}.`) || /^\p{Lu}$/u.test(p.text);
+}
+
 /** A named subject: the capitalised run ending at token k, with a role written before it. */
 function namedSubject(ctx: Ctx, k: number, lo: number): Subject | undefined {
   const { article, reg } = ctx;
@@ -955,6 +983,8 @@ function namedSubject(ctx: Ctx, k: number, lo: number): Subject | undefined {
   const run = runLeft(tokens, k, lo);
   if (!run) return undefined;
   let [s] = run;
+  // "Mr. White", "Sen. Lee": the title and its dot belong to the name (White alone reads as an adjective).
+  s = titleDotBefore(tokens, s, lo);
   const afterThe = s > lo && lower(tokens[s - 1]) === 'the';
   const pubCtx = s > lo && PUBLICATION_NOUNS.has(lower(tokens[s - 1]));
   const src = classifyRun(article, reg, s, k, { afterThe, publicationContext: pubCtx && !isFirstName(tokens[s].text) });
