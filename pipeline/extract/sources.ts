@@ -899,6 +899,8 @@ export function subjectCore(ctx: Ctx, k: number, lo: number): Subject | undefine
   const l = lower(t);
   if (t.kind !== 'word') return undefined;
   if (PRONOUNS.has(l)) return pronounSubject(ctx, k);
+  // "I said", "we said": the writer speaking, kept as written.
+  if (l === 'i' || l === 'we') return unnamed(ctx, k, k, l === 'i' ? 'person' : 'vague');
   if (l === 'it') return itSubject(ctx, k);
   if (l === 'they') return theySubject(ctx, k);
   // "the 36-year-old said": the person named last.
@@ -953,9 +955,56 @@ export function subjectCore(ctx: Ctx, k: number, lo: number): Subject | undefine
           : 'anonymous';
       return unnamed(ctx, s, k, type);
     }
-    return undefined;
+    return isCapWord(t) ? undefined : describedSubject(ctx, k, lo);
   }
   return namedSubject(ctx, k, lo);
+}
+
+// Heads of a share of a group ("nearly half said", "59 percent said", "a third of voters said").
+const SHARE_HEADS = new Set('half third quarter fifth majority minority plurality percent %'.split(' '));
+const NUMBER_WORD = /^(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+(?:\.\d+)?)$/i;
+const GROUP_PRONOUNS = new Set('them those us these'.split(' '));
+/** Words that end no subject noun phrase. */
+const NOT_HEAD = new Set(
+  'the a an this that these those his her its their our my your some any no every each all both such own other another more most less least much many few several one there here what whom whose which who when where why how if than then also only just even very too so not never ever nor and or but yet because though although while whether as of for with from by at in on to into onto about over after before under since until up down out off it he she they we you i me him'.split(' '),
+);
+
+/**
+ * A subject described, not named: "the moderator said", "her advisers said", "some protest leaders
+ * said", "nearly half said", "most of them said". A lower-case head after a determiner, a possessive or
+ * a quantifier; a plural or a share of a group is vague, one person with "a/one" anonymous, "the/his X" a person described.
+ */
+function describedSubject(ctx: Ctx, k: number, lo: number): Subject | undefined {
+  const { tokens } = ctx.article;
+  const t = tokens[k];
+  const l = lower(t);
+  // "most of them", "many of those polled", "a third of voters": back over "of" to the quantity.
+  let head = k;
+  if (k - 2 >= lo && (GROUP_PRONOUNS.has(l) || /s$/.test(l)) && lower(tokens[k - 1]) === 'of') head = k - 2;
+  const hl = lower(tokens[head]);
+  if (tokens[head].kind !== 'word' && hl !== '%') return undefined;
+  if (SHARE_HEADS.has(hl) || (head !== k && (QUANTIFIERS.has(hl) || /^(?:all|both|each|none|one|two|three)$/.test(hl)))) {
+    let s = head;
+    while (s - 1 >= lo && head - s < 3 && (tokens[s - 1].kind === 'number' || NUMBER_WORD.test(tokens[s - 1].text) || /^(?:a|an|the|nearly|almost|about|over|more|than|roughly|some|just|only|fully|another|one)$/.test(lower(tokens[s - 1])) || /^(?:half|third|quarter)$/.test(hl) && DETERMINERS.has(lower(tokens[s - 1])))) s--;
+    if (s === head && !(head !== k) && hl !== 'majority' && hl !== 'half') return undefined;
+    return unnamed(ctx, s, k, 'vague');
+  }
+  if (head !== k || GROUP_PRONOUNS.has(l)) return undefined;
+  if (NOT_HEAD.has(l) || VERBS.has(l) || AUX.has(l) || BE.has(l) || PREPOSITIONS.has(l) || NOT_BEFORE_VERB.has(l)) return undefined;
+  if (!/^\p{Ll}[\p{Ll}-]+$/u.test(t.text) || /(?:ly|ing|ed)$/.test(l) || hasTag(l, 'Adverb', 'Pronoun', 'Preposition', 'Conjunction', 'Determiner', 'Adjective', 'Copula', 'Modal', 'PastTense', 'Gerund')) return undefined;
+  let { s, det } = npStartStrict(tokens, k, lo);
+  if (!det && !(s < k && QUANTIFIERS.has(lower(tokens[s])))) {
+    // "some protest leaders", "the campaign's top aides": up to three lower-case words back to a determiner or quantifier.
+    let j = s - 1;
+    while (j >= lo && s - j <= 3 && tokens[j].kind === 'word' && /^\p{Ll}/u.test(tokens[j].text) && !DETERMINERS.has(lower(tokens[j])) && !QUANTIFIERS.has(lower(tokens[j])) && !NOT_HEAD.has(lower(tokens[j])) && !VERBS.has(lower(tokens[j])) && !isVerbWord(tokens[j].text) && !/(?:ly|ing|ed)$/.test(lower(tokens[j]))) j--;
+    if (j < lo || !(DETERMINERS.has(lower(tokens[j])) || QUANTIFIERS.has(lower(tokens[j])))) return undefined;
+    s = j;
+    det = true;
+  }
+  const first = lower(tokens[s]);
+  const plural = /[^s]s$/.test(l) || /^(?:people|men|women|children|police|staff|folks|crowd)$/.test(l);
+  const type: SourceType = plural ? 'vague' : /^(?:a|an|one|another)$/.test(first) ? 'anonymous' : 'person';
+  return unnamed(ctx, s, k, type);
 }
 
 /** The first token of "Mr. " / "Sen. " right before token s (a title written with a dot), or s. */
