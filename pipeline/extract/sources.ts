@@ -306,9 +306,33 @@ export class Registry {
   private readonly notF = new Timeline<PersonMention>();
   private readonly notM = new Timeline<PersonMention>();
   private readonly bySurname = new Map<string, Timeline<PersonMention>>();
+  // People named at the start of a sentence (its subject, as a rule): "Dr Fox accused Mr Blair ... “...,” he said" is Fox.
+  private readonly leadAny = new Timeline<PersonMention>();
+  private readonly leadNotF = new Timeline<PersonMention>();
+  private readonly leadNotM = new Timeline<PersonMention>();
   constructor(private readonly article: Article) {}
 
+  /** Whether a mention at `start` opens its sentence (after quotation marks and a connective such as "But"). */
+  private leads(start: number): boolean {
+    const { sentences, prose } = this.article;
+    let lo = 0;
+    let hi = sentences.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (sentences[mid].start <= start) lo = mid;
+      else hi = mid - 1;
+    }
+    const sent = sentences[lo];
+    if (!sent || sent.start > start) return false;
+    return /^[\s“"‘']*(?:(?:But|And|So|Yet|However|Meanwhile|Now|Later|Then|Still|Also),?\s+)?$/u.test(prose.slice(sent.start, start));
+  }
+
   private index(p: PersonMention): void {
+    if (this.leads(p.start)) {
+      this.leadAny.insert(p);
+      if (p.gender !== 'f') this.leadNotF.insert(p);
+      if (p.gender !== 'm') this.leadNotM.insert(p);
+    }
     this.anyone.insert(p);
     if (p.gender !== 'f') this.notF.insert(p);
     if (p.gender !== 'm') this.notM.insert(p);
@@ -328,7 +352,15 @@ export class Registry {
       const t = tokens[i];
       if (!isCapWord(t) || (i > 0 && isCapWord(tokens[i - 1]) && tokens[i - 1].sentence === t.sentence)) continue;
       if (blocks[sentences[t.sentence].block]?.kind === 'heading') continue;
-      const title = titleAt(tokens, i, i + 3);
+      let title = titleAt(tokens, i, i + 3);
+      // "former Tory Treasurer Lord Ashcroft": a title further into the capitalised run.
+      for (let j = i + 1; !title && !isFirstName(t.text) && j <= i + 3 && isCapWord(tokens[j]) && tokens[j].sentence === t.sentence; j++) {
+        const tj = titleAt(tokens, j, j + 3);
+        if (tj) {
+          title = tj;
+          i = j;
+        }
+      }
       const first = title ? title.end + 1 : i;
       if (first >= tokens.length || !isCapWord(tokens[first])) continue;
       if (!title && !isFirstName(tokens[first].text)) continue;
@@ -348,6 +380,9 @@ export class Registry {
     this.notF.clear();
     this.notM.clear();
     this.bySurname.clear();
+    this.leadAny.clear();
+    this.leadNotF.clear();
+    this.leadNotM.clear();
     for (const p of out) this.index(p);
     for (const p of early) this.index(p);
     return out;
@@ -372,6 +407,12 @@ export class Registry {
     const o = this.orgs.lastBefore(offset);
     return o && block - o.block <= 1 && block >= o.block ? o.name : undefined;
   }
+  private sameSentence(a: number, b: number): boolean {
+    const { tokens } = this.article;
+    const ta = tokens[tokenAt(tokens, a)];
+    const tb = tokens[tokenAt(tokens, b)];
+    return !!ta && !!tb && ta.sentence === tb.sentence;
+  }
   private blockAt(offset: number): number {
     const { blocks } = this.article;
     let lo = 0;
@@ -388,7 +429,12 @@ export class Registry {
   resolvePronoun(offset: number, pronoun: string): string | undefined {
     const want = /^(?:he|him|his)$/i.test(pronoun) ? 'm' : /^(?:she|her|hers)$/i.test(pronoun) ? 'f' : undefined;
     this.scan();
-    const best = (want === 'm' ? this.notF : want === 'f' ? this.notM : this.anyone).lastBefore(offset);
+    let best = (want === 'm' ? this.notF : want === 'f' ? this.notM : this.anyone).lastBefore(offset);
+    // Named last in an earlier sentence that another person opened: that sentence's subject ("Dr Fox accused Mr Blair of ... “...,” he said" is Fox).
+    if (best && !this.sameSentence(best.start, offset)) {
+      const lead = (want === 'm' ? this.leadNotF : want === 'f' ? this.leadNotM : this.leadAny).lastBefore(offset);
+      if (lead && lead.start < best.start && this.sameSentence(lead.start, best.start) && lead.name !== best.name) best = lead;
+    }
     return best ? this.fullName(best.name, offset) : undefined;
   }
 
@@ -428,6 +474,18 @@ export class Registry {
     this.push({ name: best.name, start: best.start, gender: genderOf(best.name.split(' ')[0]) });
     return true;
   }
+}
+
+/** Index of the last token that starts at or before offset. */
+function tokenAt(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (tokens[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 function genderOf(firstWord: string, title?: string): 'm' | 'f' | undefined {
