@@ -982,7 +982,14 @@ export function subjectCore(ctx: Ctx, k: number, lo: number): Subject | undefine
     return det ? unnamed(ctx, s, k, 'vague') : undefined;
   }
   if (VAGUE.has(l) || ANONYMOUS.has(l)) {
-    const { s, det } = npStartStrict(tokens, k, lo);
+    let { s, det } = npStartStrict(tokens, k, lo);
+    if (!det && s === k) {
+      const w = widenToDeterminer(tokens, s, lo);
+      if (w !== undefined) {
+        s = w;
+        det = !QUANTIFIERS.has(lower(tokens[w]));
+      }
+    }
     const singular = det && /^(?:a|an|one|another)$/.test(lower(tokens[s]));
     const type: SourceType = ANONYMOUS.has(l) && (singular || !VAGUE.has(l)) ? 'anonymous' : 'vague';
     if (DOCUMENTS.has(l) && !det && s === k) return unnamed(ctx, s, k, 'vague');
@@ -1027,6 +1034,13 @@ const NOT_HEAD = new Set(
   'the a an this that these those his her its their our my your some any no every each all both such own other another more most less least much many few several one there here what whom whose which who when where why how if than then also only just even very too so not never ever nor and or but yet because though although while whether as of for with from by at in on to into onto about over after before under since until up down out off it he she they we you i me him'.split(' '),
 );
 
+/** "some protest leaders", "the campaign's top aides": up to three lower-case nouns back from s to a determiner or quantifier (its index). */
+function widenToDeterminer(tokens: Token[], s: number, lo: number): number | undefined {
+  let j = s - 1;
+  while (j >= lo && s - j <= 3 && tokens[j].kind === 'word' && /^\p{Ll}/u.test(tokens[j].text) && !DETERMINERS.has(lower(tokens[j])) && !QUANTIFIERS.has(lower(tokens[j])) && !NOT_HEAD.has(lower(tokens[j])) && !VERBS.has(lower(tokens[j])) && !isVerbWord(tokens[j].text) && !/(?:ly|ing|ed)$/.test(lower(tokens[j]))) j--;
+  return j >= lo && (DETERMINERS.has(lower(tokens[j])) || QUANTIFIERS.has(lower(tokens[j]))) ? j : undefined;
+}
+
 /**
  * A subject described, not named: "the moderator said", "her advisers said", "some protest leaders
  * said", "nearly half said", "most of them said". A lower-case head after a determiner, a possessive or
@@ -1052,11 +1066,9 @@ function describedSubject(ctx: Ctx, k: number, lo: number): Subject | undefined 
   if (!/^\p{Ll}[\p{Ll}-]+$/u.test(t.text) || /(?:ly|ing|ed)$/.test(l) || hasTag(l, 'Adverb', 'Pronoun', 'Preposition', 'Conjunction', 'Determiner', 'Adjective', 'Copula', 'Modal', 'PastTense', 'Gerund')) return undefined;
   let { s, det } = npStartStrict(tokens, k, lo);
   if (!det && !(s < k && QUANTIFIERS.has(lower(tokens[s])))) {
-    // "some protest leaders", "the campaign's top aides": up to three lower-case words back to a determiner or quantifier.
-    let j = s - 1;
-    while (j >= lo && s - j <= 3 && tokens[j].kind === 'word' && /^\p{Ll}/u.test(tokens[j].text) && !DETERMINERS.has(lower(tokens[j])) && !QUANTIFIERS.has(lower(tokens[j])) && !NOT_HEAD.has(lower(tokens[j])) && !VERBS.has(lower(tokens[j])) && !isVerbWord(tokens[j].text) && !/(?:ly|ing|ed)$/.test(lower(tokens[j]))) j--;
-    if (j < lo || !(DETERMINERS.has(lower(tokens[j])) || QUANTIFIERS.has(lower(tokens[j])))) return undefined;
-    s = j;
+    const w = widenToDeterminer(tokens, s, lo);
+    if (w === undefined) return undefined;
+    s = w;
     det = true;
   }
   const first = lower(tokens[s]);

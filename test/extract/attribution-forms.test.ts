@@ -76,6 +76,37 @@ const forms: Form[] = [
   { name: 'person before a colon', text: 'Dana Holt: the bill is rushed and will fail\n\nThe vote is on Monday.\n', source: 'Dana Holt', cue: ':', content: 'the bill is rushed and will fail' },
   { name: 'a document as the speaker', text: 'The report said the river was clean.\n', source: 'The report', cue: 'said', content: 'the river was clean' },
   { name: 'unnamed group', text: 'Officials said the border would reopen.\n', source: 'Officials', cue: 'said', content: 'the border would reopen' },
+  { name: 'a title with a dot before a surname that is also an adjective', text: 'Ms. White said the ferry was late again.\n', source: 'White', cue: 'said', content: 'the ferry was late again' },
+  { name: 'a middle initial with a dot', text: 'Dana J. Holt said the bill would fail.\n', source: 'Dana J. Holt', cue: 'said', content: 'the bill would fail' },
+  { name: 'quotation tag with a dotted title', text: '“We tried hard,” Mr. English said.\n', source: 'English', cue: 'said', content: '“We tried hard,”', mode: 'direct' },
+  { name: 'inverted quotation tag with a dotted title', text: '“We tried hard,” said Mr. English.\n', source: 'English', cue: 'said', content: '“We tried hard,”', mode: 'direct' },
+  { name: 'a name ending in Jr. before an apposition', text: 'Tobias Wren Jr., the head of the drivers union, said the strike would go on.\n', source: 'Tobias Wren Jr', cue: 'said', content: 'the strike would go on' },
+  { name: 'coordinated verbs: X smiled and said', text: 'Mara Quist smiled at the crowd and said the vote was fair.\n', source: 'Mara Quist', cue: 'said', content: 'the vote was fair' },
+  { name: 'participle after a clause with an -ed verb', text: 'Tobias Wren revised his plan in May, saying the depot would stay open.\n', source: 'Tobias Wren', cue: 'saying', content: 'the depot would stay open' },
+  { name: 'a person described, not named', text: 'The moderator said the time was up.\n', source: 'The moderator', cue: 'said', content: 'the time was up' },
+  { name: 'a described group with a possessive', text: 'Her advisers said the tour would go on.\n', source: 'Her advisers', cue: 'said', content: 'the tour would go on' },
+  { name: 'a described group after a quantifier', text: 'Some depot workers said the line would close.\n', source: 'Some depot workers', cue: 'said', content: 'the line would close' },
+  { name: 'a share of respondents', text: 'Nearly half said they would vote again.\n', source: 'Nearly half', cue: 'said', content: 'they would vote again' },
+  { name: 'a percentage of respondents', text: 'Sixty percent said the fares were too high.\n', source: 'Sixty percent', cue: 'said', content: 'the fares were too high' },
+  { name: 'most of them', text: 'Most of them said the fares were too high.\n', source: 'Most of them', cue: 'said', content: 'the fares were too high' },
+  { name: 'the writer as speaker', text: 'I said the plan was wrong.\n', source: 'I', cue: 'said', content: 'the plan was wrong' },
+  {
+    name: 'a pronoun goes to the subject of the sentence that named someone last',
+    text: 'Mara Quist thanked Tobias Wren for the work.\n\n“It will last,” she said.\n',
+    source: 'Mara Quist',
+    cue: 'said',
+    mention: 'she',
+    content: '“It will last,”',
+    mode: 'direct',
+  },
+  {
+    name: 'a pronoun named in its own sentence keeps the nearest person',
+    text: 'Tobias Wren paid Lord Halden back after he said the party would lose.\n',
+    source: 'Halden',
+    cue: 'said',
+    mention: 'he',
+    content: 'the party would lose',
+  },
 ];
 
 const negatives: { name: string; text: string; cue?: string }[] = [
@@ -89,6 +120,10 @@ const negatives: { name: string; text: string; cue?: string }[] = [
   { name: 'a place before a colon is no speaker', text: 'London: rents rise again\n\nThe figures came out today.\n', cue: ':' },
   { name: 'a participle with no comma', text: 'The lights went out without saying anything to anyone.\n', cue: 'saying' },
   { name: 'words inside a quotation do not make records', text: 'Ilse Norberg said: “They told me I said no.”\n', cue: 'told' },
+  { name: 'a coordinated belief is not speech', text: 'Mara Quist paused and believed him.\n' },
+  { name: 'a coordinated verb with no clause subject', text: 'Across the river and said to be haunted, the mill stood empty.\n', cue: 'said' },
+  { name: 'a described subject needs a determiner', text: 'In the end, weather said little about the trip.\n' },
+  { name: 'an adverb is no described subject', text: 'The vote, quickly said, was over.\n' },
 ];
 
 function run(text: string): Claim[] {
