@@ -341,7 +341,7 @@ function sentenceAttributions(ctx: Ctx, si: number, consumed: Set<number>, out: 
     if (!sub && !inverted) {
       let a = v - 1;
       while (a > lo && AUX.has(lower(tokens[a]))) a--;
-      if (a > lo + 1 && lower(tokens[a]) === 'and') {
+      if (a > lo + 1 && /^(?:and|but)$/.test(lower(tokens[a]))) {
         sub = clauseSubject(ctx, lo, a);
         coordinated = !!sub;
       }

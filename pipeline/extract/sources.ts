@@ -61,7 +61,7 @@ export const ROLE_NOUNS = lowerSet(namesData.roleNouns);
 const PERSON_TITLES = lowerSet(namesData.personTitles);
 const COURTESY = lowerSet(namesData.courtesyTitles);
 const PARTICLES = new Set(['de', 'da', 'del', 'della', 'di', 'du', 'van', 'von', 'der', 'den', 'le', 'la', 'al', 'bin', 'ibn']);
-const TITLE_FIRST = new Set([...PERSON_TITLES].map((t) => t.split(' ')[0]));
+const TITLE_FIRST = new Set([...PERSON_TITLES].flatMap((t) => [t.split(' ')[0], t.split(' ')[0].replace(/\.$/, '')]));
 const CONNECTORS = lowerSet(namesData.connectors);
 const NOT_NAMES = lowerSet(namesData.notNames);
 export const ANONYMOUS = lowerSet(vagueData.anonymous);
@@ -512,7 +512,8 @@ function titleAt(tokens: Token[], i: number, hi: number): { end: number; text: s
     if (i + n - 1 > hi || i + n - 1 >= tokens.length) continue;
     let key = '';
     for (let k = i; k < i + n; k++) key += (k > i ? ' ' : '') + tokens[k].text.toLowerCase();
-    const titleLike = PERSON_TITLES.has(key) || (n === 1 && ROLE_NOUNS.has(key)) || (n === 1 && /-/.test(key) && PERSON_TITLES.has(key.split('-').pop()!));
+    const dotted = tokens[i + n]?.text === '.' && tokens[i + n].start === tokens[i + n - 1].end && PERSON_TITLES.has(`${key}.`);
+    const titleLike = PERSON_TITLES.has(key) || dotted || (n === 1 && ROLE_NOUNS.has(key)) || (n === 1 && /-/.test(key) && PERSON_TITLES.has(key.split('-').pop()!));
     if (titleLike && CAP.test(tokens[i].text)) {
       // "Mr." is one token plus a dot token.
       let end = i + n - 1;
@@ -559,7 +560,7 @@ export function classifyRun(article: Article, reg: Registry, s: number, e: numbe
   const one = s === e;
   if (one && (VAGUE.has(words[0].toLowerCase()) || ANONYMOUS.has(words[0].toLowerCase()))) return undefined;
   // Nationalities and adjectives alone are not sources ("Russian", "Western").
-  if (words.every((w) => isDemonymOrAdj(w) && !isPlace(w) && !ORG_SUFFIX.has(w))) return undefined;
+  if (words.every((w) => isDemonymOrAdj(w) && !isPlace(w) && !ORG_SUFFIX.has(w)) && !(one && reg.knownSurname(words[0], start))) return undefined;
   // Titles: "Prime Minister Tony Blair", "US President George W Bush", "Mr Greenspan".
   let role: string | undefined;
   let nameStart = s;
@@ -820,6 +821,18 @@ export function subjectLeft(ctx: Ctx, v: number, lo: number): Subject | undefine
   // A party or place tag: "Sen. Ann Lee (D-Ore.) said".
   k = skipParenthesis(tokens, k, lo);
   if (k < lo) return undefined;
+  // "Joseph R. Biden Jr. said": the dot of a short suffix.
+  if (k - 1 >= lo && isSuffixDot(tokens, k)) k--;
+  // "Gov. Ann Lee (R-OH), said" / "Rep. Ann Lee, R-Utah, said": a comma after a party tag.
+  if (tokens[k].text === ',' && k - 1 >= lo && tokens[k - 1].text === ')') {
+    const p = skipParenthesis(tokens, k - 1, lo);
+    if (p !== k - 1 && p >= lo) return subjectCore(ctx, p, lo);
+  }
+  if (tokens[k].text === ',' && k - 3 >= lo) {
+    let m = k - 1;
+    if (tokens[m].text === '.' && tokens[m - 1].end === tokens[m].start) m--;
+    if (m - 2 >= lo && PARTY_TAG.test(tokens[m].text) && tokens[m - 1].text === ',') return subjectCore(ctx, m - 2, lo);
+  }
   const t = tokens[k];
   if (t.text === ',') {
     // Apposition: "X, president of Y, said" / "X, who ..., said".
@@ -833,19 +846,25 @@ export function subjectLeft(ctx: Ctx, v: number, lo: number): Subject | undefine
       const run = isCapWord(tokens[j + 1]) ? runRight(tokens, j + 1, k - 1) : undefined;
       if (!run || run[1] !== k - 1) return longApposition(ctx, k, lo);
       const src = classifyRun(ctx.article, ctx.reg, run[0], run[1], {});
-      if (!src || src.type !== 'person') return undefined;
+      if (!src || src.type !== 'person') return longApposition(ctx, k, lo);
       ctx.reg.add(src.name, src.start, tokens[src.firstTok].text);
       return { src, firstTok: j + 1, lastTok: k - 1 };
     }
     let ce = skipParenthesis(tokens, j - 1, lo);
     // "James Comey Jr., the director": the dot of a short suffix.
-    if (ce - 1 >= lo && tokens[ce].text === '.' && tokens[ce - 1].end === tokens[ce].start && /^\p{Lu}\p{Ll}{0,2}$/u.test(tokens[ce - 1].text)) ce--;
+    if (ce - 1 >= lo && isSuffixDot(tokens, ce)) ce--;
     const core = subjectCore(ctx, ce, lo);
     if (!core) return longApposition(ctx, k, lo);
     if (seg && !core.src.role && (core.src.type === 'person' || core.src.type === 'anonymous' || core.src.type === 'vague')) core.src.role = seg.role;
     return core;
   }
   return subjectCore(ctx, k, lo);
+}
+
+const PARTY_TAG = /^[RDI]-[A-Z][A-Za-z.]*$/;
+/** The dot of "Jr." / "Sr." / "Inc." at token k. */
+function isSuffixDot(tokens: Token[], k: number): boolean {
+  return tokens[k].text === '.' && tokens[k - 1]?.kind === 'word' && tokens[k - 1].end === tokens[k].start && /^(?:Jr|Sr|Inc|Co|Corp|Ltd)$/.test(tokens[k - 1].text);
 }
 
 /** The token before a parenthesis that ends at k ("(R-Ga.)", "(D-N.Y.)"), or k itself. */
@@ -941,6 +960,8 @@ function npStartStrict(tokens: Token[], k: number, lo: number): { s: number; det
   return { s, det };
 }
 
+const isHeadNoun = (l: string) => ANONYMOUS.has(l) || VAGUE.has(l) || ROLE_NOUNS.has(l) || ORG_NOUNS.has(l);
+const ORDINALS = new Set('first second third fourth fifth last latest other same'.split(' '));
 const PP_AFTER_HEAD = new Set('for at of from with close familiar in within on to'.split(' '));
 
 function unnamed(ctx: Ctx, s: number, e: number, type: SourceType): Subject {
@@ -1062,6 +1083,8 @@ function describedSubject(ctx: Ctx, k: number, lo: number): Subject | undefined 
     return unnamed(ctx, s, k, 'vague');
   }
   if (head !== k || GROUP_PRONOUNS.has(l)) return undefined;
+  // "those surveyed said", "those polled said".
+  if (k - 1 >= lo && lower(tokens[k - 1]) === 'those' && /^\p{Ll}+ed$/u.test(t.text)) return unnamed(ctx, k - 1, k, 'vague');
   if (NOT_HEAD.has(l) || VERBS.has(l) || AUX.has(l) || BE.has(l) || PREPOSITIONS.has(l) || NOT_BEFORE_VERB.has(l)) return undefined;
   if (!/^\p{Ll}[\p{Ll}-]+$/u.test(t.text) || /(?:ly|ing|ed)$/.test(l) || hasTag(l, 'Adverb', 'Pronoun', 'Preposition', 'Conjunction', 'Determiner', 'Adjective', 'Copula', 'Modal', 'PastTense', 'Gerund')) return undefined;
   let { s, det } = npStartStrict(tokens, k, lo);
@@ -1232,9 +1255,12 @@ function unnamedRight(ctx: Ctx, i: number, hi: number): Subject | undefined {
   while (
     j <= hi &&
     j - i < 4 &&
-    (DETERMINERS.has(lower(tokens[j])) || QUANTIFIERS.has(lower(tokens[j])) || hasTag(tokens[j].text, 'Adjective', 'Demonym') || (j > i && isCapWord(tokens[j]) && DETERMINERS.has(lower(tokens[i]))))
+    !(isHeadNoun(lower(tokens[j])) && !isHeadNoun(lower(tokens[j + 1]))) &&
+    (DETERMINERS.has(lower(tokens[j])) || QUANTIFIERS.has(lower(tokens[j])) || ORDINALS.has(lower(tokens[j])) || hasTag(tokens[j].text, 'Adjective', 'Demonym') || (j > i && isCapWord(tokens[j]) && DETERMINERS.has(lower(tokens[i]))))
   )
     j++;
+  // "said an Iowa Democrat", "said one New Hampshire Republican": one unnamed person described by capitalised words.
+  if (j > i + 1 && /^(?:a|an|one|another)$/.test(lower(tokens[i])) && isCapWord(tokens[j - 1]) && (j > hi || PUNCT_CLAUSE.test(tokens[j].text) || lower(tokens[j]) === 'who')) return unnamed(ctx, i, j - 1, 'anonymous');
   if (j > hi) return undefined;
   const hl = lower(tokens[j]);
   const hl2 = `${hl} ${lower(tokens[j + 1])}`;
