@@ -465,6 +465,12 @@ export class Registry {
     return (this.pairIndex = index);
   }
 
+  /** Whether a single word is the surname of someone named anywhere in the article. */
+  namedAnywhere(word: string): boolean {
+    this.scan();
+    return this.bySurname.has(word);
+  }
+
   /** Whether a single word is the surname of someone named before. */
   knownSurname(word: string, offset: number): boolean {
     if (this.fullName(word, offset) !== word) return true;
