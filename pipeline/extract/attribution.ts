@@ -337,6 +337,8 @@ function sentenceAttributions(ctx: Ctx, si: number, consumed: Set<number>, out: 
       }
     }
     if (!verbContextOk(tokens, v, lo)) continue;
+    // "could find a way", "would call the call": after a modal only verbs of saying report.
+    if (/^(?:will|would|could|may|might|must|should|can)$/.test(lower(tokens[v - 1])) && !SAY_LEMMAS.has(verb.lemma)) continue;
     let sub = subjectLeft(ctx, v, lo);
     let inverted = false;
     if (!sub && verb.inverts && v > lo && /^[,”"’]$/.test(tokens[v - 1].text)) {

@@ -465,6 +465,19 @@ export class Registry {
     return (this.pairIndex = index);
   }
 
+  /** Documents and the bodies that published them ("the World Bank report"), for "the report said" later. */
+  private readonly docs = new Map<string, Timeline<{ name: string; start: number; block: number }>>();
+  addDocument(noun: string, owner: string, start: number): void {
+    let t = this.docs.get(noun);
+    if (!t) this.docs.set(noun, (t = new Timeline()));
+    t.insert({ name: owner, start, block: this.blockAt(start) });
+  }
+  /** The body whose document of this kind was named last, within the three blocks before. */
+  documentOwner(noun: string, offset: number, block: number): string | undefined {
+    const d = this.docs.get(noun)?.lastBefore(offset);
+    return d && block - d.block <= 3 ? d.name : undefined;
+  }
+
   /** Whether a single word is the surname of someone named anywhere in the article. */
   namedAnywhere(word: string): boolean {
     this.scan();
@@ -769,7 +782,7 @@ export function verbAt(tokens: Token[], i: number): VerbHit | undefined {
 }
 
 // Words between a subject and its verb: auxiliaries and adverbs ("has also said", "later told").
-const AUX = new Set('has have had also later previously recently earlier once repeatedly again further then publicly privately separately subsequently yesterday today himself herself itself themselves reportedly allegedly initially originally simply flatly now still often frequently quickly immediately openly bluntly candidly explicitly directly specifically long first last tonight'.split(' '));
+const AUX = new Set('will would could may might must should can has have had also later previously recently earlier once repeatedly again further then publicly privately separately subsequently yesterday today himself herself itself themselves reportedly allegedly initially originally simply flatly now still often frequently quickly immediately openly bluntly candidly explicitly directly specifically long first last tonight'.split(' '));
 const TIME_HEADS = new Set('monday tuesday wednesday thursday friday saturday sunday week month year weekend morning afternoon evening night'.split(' '));
 const TIME_PARTS = new Set('morning afternoon evening night'.split(' '));
 /** Skips a time phrase that ends at k, between a subject and its verb ("on Tuesday", "last week", "earlier this month", "on Monday night"). */
@@ -789,7 +802,7 @@ export function skipTime(tokens: Token[], k: number, lo: number): number {
 }
 const BE = new Set('be been being was were is are am'.split(' '));
 // A word right before the verb that rules out reporting: "the said property", "was told", "all told", "to say".
-const NOT_BEFORE_VERB = new Set('the a an this that these those said was were is are be been being to all not never who which whom would could should might may must will shall can did do does nor'.split(' '));
+const NOT_BEFORE_VERB = new Set('the a an this that these those said was were is are be been being to all not never who which whom shall did do does nor'.split(' '));
 const PREPOSITIONS = new Set('in on at to during after before from with via by while when for outside inside about ahead last this through following over under within across amid'.split(' '));
 const PUNCT_CLAUSE = /^[,;:.!?()“”"‘’—–…]$/;
 
@@ -1006,7 +1019,21 @@ export function subjectCore(ctx: Ctx, k: number, lo: number): Subject | undefine
   if (DOCUMENTS.has(l) && !VAGUE.has(l)) {
     // "the report said", "a survey found": the document itself, unnamed.
     const { s, det } = npStart(tokens, k, lo);
-    return det ? unnamed(ctx, s, k, 'vague') : undefined;
+    if (!det) return undefined;
+    const sub = unnamed(ctx, s, k, 'vague');
+    // "the World Bank report said": the body that published it; "the report said" later on: the same body.
+    let owner: string | undefined;
+    for (let j = s; j < k; j++) {
+      if (!isCapWord(tokens[j]) || NOT_NAMES.has(lower(tokens[j]))) continue;
+      const run = runRight(tokens, j, k - 1);
+      const src = run && run[1] === k - 1 ? classifyRun(article, reg, run[0], run[1], { afterThe: lower(tokens[j - 1]) === 'the' }) : undefined;
+      if (src && src.type !== 'person') owner = src.name;
+      break;
+    }
+    if (owner) reg.addDocument(l, owner, tokens[s].start);
+    else if (/^(?:the|this|its)$/.test(lower(tokens[s]))) owner = reg.documentOwner(l, tokens[s].start, article.sentences[t.sentence].block);
+    if (owner) sub.src = { ...sub.src, name: owner, type: 'organization' };
+    return sub;
   }
   if (VAGUE.has(l) || ANONYMOUS.has(l)) {
     let { s, det } = npStartStrict(tokens, k, lo);
@@ -1102,6 +1129,8 @@ function describedSubject(ctx: Ctx, k: number, lo: number): Subject | undefined 
   }
   const first = lower(tokens[s]);
   const plural = /[^s]s$/.test(l) || /^(?:people|men|women|children|police|staff|folks|crowd)$/.test(l);
+  // "that people would find", "that future lawmakers could": "that" opens a clause before a plural.
+  if (plural && (first === 'that' || first === 'this')) return undefined;
   const type: SourceType = plural ? 'vague' : /^(?:a|an|one|another)$/.test(first) ? 'anonymous' : 'person';
   return unnamed(ctx, s, k, type);
 }
