@@ -36,6 +36,7 @@ import {
   verbContextOk,
   DETERMINERS,
   isVerbWord,
+  lexTags,
   AUX,
   type VerbHit,
 } from './sources.js';
@@ -315,9 +316,15 @@ function sentenceAttributions(ctx: Ctx, si: number, consumed: Set<number>, out: 
     // "X, who said ...": the relative pronoun is the mention, X the source.
     let wk = v - 1;
     while (wk > lo && AUX.has(lower(tokens[wk]))) wk--;
-    if (wk - 2 >= lo && lower(tokens[wk]) === 'who' && tokens[wk - 1].text === ',' && !verb.needsObject) {
-      const core = subjectCore(ctx, wk - 2, lo);
-      if (core && core.src.type === 'person') {
+    // "voters who say ...": the same with no comma (a restrictive clause), and any kind of source.
+    if (wk - 1 >= lo && lower(tokens[wk]) === 'who' && !(verb.needsObject && (tokens[verb.end + 1]?.kind !== 'word' || lower(tokens[verb.end + 1]) === 'that'))) {
+      const comma = tokens[wk - 1].text === ',';
+      const core = comma ? (wk - 2 >= lo ? subjectCore(ctx, wk - 2, lo) : undefined) : subjectCore(ctx, wk - 1, lo);
+      const nx = tokens[verb.end + 1];
+      const clause = !nx || lower(nx) === 'that' || /^[,:“"‘']$/.test(nx.text);
+      // "who added to her lead", "who writes fiction", "who found herself": only with a clause after the verb.
+      const needsClause = verb.strict || verb.lemma === 'add' || verb.lemma === 'write';
+      if (core && (core.src.type === 'person' || !verb.opinion) && (clause || !needsClause)) {
         const w = tokens[wk];
         let after = verb.end + 1;
         if (lower(tokens[after]) === 'that') after++;
@@ -330,11 +337,23 @@ function sentenceAttributions(ctx: Ctx, si: number, consumed: Set<number>, out: 
       }
     }
     if (!verbContextOk(tokens, v, lo)) continue;
+    // "could find a way", "would call the call": after a modal only verbs of saying report.
+    if (/^(?:will|would|could|may|might|must|should|can)$/.test(lower(tokens[v - 1])) && !SAY_LEMMAS.has(verb.lemma)) continue;
     let sub = subjectLeft(ctx, v, lo);
     let inverted = false;
     if (!sub && verb.inverts && v > lo && /^[,”"’]$/.test(tokens[v - 1].text)) {
       sub = subjectRight(ctx, verb.end + 1, hi);
       inverted = !!sub;
+    }
+    // "X smiled and said ...": the subject of the first clause.
+    let coordinated = false;
+    if (!sub && !inverted) {
+      let a = v - 1;
+      while (a > lo && AUX.has(lower(tokens[a]))) a--;
+      if (a > lo + 1 && /^(?:and|but)$/.test(lower(tokens[a]))) {
+        sub = clauseSubject(ctx, lo, a);
+        coordinated = !!sub;
+      }
     }
     if (!sub || inSpan(tokens[sub.firstTok].start)) continue;
     // A pronoun with no antecedent reports only with a clause after it ("she wrote “The Quiet Year”" does not).
@@ -358,7 +377,7 @@ function sentenceAttributions(ctx: Ctx, si: number, consumed: Set<number>, out: 
         continue;
       }
     }
-    const start = Math.min(tokens[sub.firstTok].start, t.start);
+    const start = coordinated ? t.start : Math.min(tokens[sub.firstTok].start, t.start);
     const end = inverted ? sub.src.end : tokens[verb.end].end;
     // What was said: after the verb ("X said (that) CONTENT", "X told reporters that CONTENT"), or
     // before the tag ("CONTENT, X said." / "CONTENT, said X.").
@@ -398,6 +417,21 @@ function sentenceAttributions(ctx: Ctx, si: number, consumed: Set<number>, out: 
   }
 }
 
+/** A lower-case word that reads as a finite verb: a reporting verb, a lexicon verb, or an -ed form. */
+const verbLike = (tokens: Token[], j: number) => !!verbAt(tokens, j) || isVerbWord(tokens[j].text) || /^\p{Ll}{3,}ed$/u.test(tokens[j].text);
+
+/** The subject of the clause that opens the sentence (the subject of its first verb before token `before`). */
+function clauseSubject(ctx: Ctx, lo: number, before: number): ReturnType<typeof subjectLeft> {
+  const { tokens } = ctx.article;
+  for (let j = lo + 1; j < before; j++) {
+    const tj = tokens[j];
+    if (tj.kind !== 'word' || tj.quoted || !/^\p{Ll}/u.test(tj.text)) continue;
+    if (!verbLike(tokens, j) || DETERMINERS.has(lower(tj))) continue;
+    return subjectLeft(ctx, j, lo);
+  }
+  return undefined;
+}
+
 /**
  * ", saying ...", ", adding that ...": the speaker is the subject of the clause before the comma (the
  * last record of the sentence, or the subject of the clause's first verb).
@@ -415,16 +449,7 @@ function participleAttribution(ctx: Ctx, si: number, v: number, verb: VerbHit, o
       break;
     }
   }
-  if (!src) {
-    for (let j = lo + 1; j < v - 1; j++) {
-      const tj = tokens[j];
-      if (tj.kind !== 'word' || tj.quoted || !/^\p{Ll}/u.test(tj.text)) continue;
-      if (!(verbAt(tokens, j) || isVerbWord(tj.text)) || DETERMINERS.has(lower(tj))) continue;
-      const sub = subjectLeft(ctx, j, lo);
-      if (sub) src = sub.src;
-      break;
-    }
-  }
+  if (!src) src = clauseSubject(ctx, lo, v - 1)?.src;
   if (!src) return;
   let after = verb.end + 1;
   if (verb.needsObject) {
@@ -455,7 +480,7 @@ function participleAttribution(ctx: Ctx, si: number, v: number, verb: VerbHit, o
   });
 }
 
-const COLON_RE = /^\s*[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3}\s*:\s+\S/u;
+const COLON_RE = /^\s*[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{L}][\p{L}.'’-]*){0,4}\s*:\s+\S/u;
 
 /** A speaker named before a colon at the start of a paragraph: the rest of the sentence is what was said. */
 function colonCue(ctx: Ctx, si: number, out: Found[]): void {
@@ -469,18 +494,34 @@ function colonCue(ctx: Ctx, si: number, out: Found[]): void {
   if (c > hi || c === lo || tokens[c].text !== ':' || c + 1 > hi) return;
   const allCaps = (t: Token) => /^[\p{Lu}.'’-]{2,}$/u.test(t.text);
   let src: Source | undefined;
-  if (c - lo === 1 && allCaps(tokens[lo])) {
-    // A transcript speaker: "WALLACE:".
-    src = { name: ctx.reg.fullName(tokens[lo].text.charAt(0) + tokens[lo].text.slice(1).toLowerCase(), tokens[lo].start), type: 'person', start: tokens[lo].start, end: tokens[lo].end, firstTok: lo, lastTok: lo };
+  // A name, not a word ("UPDATE:", "BOOM:", "FIX IS IN:" are labels).
+  const nameLike = (t: Token) => {
+    const tags = lexTags(t.text);
+    return !tags.length || tags.some((x) => /Name$/.test(x));
+  };
+  if (c - lo <= 3 && tokens.slice(lo, c).every(allCaps)) {
+    if (!tokens.slice(lo, c).every(nameLike)) return;
+    // A transcript speaker: "WALLACE:", "JAKE TAPPER:".
+    const name = tokens.slice(lo, c).map((t) => t.text.charAt(0) + t.text.slice(1).toLowerCase()).join(' ');
+    src = { name: ctx.reg.fullName(name, tokens[lo].start), type: 'person', start: tokens[lo].start, end: tokens[c - 1].end, firstTok: lo, lastTok: c - 1 };
   } else {
     const run = runRight(tokens, lo, c - 1);
-    if (!run || run[1] !== c - 1) return;
-    src = classifyRun(article, ctx.reg, run[0], run[1], {});
-    // A person only: "Latest:", "Poll:", a series name are not speakers.
-    if (!src || src.type !== 'person') return;
+    if (run && run[1] === c - 1) {
+      src = classifyRun(article, ctx.reg, run[0], run[1], {});
+      // A surname alone in a headline ("Kasich: ..."): a person named in the article.
+      if (src && src.type !== 'person' && run[0] === run[1] && ctx.reg.namedAnywhere(tokens[lo].text)) src = { ...src, type: 'person', name: ctx.reg.fullName(src.name, Infinity) };
+    } else {
+      // "Republican pollster Dana Holt: ...": a role before the name.
+      const sub = subjectCore(ctx, c - 1, lo);
+      if (sub && sub.firstTok === lo) src = sub.src;
+    }
+    // A person or a publication only: "Latest:", "Poll:", a series name are not speakers.
+    if (!src || (src.type !== 'person' && src.type !== 'publication')) return;
   }
   const content = trimmedSpan(tokens, c + 1, hi);
   if (!content) return;
+  // Words were said: a score or a count after the colon ("Clinton: 1,769") is no speech, nor a two-word slogan.
+  if (tokens.slice(c + 1, hi + 1).filter((t) => t.kind === 'word').length < 3) return;
   out.push({ kind: 'attribution', start: src.start, end: tokens[c].end, src, cue: ':', direct: /^[“"‘']/.test(article.text.slice(content[0], content[0] + 1)), cueStart: tokens[c].start, cueEnd: tokens[c].end, content: [content] });
 }
 

@@ -13,6 +13,7 @@ import {
   type Subject,
   type VerbHit,
   PREPOSITIONS,
+  isAbbrevDot,
   lower,
   subjectLeft,
   subjectRight,
@@ -105,7 +106,7 @@ function tagBefore(ctx: Ctx, qa: number, lo: number, inner: string): Tag | undef
   }
   for (let v = b; v >= Math.max(lo, b - 8); v--) {
     const tk = tokens[v];
-    if (tk.kind === 'punct' && /^[“”"‘’.;!?()]$/.test(tk.text)) return undefined;
+    if (tk.kind === 'punct' && /^[“”"‘’.;!?()]$/.test(tk.text) && !isAbbrevDot(tokens, v)) return undefined;
     const verb = verbAt(tokens, v);
     if (!verb || verb.opinion) continue;
     const between = b - verb.end;
@@ -143,7 +144,7 @@ function tagAfter(ctx: Ctx, closeTok: number, hi: number, lenient: boolean): Tag
   // Normal: “...,” X said. The first verb decides; the subject must start right after the quotation.
   for (let v = a + 1; v <= hi && v - a <= 16; v++) {
     const tv = tokens[v];
-    if (tv.kind === 'punct' && /^[“”"‘’.;!?()]$/.test(tv.text)) return undefined;
+    if (tv.kind === 'punct' && /^[“”"‘’.;!?()]$/.test(tv.text) && !isAbbrevDot(tokens, v)) return undefined;
     const verb = verbAt(tokens, v);
     if (!verb) continue;
     if (verb.opinion) return undefined;

@@ -61,7 +61,7 @@ export const ROLE_NOUNS = lowerSet(namesData.roleNouns);
 const PERSON_TITLES = lowerSet(namesData.personTitles);
 const COURTESY = lowerSet(namesData.courtesyTitles);
 const PARTICLES = new Set(['de', 'da', 'del', 'della', 'di', 'du', 'van', 'von', 'der', 'den', 'le', 'la', 'al', 'bin', 'ibn']);
-const TITLE_FIRST = new Set([...PERSON_TITLES].map((t) => t.split(' ')[0]));
+const TITLE_FIRST = new Set([...PERSON_TITLES].flatMap((t) => [t.split(' ')[0], t.split(' ')[0].replace(/\.$/, '')]));
 const CONNECTORS = lowerSet(namesData.connectors);
 const NOT_NAMES = lowerSet(namesData.notNames);
 export const ANONYMOUS = lowerSet(vagueData.anonymous);
@@ -165,6 +165,11 @@ export function runRight(tokens: Token[], i: number, hi: number): [number, numbe
       e++;
       continue;
     }
+    // "Mr. White", "James B. Comey": a title or an initial with its dot.
+    if (e + 2 <= hi && isAbbrevDot(tokens, e + 1)) {
+      e += 2;
+      continue;
+    }
     const l = lower(n);
     if (n.kind === 'word' && CONNECTORS.has(l) && (l !== 'and' || sawOf)) {
       // "of the", "for the" before a capital.
@@ -193,6 +198,10 @@ export function runLeft(tokens: Token[], e: number, lo: number): [number, number
     const p = tokens[s - 1];
     if (isCapWord(p) && !isPossessive(p) && tokens[s].start - p.end <= 1) {
       s--;
+      continue;
+    }
+    if (s - 2 >= lo && isAbbrevDot(tokens, s - 1) && !isPossessive(tokens[s - 2])) {
+      s -= 2;
       continue;
     }
     const l = lower(p);
@@ -297,9 +306,33 @@ export class Registry {
   private readonly notF = new Timeline<PersonMention>();
   private readonly notM = new Timeline<PersonMention>();
   private readonly bySurname = new Map<string, Timeline<PersonMention>>();
+  // People named at the start of a sentence (its subject, as a rule): "Dr Fox accused Mr Blair ... “...,” he said" is Fox.
+  private readonly leadAny = new Timeline<PersonMention>();
+  private readonly leadNotF = new Timeline<PersonMention>();
+  private readonly leadNotM = new Timeline<PersonMention>();
   constructor(private readonly article: Article) {}
 
+  /** Whether a mention at `start` opens its sentence (after quotation marks and a connective such as "But"). */
+  private leads(start: number): boolean {
+    const { sentences, prose } = this.article;
+    let lo = 0;
+    let hi = sentences.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (sentences[mid].start <= start) lo = mid;
+      else hi = mid - 1;
+    }
+    const sent = sentences[lo];
+    if (!sent || sent.start > start) return false;
+    return /^[\s“"‘']*(?:(?:But|And|So|Yet|However|Meanwhile|Now|Later|Then|Still|Also),?\s+)?$/u.test(prose.slice(sent.start, start));
+  }
+
   private index(p: PersonMention): void {
+    if (this.leads(p.start)) {
+      this.leadAny.insert(p);
+      if (p.gender !== 'f') this.leadNotF.insert(p);
+      if (p.gender !== 'm') this.leadNotM.insert(p);
+    }
     this.anyone.insert(p);
     if (p.gender !== 'f') this.notF.insert(p);
     if (p.gender !== 'm') this.notM.insert(p);
@@ -319,7 +352,15 @@ export class Registry {
       const t = tokens[i];
       if (!isCapWord(t) || (i > 0 && isCapWord(tokens[i - 1]) && tokens[i - 1].sentence === t.sentence)) continue;
       if (blocks[sentences[t.sentence].block]?.kind === 'heading') continue;
-      const title = titleAt(tokens, i, i + 3);
+      let title = titleAt(tokens, i, i + 3);
+      // "former Tory Treasurer Lord Ashcroft": a title further into the capitalised run.
+      for (let j = i + 1; !title && !isFirstName(t.text) && j <= i + 3 && isCapWord(tokens[j]) && tokens[j].sentence === t.sentence; j++) {
+        const tj = titleAt(tokens, j, j + 3);
+        if (tj) {
+          title = tj;
+          i = j;
+        }
+      }
       const first = title ? title.end + 1 : i;
       if (first >= tokens.length || !isCapWord(tokens[first])) continue;
       if (!title && !isFirstName(tokens[first].text)) continue;
@@ -339,6 +380,9 @@ export class Registry {
     this.notF.clear();
     this.notM.clear();
     this.bySurname.clear();
+    this.leadAny.clear();
+    this.leadNotF.clear();
+    this.leadNotM.clear();
     for (const p of out) this.index(p);
     for (const p of early) this.index(p);
     return out;
@@ -363,6 +407,12 @@ export class Registry {
     const o = this.orgs.lastBefore(offset);
     return o && block - o.block <= 1 && block >= o.block ? o.name : undefined;
   }
+  private sameSentence(a: number, b: number): boolean {
+    const { tokens } = this.article;
+    const ta = tokens[tokenAt(tokens, a)];
+    const tb = tokens[tokenAt(tokens, b)];
+    return !!ta && !!tb && ta.sentence === tb.sentence;
+  }
   private blockAt(offset: number): number {
     const { blocks } = this.article;
     let lo = 0;
@@ -379,7 +429,12 @@ export class Registry {
   resolvePronoun(offset: number, pronoun: string): string | undefined {
     const want = /^(?:he|him|his)$/i.test(pronoun) ? 'm' : /^(?:she|her|hers)$/i.test(pronoun) ? 'f' : undefined;
     this.scan();
-    const best = (want === 'm' ? this.notF : want === 'f' ? this.notM : this.anyone).lastBefore(offset);
+    let best = (want === 'm' ? this.notF : want === 'f' ? this.notM : this.anyone).lastBefore(offset);
+    // Named last in an earlier sentence that another person opened: that sentence's subject ("Dr Fox accused Mr Blair of ... “...,” he said" is Fox).
+    if (best && !this.sameSentence(best.start, offset)) {
+      const lead = (want === 'm' ? this.leadNotF : want === 'f' ? this.leadNotM : this.leadAny).lastBefore(offset);
+      if (lead && lead.start < best.start && this.sameSentence(lead.start, best.start) && lead.name !== best.name) best = lead;
+    }
     return best ? this.fullName(best.name, offset) : undefined;
   }
 
@@ -410,6 +465,25 @@ export class Registry {
     return (this.pairIndex = index);
   }
 
+  /** Documents and the bodies that published them ("the World Bank report"), for "the report said" later. */
+  private readonly docs = new Map<string, Timeline<{ name: string; start: number; block: number }>>();
+  addDocument(noun: string, owner: string, start: number): void {
+    let t = this.docs.get(noun);
+    if (!t) this.docs.set(noun, (t = new Timeline()));
+    t.insert({ name: owner, start, block: this.blockAt(start) });
+  }
+  /** The body whose document of this kind was named last, within the three blocks before. */
+  documentOwner(noun: string, offset: number, block: number): string | undefined {
+    const d = this.docs.get(noun)?.lastBefore(offset);
+    return d && block - d.block <= 3 ? d.name : undefined;
+  }
+
+  /** Whether a single word is the surname of someone named anywhere in the article. */
+  namedAnywhere(word: string): boolean {
+    this.scan();
+    return this.bySurname.has(word);
+  }
+
   /** Whether a single word is the surname of someone named before. */
   knownSurname(word: string, offset: number): boolean {
     if (this.fullName(word, offset) !== word) return true;
@@ -419,6 +493,18 @@ export class Registry {
     this.push({ name: best.name, start: best.start, gender: genderOf(best.name.split(' ')[0]) });
     return true;
   }
+}
+
+/** Index of the last token that starts at or before offset. */
+function tokenAt(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (tokens[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 function genderOf(firstWord: string, title?: string): 'm' | 'f' | undefined {
@@ -445,7 +531,8 @@ function titleAt(tokens: Token[], i: number, hi: number): { end: number; text: s
     if (i + n - 1 > hi || i + n - 1 >= tokens.length) continue;
     let key = '';
     for (let k = i; k < i + n; k++) key += (k > i ? ' ' : '') + tokens[k].text.toLowerCase();
-    const titleLike = PERSON_TITLES.has(key) || (n === 1 && ROLE_NOUNS.has(key)) || (n === 1 && /-/.test(key) && PERSON_TITLES.has(key.split('-').pop()!));
+    const dotted = tokens[i + n]?.text === '.' && tokens[i + n].start === tokens[i + n - 1].end && PERSON_TITLES.has(`${key}.`);
+    const titleLike = PERSON_TITLES.has(key) || dotted || (n === 1 && ROLE_NOUNS.has(key)) || (n === 1 && /-/.test(key) && PERSON_TITLES.has(key.split('-').pop()!));
     if (titleLike && CAP.test(tokens[i].text)) {
       // "Mr." is one token plus a dot token.
       let end = i + n - 1;
@@ -492,7 +579,7 @@ export function classifyRun(article: Article, reg: Registry, s: number, e: numbe
   const one = s === e;
   if (one && (VAGUE.has(words[0].toLowerCase()) || ANONYMOUS.has(words[0].toLowerCase()))) return undefined;
   // Nationalities and adjectives alone are not sources ("Russian", "Western").
-  if (words.every((w) => isDemonymOrAdj(w) && !isPlace(w) && !ORG_SUFFIX.has(w))) return undefined;
+  if (words.every((w) => isDemonymOrAdj(w) && !isPlace(w) && !ORG_SUFFIX.has(w)) && !(one && reg.knownSurname(words[0], start))) return undefined;
   // Titles: "Prime Minister Tony Blair", "US President George W Bush", "Mr Greenspan".
   let role: string | undefined;
   let nameStart = s;
@@ -695,7 +782,7 @@ export function verbAt(tokens: Token[], i: number): VerbHit | undefined {
 }
 
 // Words between a subject and its verb: auxiliaries and adverbs ("has also said", "later told").
-const AUX = new Set('has have had also later previously recently earlier once repeatedly again further then publicly privately separately subsequently yesterday today himself herself itself themselves reportedly allegedly initially originally simply flatly now still often frequently quickly immediately openly bluntly candidly explicitly directly specifically long first last tonight'.split(' '));
+const AUX = new Set('will would could may might must should can has have had also later previously recently earlier once repeatedly again further then publicly privately separately subsequently yesterday today himself herself itself themselves reportedly allegedly initially originally simply flatly now still often frequently quickly immediately openly bluntly candidly explicitly directly specifically long first last tonight'.split(' '));
 const TIME_HEADS = new Set('monday tuesday wednesday thursday friday saturday sunday week month year weekend morning afternoon evening night'.split(' '));
 const TIME_PARTS = new Set('morning afternoon evening night'.split(' '));
 /** Skips a time phrase that ends at k, between a subject and its verb ("on Tuesday", "last week", "earlier this month", "on Monday night"). */
@@ -715,7 +802,7 @@ export function skipTime(tokens: Token[], k: number, lo: number): number {
 }
 const BE = new Set('be been being was were is are am'.split(' '));
 // A word right before the verb that rules out reporting: "the said property", "was told", "all told", "to say".
-const NOT_BEFORE_VERB = new Set('the a an this that these those said was were is are be been being to all not never who which whom would could should might may must will shall can did do does nor'.split(' '));
+const NOT_BEFORE_VERB = new Set('the a an this that these those said was were is are be been being to all not never who which whom shall did do does nor'.split(' '));
 const PREPOSITIONS = new Set('in on at to during after before from with via by while when for outside inside about ahead last this through following over under within across amid'.split(' '));
 const PUNCT_CLAUSE = /^[,;:.!?()“”"‘’—–…]$/;
 
@@ -753,6 +840,18 @@ export function subjectLeft(ctx: Ctx, v: number, lo: number): Subject | undefine
   // A party or place tag: "Sen. Ann Lee (D-Ore.) said".
   k = skipParenthesis(tokens, k, lo);
   if (k < lo) return undefined;
+  // "Joseph R. Biden Jr. said": the dot of a short suffix.
+  if (k - 1 >= lo && isSuffixDot(tokens, k)) k--;
+  // "Gov. Ann Lee (R-OH), said" / "Rep. Ann Lee, R-Utah, said": a comma after a party tag.
+  if (tokens[k].text === ',' && k - 1 >= lo && tokens[k - 1].text === ')') {
+    const p = skipParenthesis(tokens, k - 1, lo);
+    if (p !== k - 1 && p >= lo) return subjectCore(ctx, p, lo);
+  }
+  if (tokens[k].text === ',' && k - 3 >= lo) {
+    let m = k - 1;
+    if (tokens[m].text === '.' && tokens[m - 1].end === tokens[m].start) m--;
+    if (m - 2 >= lo && PARTY_TAG.test(tokens[m].text) && tokens[m - 1].text === ',') return subjectCore(ctx, m - 2, lo);
+  }
   const t = tokens[k];
   if (t.text === ',') {
     // Apposition: "X, president of Y, said" / "X, who ..., said".
@@ -766,16 +865,25 @@ export function subjectLeft(ctx: Ctx, v: number, lo: number): Subject | undefine
       const run = isCapWord(tokens[j + 1]) ? runRight(tokens, j + 1, k - 1) : undefined;
       if (!run || run[1] !== k - 1) return longApposition(ctx, k, lo);
       const src = classifyRun(ctx.article, ctx.reg, run[0], run[1], {});
-      if (!src || src.type !== 'person') return undefined;
+      if (!src || src.type !== 'person') return longApposition(ctx, k, lo);
       ctx.reg.add(src.name, src.start, tokens[src.firstTok].text);
       return { src, firstTok: j + 1, lastTok: k - 1 };
     }
-    const core = subjectCore(ctx, skipParenthesis(tokens, j - 1, lo), lo);
+    let ce = skipParenthesis(tokens, j - 1, lo);
+    // "James Comey Jr., the director": the dot of a short suffix.
+    if (ce - 1 >= lo && isSuffixDot(tokens, ce)) ce--;
+    const core = subjectCore(ctx, ce, lo);
     if (!core) return longApposition(ctx, k, lo);
     if (seg && !core.src.role && (core.src.type === 'person' || core.src.type === 'anonymous' || core.src.type === 'vague')) core.src.role = seg.role;
     return core;
   }
   return subjectCore(ctx, k, lo);
+}
+
+const PARTY_TAG = /^[RDI]-[A-Z][A-Za-z.]*$/;
+/** The dot of "Jr." / "Sr." / "Inc." at token k. */
+function isSuffixDot(tokens: Token[], k: number): boolean {
+  return tokens[k].text === '.' && tokens[k - 1]?.kind === 'word' && tokens[k - 1].end === tokens[k].start && /^(?:Jr|Sr|Inc|Co|Corp|Ltd)$/.test(tokens[k - 1].text);
 }
 
 /** The token before a parenthesis that ends at k ("(R-Ga.)", "(D-N.Y.)"), or k itself. */
@@ -871,6 +979,8 @@ function npStartStrict(tokens: Token[], k: number, lo: number): { s: number; det
   return { s, det };
 }
 
+const isHeadNoun = (l: string) => ANONYMOUS.has(l) || VAGUE.has(l) || ROLE_NOUNS.has(l) || ORG_NOUNS.has(l);
+const ORDINALS = new Set('first second third fourth fifth last latest other same'.split(' '));
 const PP_AFTER_HEAD = new Set('for at of from with close familiar in within on to'.split(' '));
 
 function unnamed(ctx: Ctx, s: number, e: number, type: SourceType): Subject {
@@ -887,6 +997,8 @@ export function subjectCore(ctx: Ctx, k: number, lo: number): Subject | undefine
   const l = lower(t);
   if (t.kind !== 'word') return undefined;
   if (PRONOUNS.has(l)) return pronounSubject(ctx, k);
+  // "I said", "we said": the writer speaking, kept as written.
+  if (l === 'i' || l === 'we') return unnamed(ctx, k, k, l === 'i' ? 'person' : 'vague');
   if (l === 'it') return itSubject(ctx, k);
   if (l === 'they') return theySubject(ctx, k);
   // "the 36-year-old said": the person named last.
@@ -907,10 +1019,31 @@ export function subjectCore(ctx: Ctx, k: number, lo: number): Subject | undefine
   if (DOCUMENTS.has(l) && !VAGUE.has(l)) {
     // "the report said", "a survey found": the document itself, unnamed.
     const { s, det } = npStart(tokens, k, lo);
-    return det ? unnamed(ctx, s, k, 'vague') : undefined;
+    if (!det) return undefined;
+    const sub = unnamed(ctx, s, k, 'vague');
+    // "the World Bank report said": the body that published it; "the report said" later on: the same body.
+    let owner: string | undefined;
+    for (let j = s; j < k; j++) {
+      if (!isCapWord(tokens[j]) || NOT_NAMES.has(lower(tokens[j]))) continue;
+      const run = runRight(tokens, j, k - 1);
+      const src = run && run[1] === k - 1 ? classifyRun(article, reg, run[0], run[1], { afterThe: lower(tokens[j - 1]) === 'the' }) : undefined;
+      if (src && src.type !== 'person') owner = src.name;
+      break;
+    }
+    if (owner) reg.addDocument(l, owner, tokens[s].start);
+    else if (/^(?:the|this|its)$/.test(lower(tokens[s]))) owner = reg.documentOwner(l, tokens[s].start, article.sentences[t.sentence].block);
+    if (owner) sub.src = { ...sub.src, name: owner, type: 'organization' };
+    return sub;
   }
   if (VAGUE.has(l) || ANONYMOUS.has(l)) {
-    const { s, det } = npStartStrict(tokens, k, lo);
+    let { s, det } = npStartStrict(tokens, k, lo);
+    if (!det && s === k) {
+      const w = widenToDeterminer(tokens, s, lo);
+      if (w !== undefined) {
+        s = w;
+        det = !QUANTIFIERS.has(lower(tokens[w]));
+      }
+    }
     const singular = det && /^(?:a|an|one|another)$/.test(lower(tokens[s]));
     const type: SourceType = ANONYMOUS.has(l) && (singular || !VAGUE.has(l)) ? 'anonymous' : 'vague';
     if (DOCUMENTS.has(l) && !det && s === k) return unnamed(ctx, s, k, 'vague');
@@ -941,9 +1074,81 @@ export function subjectCore(ctx: Ctx, k: number, lo: number): Subject | undefine
           : 'anonymous';
       return unnamed(ctx, s, k, type);
     }
-    return undefined;
+    return isCapWord(t) ? undefined : describedSubject(ctx, k, lo);
   }
   return namedSubject(ctx, k, lo);
+}
+
+// Heads of a share of a group ("nearly half said", "59 percent said", "a third of voters said").
+const SHARE_HEADS = new Set('half third quarter fifth majority minority plurality percent %'.split(' '));
+const NUMBER_WORD = /^(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+(?:\.\d+)?)$/i;
+const GROUP_PRONOUNS = new Set('them those us these'.split(' '));
+/** Words that end no subject noun phrase. */
+const NOT_HEAD = new Set(
+  'the a an this that these those his her its their our my your some any no every each all both such own other another more most less least much many few several one there here what whom whose which who when where why how if than then also only just even very too so not never ever nor and or but yet because though although while whether as of for with from by at in on to into onto about over after before under since until up down out off it he she they we you i me him'.split(' '),
+);
+
+/** "some protest leaders", "the campaign's top aides": up to three lower-case nouns back from s to a determiner or quantifier (its index). */
+function widenToDeterminer(tokens: Token[], s: number, lo: number): number | undefined {
+  let j = s - 1;
+  while (j >= lo && s - j <= 3 && tokens[j].kind === 'word' && /^\p{Ll}/u.test(tokens[j].text) && !DETERMINERS.has(lower(tokens[j])) && !QUANTIFIERS.has(lower(tokens[j])) && !NOT_HEAD.has(lower(tokens[j])) && !VERBS.has(lower(tokens[j])) && !isVerbWord(tokens[j].text) && !/(?:ly|ing|ed)$/.test(lower(tokens[j]))) j--;
+  return j >= lo && (DETERMINERS.has(lower(tokens[j])) || QUANTIFIERS.has(lower(tokens[j]))) ? j : undefined;
+}
+
+/**
+ * A subject described, not named: "the moderator said", "her advisers said", "some protest leaders
+ * said", "nearly half said", "most of them said". A lower-case head after a determiner, a possessive or
+ * a quantifier; a plural or a share of a group is vague, one person with "a/one" anonymous, "the/his X" a person described.
+ */
+function describedSubject(ctx: Ctx, k: number, lo: number): Subject | undefined {
+  const { tokens } = ctx.article;
+  const t = tokens[k];
+  const l = lower(t);
+  // "most of them", "many of those polled", "a third of voters": back over "of" to the quantity.
+  let head = k;
+  if (k - 2 >= lo && (GROUP_PRONOUNS.has(l) || /s$/.test(l)) && lower(tokens[k - 1]) === 'of') head = k - 2;
+  const hl = lower(tokens[head]);
+  if (tokens[head].kind !== 'word' && hl !== '%') return undefined;
+  if (SHARE_HEADS.has(hl) || (head !== k && (QUANTIFIERS.has(hl) || /^(?:all|both|each|none|one|two|three)$/.test(hl)))) {
+    let s = head;
+    while (s - 1 >= lo && head - s < 3 && (tokens[s - 1].kind === 'number' || NUMBER_WORD.test(tokens[s - 1].text) || /^(?:a|an|the|nearly|almost|about|over|more|than|roughly|some|just|only|fully|another|one)$/.test(lower(tokens[s - 1])) || /^(?:half|third|quarter)$/.test(hl) && DETERMINERS.has(lower(tokens[s - 1])))) s--;
+    if (s === head && !(head !== k) && hl !== 'majority' && hl !== 'half') return undefined;
+    return unnamed(ctx, s, k, 'vague');
+  }
+  if (head !== k || GROUP_PRONOUNS.has(l)) return undefined;
+  // "those surveyed said", "those polled said".
+  if (k - 1 >= lo && lower(tokens[k - 1]) === 'those' && /^\p{Ll}+ed$/u.test(t.text)) return unnamed(ctx, k - 1, k, 'vague');
+  if (NOT_HEAD.has(l) || VERBS.has(l) || AUX.has(l) || BE.has(l) || PREPOSITIONS.has(l) || NOT_BEFORE_VERB.has(l)) return undefined;
+  if (!/^\p{Ll}[\p{Ll}-]+$/u.test(t.text) || /(?:ly|ing|ed)$/.test(l) || hasTag(l, 'Adverb', 'Pronoun', 'Preposition', 'Conjunction', 'Determiner', 'Adjective', 'Copula', 'Modal', 'PastTense', 'Gerund')) return undefined;
+  let { s, det } = npStartStrict(tokens, k, lo);
+  if (!det && !(s < k && QUANTIFIERS.has(lower(tokens[s])))) {
+    const w = widenToDeterminer(tokens, s, lo);
+    if (w === undefined) return undefined;
+    s = w;
+    det = true;
+  }
+  const first = lower(tokens[s]);
+  const plural = /[^s]s$/.test(l) || /^(?:people|men|women|children|police|staff|folks|crowd)$/.test(l);
+  // "that people would find", "that future lawmakers could": "that" opens a clause before a plural.
+  if (plural && (first === 'that' || first === 'this')) return undefined;
+  const type: SourceType = plural ? 'vague' : /^(?:a|an|one|another)$/.test(first) ? 'anonymous' : 'person';
+  return unnamed(ctx, s, k, type);
+}
+
+/** The first token of "Mr. " / "Sen. " right before token s (a title written with a dot), or s. */
+function titleDotBefore(tokens: Token[], s: number, lo: number): number {
+  if (s - 2 < lo || tokens[s - 1].text !== '.' || tokens[s - 1].start !== tokens[s - 2].end) return s;
+  const w = lower(tokens[s - 2]);
+  return PERSON_TITLES.has(w) || PERSON_TITLES.has(`${w}.`) ? s - 2 : s;
+}
+
+/** A dot that ends a title or an initial inside a name ("Mr. White", "James B. Comey"), not a sentence. */
+export function isAbbrevDot(tokens: Token[], j: number): boolean {
+  const t = tokens[j];
+  const p = tokens[j - 1];
+  if (!t || t.text !== '.' || !p || p.kind !== 'word' || p.end !== t.start || !isCapWord(tokens[j + 1])) return false;
+  const w = lower(p);
+  return PERSON_TITLES.has(w) || PERSON_TITLES.has(`${w}.`) || /^\p{Lu}$/u.test(p.text);
 }
 
 /** A named subject: the capitalised run ending at token k, with a role written before it. */
@@ -955,6 +1160,8 @@ function namedSubject(ctx: Ctx, k: number, lo: number): Subject | undefined {
   const run = runLeft(tokens, k, lo);
   if (!run) return undefined;
   let [s] = run;
+  // "Mr. White", "Sen. Lee": the title and its dot belong to the name (White alone reads as an adjective).
+  s = titleDotBefore(tokens, s, lo);
   const afterThe = s > lo && lower(tokens[s - 1]) === 'the';
   const pubCtx = s > lo && PUBLICATION_NOUNS.has(lower(tokens[s - 1]));
   const src = classifyRun(article, reg, s, k, { afterThe, publicationContext: pubCtx && !isFirstName(tokens[s].text) });
@@ -1083,9 +1290,12 @@ function unnamedRight(ctx: Ctx, i: number, hi: number): Subject | undefined {
   while (
     j <= hi &&
     j - i < 4 &&
-    (DETERMINERS.has(lower(tokens[j])) || QUANTIFIERS.has(lower(tokens[j])) || hasTag(tokens[j].text, 'Adjective', 'Demonym') || (j > i && isCapWord(tokens[j]) && DETERMINERS.has(lower(tokens[i]))))
+    !(isHeadNoun(lower(tokens[j])) && !isHeadNoun(lower(tokens[j + 1]))) &&
+    (DETERMINERS.has(lower(tokens[j])) || QUANTIFIERS.has(lower(tokens[j])) || ORDINALS.has(lower(tokens[j])) || hasTag(tokens[j].text, 'Adjective', 'Demonym') || (j > i && isCapWord(tokens[j]) && DETERMINERS.has(lower(tokens[i]))))
   )
     j++;
+  // "said an Iowa Democrat", "said one New Hampshire Republican": one unnamed person described by capitalised words.
+  if (j > i + 1 && /^(?:a|an|one|another)$/.test(lower(tokens[i])) && isCapWord(tokens[j - 1]) && (j > hi || PUNCT_CLAUSE.test(tokens[j].text) || lower(tokens[j]) === 'who')) return unnamed(ctx, i, j - 1, 'anonymous');
   if (j > hi) return undefined;
   const hl = lower(tokens[j]);
   const hl2 = `${hl} ${lower(tokens[j + 1])}`;
