@@ -5,25 +5,27 @@ import type { Article, Claim, Evidence, Rule, RuleContext } from '../core/types.
 import { pointAt } from '../parse/positions.js';
 import { damerau } from '../util/distance.js';
 import { claimSentence } from '../extract/claim.js';
-import { wordsOf } from '../lexicon/word-classes.js';
+import { collapseWhitespace } from '../util/text.js';
 import { NO_OPTIONS } from '../core/rule-options.js';
 
 // ---------------------------------------------------------------------------------------------------
 // conflicting-figures
 
 const SKIP_UNITS = new Set(['percent', 'percentage-point', 'ratio', 'fraction', 'year', 'date', 'time', 'duration', 'age', 'ordinal', 'score']);
-// Words near a figure that make it a different quantity from a bare statement of the total: a change,
-// a comparison, a part, a rate, another time.
-const CONTEXT_CUE = /\b(?:from|up|down|rose|rise|rising|fell|fall|falling|grew|increase[sd]?|decrease[sd]?|than|compared|previous(?:ly)?|last|next|earlier|before|after|record|target|expected|forecast|predict\w*|estimate[sd]?|projected|planned|per|each|every|daily|weekly|monthly|annual(?:ly)?|average|including|included|of whom|of which|among|another|additional|extra|further|more|fewer|less|over|under|by|at least|up to|almost|nearly|only|first|second|third|half)\b/i;
-// Words that place a figure in time: a year, a month, a weekday, or a time phrase (lexicon/word-classes.json).
-const TIME_WORD = new RegExp(`\\b(?:(?:19|20)\\d\\d|${['month', 'weekday', 'time-phrase'].flatMap((c) => [...wordsOf(c)]).join('|')})\\b`, 'gi');
+const ends = (w: string, ...tails: string[]) => tails.some((t) => w.endsWith(t));
 
 function singular(w: string): string {
-  if (/ies$/.test(w) && w.length > 4) return w.slice(0, -3) + 'y';
-  if (/(?:ss|us|is)$/.test(w)) return w;
-  if (/(?:ches|shes|xes|sses)$/.test(w)) return w.slice(0, -2);
-  if (/s$/.test(w) && w.length > 3) return w.slice(0, -1);
+  if (ends(w, 'ies') && w.length > 4) return w.slice(0, -3) + 'y';
+  if (ends(w, 'ss', 'us', 'is')) return w;
+  if (ends(w, 'ches', 'shes', 'xes', 'sses')) return w.slice(0, -2);
+  if (ends(w, 's') && w.length > 3) return w.slice(0, -1);
   return w;
+}
+
+/** A subject's words, lower case, without possessive endings ("the port's containers" -> the port containers). */
+function subjectWords(subject: string): string[] {
+  const words = collapseWhitespace(subject.toLowerCase()).split(' ').filter(Boolean);
+  return words.map((w) => (ends(w, "'s", '’s') ? w.slice(0, -2) : w)).filter(Boolean);
 }
 
 function subjectKey(c: Claim): string | undefined {
@@ -34,27 +36,10 @@ function subjectKey(c: Claim): string | undefined {
   if (q.unit !== 'count' && q.unit !== 'currency') return undefined;
   if (q.written === 'words' || (q.unit === 'count' && Math.abs(q.value) < 100)) return undefined;
   if (q.bound !== 'exact' && !q.approximate) return undefined;
-  const subject = (c.subject ?? '').toLowerCase().replace(/[’']s\b/g, '').trim();
-  if (!subject) return undefined;
-  const words = subject.split(/\s+/);
+  const words = subjectWords(c.subject ?? '');
+  if (!words.length) return undefined;
   words[words.length - 1] = singular(words[words.length - 1]);
   return `${q.unit}|${q.currency ?? ''}|${words.join(' ')}`;
-}
-
-/** Text within a few words either side of the claim, inside its sentence (read at the claim's own offsets). */
-function around(article: Article, c: Claim): string {
-  const text = article.text;
-  const lo = Math.max(c.sentenceOffset, c.offset - AROUND_CHARS);
-  const hi = Math.min(c.sentenceEndOffset, c.endOffset + AROUND_CHARS);
-  const before = text.slice(lo, c.offset).split(/\s+/).slice(-4).join(' ');
-  const after = text.slice(c.endOffset, hi).split(/\s+/).slice(0, 5).join(' ');
-  return `${before} ${after}`;
-}
-/** How far either side of a claim `around` looks: enough for four or five words. */
-const AROUND_CHARS = 120;
-
-function times(sentence: string): Set<string> {
-  return new Set([...sentence.matchAll(TIME_WORD)].map((m) => m[0].toLowerCase()));
 }
 
 /** Evidence excerpts are at most this long: the whole sentence, or a window of it around the claim. */
@@ -63,13 +48,13 @@ export const EXCERPT_MAX = 240;
 /** The claim's sentence for evidence, white space collapsed; a long sentence is cut to a window around the claim. */
 export function sentenceExcerpt(article: Article, c: Pick<Claim, 'sentenceIndex' | 'offset' | 'endOffset' | 'sentenceOffset' | 'sentenceEndOffset'>): string {
   if (c.sentenceEndOffset - c.sentenceOffset <= EXCERPT_MAX * 2) {
-    const whole = claimSentence(article, c).replace(/\s+/g, ' ').trim();
+    const whole = collapseWhitespace(claimSentence(article, c));
     if (whole.length <= EXCERPT_MAX) return whole;
   }
   const half = Math.max(0, (EXCERPT_MAX - (c.endOffset - c.offset)) >> 1);
   const lo = Math.max(c.sentenceOffset, c.offset - half);
   const hi = Math.min(c.sentenceEndOffset, Math.max(c.endOffset, lo + EXCERPT_MAX));
-  const body = article.text.slice(lo, Math.min(hi, lo + EXCERPT_MAX * 2)).replace(/\s+/g, ' ').trim();
+  const body = collapseWhitespace(article.text.slice(lo, Math.min(hi, lo + EXCERPT_MAX * 2)));
   return `${lo > c.sentenceOffset ? '…' : ''}${body.slice(0, EXCERPT_MAX)}${hi < c.sentenceEndOffset || body.length > EXCERPT_MAX ? '…' : ''}`;
 }
 
@@ -122,16 +107,17 @@ export const conflictingFigures: Rule = {
     for (const c of ctx.claims) {
       if (c.kind !== 'numeric') continue;
       const key = subjectKey(c);
-      if (!key || CONTEXT_CUE.test(around(article, c))) continue;
+      // A change, a comparison, a part, a rate, another time, a target: the extract stage's context cues.
+      if (!key || c.context?.cues?.length) continue;
       const list = groups.get(key) ?? [];
       list.push(c);
       groups.set(key, list);
     }
-    // Time words per sentence, read once per sentence.
+    // The time words of each figure's sentence, as the extract stage recorded them (one set per sentence).
     const timesBySentence = new Map<number, Set<string>>();
     const timesOf = (c: Claim) => {
       let t = timesBySentence.get(c.sentenceIndex);
-      if (!t) timesBySentence.set(c.sentenceIndex, (t = times(claimSentence(article, c))));
+      if (!t) timesBySentence.set(c.sentenceIndex, (t = new Set(c.context?.times ?? [])));
       return t;
     };
     for (const list of groups.values()) {
