@@ -14,6 +14,10 @@ type Range = [number, number];
 
 const SPECIAL = new Set(['percent', 'percentage-point', 'currency', 'ratio', 'fraction', 'year', 'date']);
 const SYMBOL: Record<string, string> = { USD: '$', GBP: '£', EUR: '€', JPY: '¥', INR: '₹' };
+/** A fact's unit that is an ISO currency code ("GBP"): three capital letters. */
+function isCurrencyCode(unit: string): boolean {
+  return unit.length === 3 && [...unit].every((ch) => ch >= 'A' && ch <= 'Z');
+}
 /** Default relative tolerance of a fact without one. */
 export const DEFAULT_TOLERANCE = 0.005;
 
@@ -83,7 +87,7 @@ function sentenceForms(article: Article, index: number): string[][] {
 function statedHalf(q: NonNullable<Claim['quantity']>, value: number): number {
   const raw = q.highDigits ?? q.digits;
   if (!raw) return 0;
-  const digits = Number(raw.replace(/,/g, ''));
+  const digits = Number(raw.split(',').join(''));
   if (!digits) return 0;
   const scale = Math.abs(value / digits) >= 1 ? Math.round(value / digits) || 1 : value / digits;
   return roundingHalf(raw, value, scale, 0.05);
@@ -124,7 +128,7 @@ function unitsAgree(claim: Claim, fact: Fact): boolean {
   const q = claim.quantity!;
   const cu = q.unit.toLowerCase();
   const fu = fact.unit.toLowerCase();
-  if (/^[A-Z]{3}$/.test(fact.unit)) return cu === 'currency' && (!q.currency || q.currency === fact.unit);
+  if (isCurrencyCode(fact.unit)) return cu === 'currency' && (!q.currency || q.currency === fact.unit);
   if (fu === 'currency') return cu === 'currency' && (!q.currency || !fact.currency || q.currency === fact.currency);
   if (fu === 'percent') return cu === 'percent' || cu === 'fraction';
   if (SPECIAL.has(fu) || SPECIAL.has(cu)) return fu === cu;
@@ -151,7 +155,7 @@ export function describeValue(fact: Pick<Fact, 'value' | 'low' | 'high' | 'unit'
     const [n, word] = a >= 1e12 ? [v / 1e12, ' trillion'] : a >= 1e9 ? [v / 1e9, ' billion'] : a >= 1e6 ? [v / 1e6, ' million'] : [v, ''];
     return `${Number(n.toFixed(3)).toLocaleString('en-US', { maximumFractionDigits: 3 })}${word}`;
   };
-  const code = /^[A-Z]{3}$/.test(fact.unit) ? fact.unit : fact.currency;
+  const code = isCurrencyCode(fact.unit) ? fact.unit : fact.currency;
   const body = fact.value !== undefined ? one(fact.value) : `${one(fact.low!)}–${one(fact.high!)}`;
   if (fact.unit === 'currency' || code) return code && SYMBOL[code] ? `${SYMBOL[code]}${body}` : `${body}${code ? ` ${code}` : ''}`;
   if (fact.unit === 'percent') return `${body}%`;
