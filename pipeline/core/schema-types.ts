@@ -334,7 +334,7 @@ export interface FigureContext {
    */
   cues?: ("change" | "comparison" | "time" | "projection" | "rate" | "part" | "bound" | "record")[];
   /**
-   * The time words of the figure's sentence, lower case (years, months, weekdays, time phrases): figures of sentences that name different times are about different times.
+   * On the first figure of a sentence only (once per sentence, so a sentence of many figures costs output linear in its length): the time words of the sentence, lower case (years, months, weekdays, time phrases). Figures of sentences that name different times are about different times.
    */
   times?: string[];
   ofWhole?: WholePhrase;

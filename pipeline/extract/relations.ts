@@ -317,18 +317,20 @@ export function relateClaims(article: Pick<Article, 'text' | 'prose' | 'sentence
       if (!x) contexts.set(c, (x = {}));
       return x;
     };
-    // Context: the cue words around each figure, and the sentence's time words.
-    let times: string[] | undefined;
+    // Context: the cue words around each figure; the sentence's time words, once per sentence, on its
+    // first figure (a sentence of thousands of figures and dates costs output linear in its length).
+    let first = true;
     for (const c of own) {
       if (c.kind !== 'numeric') continue;
       const near = around(article.text, c);
       const cues = P.cues.filter(([, re]) => re.test(near)).map(([cue]) => cue);
       if (cues.length) context(c).cues = cues;
-      if (!times) {
+      if (first) {
+        first = false;
         const sentence = s ? article.text.slice(s.start, s.end) : '';
-        times = [...new Set([...sentence.matchAll(P.timeWord)].map((m) => m[0].toLowerCase()))];
+        const times = [...new Set([...sentence.matchAll(P.timeWord)].map((m) => m[0].toLowerCase()))];
+        if (times.length) context(c).times = times;
       }
-      if (times.length) context(c).times = times;
     }
     if (s) {
       const text = prose.slice(s.start, s.end);

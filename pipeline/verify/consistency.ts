@@ -113,13 +113,17 @@ export const conflictingFigures: Rule = {
       list.push(c);
       groups.set(key, list);
     }
-    // The time words of each figure's sentence, as the extract stage recorded them (one set per sentence).
+    // The time words of each figure's sentence, as the extract stage recorded them (on the sentence's
+    // first figure).
     const timesBySentence = new Map<number, Set<string>>();
-    const timesOf = (c: Claim) => {
-      let t = timesBySentence.get(c.sentenceIndex);
-      if (!t) timesBySentence.set(c.sentenceIndex, (t = new Set(c.context?.times ?? [])));
-      return t;
-    };
+    for (const c of ctx.claims) {
+      if (!c.context?.times) continue;
+      const t = timesBySentence.get(c.sentenceIndex);
+      if (t) for (const w of c.context.times) t.add(w);
+      else timesBySentence.set(c.sentenceIndex, new Set(c.context.times));
+    }
+    const none = new Set<string>();
+    const timesOf = (c: Claim) => timesBySentence.get(c.sentenceIndex) ?? none;
     for (const list of groups.values()) {
       if (list.length < 2) continue;
       for (const [a, b] of conflicts(list, timesOf)) {
