@@ -56,6 +56,13 @@ export interface Evidence {
 }
 
 /**
+ * A relation between figures of one sentence, recorded on the claim that states it.
+ *
+ * This interface was referenced by `Claim`'s JSON-Schema
+ * via the `definition` "Relation".
+ */
+export type Relation = ChangeRelation | ShareRelation | PartRelation | RangeRelation;
+/**
  * An editor's verdict on a claim: unchecked (nobody has looked yet), checked (true as written), wrong, needs-source (no source or a weak one), disputed (sources disagree).
  *
  * This interface was referenced by `Claim`'s JSON-Schema
@@ -97,6 +104,11 @@ export interface Claim {
   subject?: string;
   quantity?: Quantity;
   date?: DateValue;
+  /**
+   * How this figure relates to other figures of its sentence, as the extract stage read it (pipeline/extract/relations.ts): the change it states between two figures, the share it states of a part in a whole, the whole it is part of, the range it opens. Later stages compute from these and never re-read the text.
+   */
+  relations?: Relation[];
+  context?: FigureContext;
   attribution?: Attribution;
   /**
    * On a figure: the id of the quotation or attribution claim (of the same file) that gives its source: the one whose content holds it, the nearest cue of its sentence, or, with `attributionInherited`, the latest one earlier in its paragraph. The figure's source is that claim's `attribution` (never copied onto the figure).
@@ -262,6 +274,89 @@ export interface DateValue {
    * Resolved against the article's date ("last year").
    */
   relative?: boolean;
+}
+/**
+ * This claim (a percentage, percentage points or a multiple) states the change from `base` to `result` ("rose from 40 to 50, a 25% increase", "doubled from 30 to 60").
+ *
+ * This interface was referenced by `Claim`'s JSON-Schema
+ * via the `definition` "ChangeRelation".
+ */
+export interface ChangeRelation {
+  type: "change";
+  base: FigureRef;
+  result: FigureRef;
+}
+/**
+ * One figure of a claim: the claim's id, and for a range claim ("30-40%") which end.
+ *
+ * This interface was referenced by `Claim`'s JSON-Schema
+ * via the `definition` "FigureRef".
+ */
+export interface FigureRef {
+  claim: string;
+  end?: "low" | "high";
+}
+/**
+ * This claim (a percentage or a fraction) states the share `part` is of `whole` ("90 of the 450, or 20%"). `clauses`: 'same' when part, whole and share are read as one phrase, 'split' when the whole is set in an earlier clause and the part refers back to it ("runs 300 schools, and 45 of them closed, about 15%").
+ *
+ * This interface was referenced by `Claim`'s JSON-Schema
+ * via the `definition` "ShareRelation".
+ */
+export interface ShareRelation {
+  type: "share";
+  part: FigureRef;
+  whole: FigureRef;
+  clauses: "same" | "split";
+}
+/**
+ * This claim's figure `part` is a part of the figure `whole` ("90 of the 450", "Of the 200 members, 250 voted").
+ *
+ * This interface was referenced by `Claim`'s JSON-Schema
+ * via the `definition` "PartRelation".
+ */
+export interface PartRelation {
+  type: "part";
+  part: FigureRef;
+  whole: FigureRef;
+}
+/**
+ * The figures `low` and `high` are the two ends of one range ("between 50 and 30", "8-5%").
+ *
+ * This interface was referenced by `Claim`'s JSON-Schema
+ * via the `definition` "RangeRelation".
+ */
+export interface RangeRelation {
+  type: "range";
+  low: FigureRef;
+  high: FigureRef;
+}
+/**
+ * What the words around a figure say about it, read once by the extract stage (pipeline/extract/relations.ts, word lists in pipeline/lexicon/relations.json).
+ *
+ * This interface was referenced by `Claim`'s JSON-Schema
+ * via the `definition` "FigureContext".
+ */
+export interface FigureContext {
+  /**
+   * Words within a few words of the figure that make it something other than a plain statement of a total: a change ("up", "rose", "from"), a comparison ("than", "more"), another time ("last", "previously"), a target or forecast ("expected", "target"), a rate ("per", "each", "annual"), a part ("including", "among"), a bound ("at least", "nearly"), a record.
+   */
+  cues?: ("change" | "comparison" | "time" | "projection" | "rate" | "part" | "bound" | "record")[];
+  /**
+   * On the first figure of a sentence only (once per sentence, so a sentence of many figures costs output linear in its length): the time words of the sentence, lower case (years, months, weekdays, time phrases). Figures of sentences that name different times are about different times.
+   */
+  times?: string[];
+  ofWhole?: WholePhrase;
+}
+/**
+ * A percentage stated as a share of a whole group ("130% of voters"): the span from the figure (with its hedge) to the end of the group's noun, and that text with its white space collapsed.
+ *
+ * This interface was referenced by `Claim`'s JSON-Schema
+ * via the `definition` "WholePhrase".
+ */
+export interface WholePhrase {
+  offset: number;
+  endOffset: number;
+  text: string;
 }
 /**
  * Who said it, the cue and what was said: a quotation's or an attribution claim's own record. A figure never carries one: it points to the claim its source comes from (`attributionId`).

@@ -5,7 +5,7 @@
 import type { Category, Claim, Config, Evidence, Item, Severity } from './schema-types.js';
 
 export type { Category, Claim, Config, Evidence, Item, Severity };
-export type { Attribution, Quantity, DateValue, FileResult, Report, Decisions, Decision, Facts, Fact, SentenceRef } from './schema-types.js';
+export type { Attribution, Quantity, DateValue, Relation, FigureRef, FigureContext, ChangeRelation, ShareRelation, PartRelation, RangeRelation, FileResult, Report, Decisions, Decision, Facts, Fact, SentenceRef } from './schema-types.js';
 
 export type BlockKind = 'heading' | 'paragraph' | 'listItem' | 'blockquote' | 'tableCell';
 

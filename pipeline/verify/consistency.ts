@@ -5,25 +5,28 @@ import type { Article, Claim, Evidence, Rule, RuleContext } from '../core/types.
 import { pointAt } from '../parse/positions.js';
 import { damerau } from '../util/distance.js';
 import { claimSentence } from '../extract/claim.js';
-import { wordsOf } from '../lexicon/word-classes.js';
+import { collapseWhitespace, isWordChar, wordRuns } from '../util/text.js';
+import { loadLexicon } from '../lexicon/load.js';
 import { NO_OPTIONS } from '../core/rule-options.js';
 
 // ---------------------------------------------------------------------------------------------------
 // conflicting-figures
 
 const SKIP_UNITS = new Set(['percent', 'percentage-point', 'ratio', 'fraction', 'year', 'date', 'time', 'duration', 'age', 'ordinal', 'score']);
-// Words near a figure that make it a different quantity from a bare statement of the total: a change,
-// a comparison, a part, a rate, another time.
-const CONTEXT_CUE = /\b(?:from|up|down|rose|rise|rising|fell|fall|falling|grew|increase[sd]?|decrease[sd]?|than|compared|previous(?:ly)?|last|next|earlier|before|after|record|target|expected|forecast|predict\w*|estimate[sd]?|projected|planned|per|each|every|daily|weekly|monthly|annual(?:ly)?|average|including|included|of whom|of which|among|another|additional|extra|further|more|fewer|less|over|under|by|at least|up to|almost|nearly|only|first|second|third|half)\b/i;
-// Words that place a figure in time: a year, a month, a weekday, or a time phrase (lexicon/word-classes.json).
-const TIME_WORD = new RegExp(`\\b(?:(?:19|20)\\d\\d|${['month', 'weekday', 'time-phrase'].flatMap((c) => [...wordsOf(c)]).join('|')})\\b`, 'gi');
+const ends = (w: string, ...tails: string[]) => tails.some((t) => w.endsWith(t));
 
 function singular(w: string): string {
-  if (/ies$/.test(w) && w.length > 4) return w.slice(0, -3) + 'y';
-  if (/(?:ss|us|is)$/.test(w)) return w;
-  if (/(?:ches|shes|xes|sses)$/.test(w)) return w.slice(0, -2);
-  if (/s$/.test(w) && w.length > 3) return w.slice(0, -1);
+  if (ends(w, 'ies') && w.length > 4) return w.slice(0, -3) + 'y';
+  if (ends(w, 'ss', 'us', 'is')) return w;
+  if (ends(w, 'ches', 'shes', 'xes', 'sses')) return w.slice(0, -2);
+  if (ends(w, 's') && w.length > 3) return w.slice(0, -1);
   return w;
+}
+
+/** A subject's words, lower case, without possessive endings ("the port's containers" -> the port containers). */
+function subjectWords(subject: string): string[] {
+  const words = collapseWhitespace(subject.toLowerCase()).split(' ').filter(Boolean);
+  return words.map((w) => (ends(w, "'s", '’s') ? w.slice(0, -2) : w)).filter(Boolean);
 }
 
 function subjectKey(c: Claim): string | undefined {
@@ -34,27 +37,10 @@ function subjectKey(c: Claim): string | undefined {
   if (q.unit !== 'count' && q.unit !== 'currency') return undefined;
   if (q.written === 'words' || (q.unit === 'count' && Math.abs(q.value) < 100)) return undefined;
   if (q.bound !== 'exact' && !q.approximate) return undefined;
-  const subject = (c.subject ?? '').toLowerCase().replace(/[’']s\b/g, '').trim();
-  if (!subject) return undefined;
-  const words = subject.split(/\s+/);
+  const words = subjectWords(c.subject ?? '');
+  if (!words.length) return undefined;
   words[words.length - 1] = singular(words[words.length - 1]);
   return `${q.unit}|${q.currency ?? ''}|${words.join(' ')}`;
-}
-
-/** Text within a few words either side of the claim, inside its sentence (read at the claim's own offsets). */
-function around(article: Article, c: Claim): string {
-  const text = article.text;
-  const lo = Math.max(c.sentenceOffset, c.offset - AROUND_CHARS);
-  const hi = Math.min(c.sentenceEndOffset, c.endOffset + AROUND_CHARS);
-  const before = text.slice(lo, c.offset).split(/\s+/).slice(-4).join(' ');
-  const after = text.slice(c.endOffset, hi).split(/\s+/).slice(0, 5).join(' ');
-  return `${before} ${after}`;
-}
-/** How far either side of a claim `around` looks: enough for four or five words. */
-const AROUND_CHARS = 120;
-
-function times(sentence: string): Set<string> {
-  return new Set([...sentence.matchAll(TIME_WORD)].map((m) => m[0].toLowerCase()));
 }
 
 /** Evidence excerpts are at most this long: the whole sentence, or a window of it around the claim. */
@@ -63,13 +49,13 @@ export const EXCERPT_MAX = 240;
 /** The claim's sentence for evidence, white space collapsed; a long sentence is cut to a window around the claim. */
 export function sentenceExcerpt(article: Article, c: Pick<Claim, 'sentenceIndex' | 'offset' | 'endOffset' | 'sentenceOffset' | 'sentenceEndOffset'>): string {
   if (c.sentenceEndOffset - c.sentenceOffset <= EXCERPT_MAX * 2) {
-    const whole = claimSentence(article, c).replace(/\s+/g, ' ').trim();
+    const whole = collapseWhitespace(claimSentence(article, c));
     if (whole.length <= EXCERPT_MAX) return whole;
   }
   const half = Math.max(0, (EXCERPT_MAX - (c.endOffset - c.offset)) >> 1);
   const lo = Math.max(c.sentenceOffset, c.offset - half);
   const hi = Math.min(c.sentenceEndOffset, Math.max(c.endOffset, lo + EXCERPT_MAX));
-  const body = article.text.slice(lo, Math.min(hi, lo + EXCERPT_MAX * 2)).replace(/\s+/g, ' ').trim();
+  const body = collapseWhitespace(article.text.slice(lo, Math.min(hi, lo + EXCERPT_MAX * 2)));
   return `${lo > c.sentenceOffset ? '…' : ''}${body.slice(0, EXCERPT_MAX)}${hi < c.sentenceEndOffset || body.length > EXCERPT_MAX ? '…' : ''}`;
 }
 
@@ -122,18 +108,23 @@ export const conflictingFigures: Rule = {
     for (const c of ctx.claims) {
       if (c.kind !== 'numeric') continue;
       const key = subjectKey(c);
-      if (!key || CONTEXT_CUE.test(around(article, c))) continue;
+      // A change, a comparison, a part, a rate, another time, a target: the extract stage's context cues.
+      if (!key || c.context?.cues?.length) continue;
       const list = groups.get(key) ?? [];
       list.push(c);
       groups.set(key, list);
     }
-    // Time words per sentence, read once per sentence.
+    // The time words of each figure's sentence, as the extract stage recorded them (on the sentence's
+    // first figure).
     const timesBySentence = new Map<number, Set<string>>();
-    const timesOf = (c: Claim) => {
-      let t = timesBySentence.get(c.sentenceIndex);
-      if (!t) timesBySentence.set(c.sentenceIndex, (t = times(claimSentence(article, c))));
-      return t;
-    };
+    for (const c of ctx.claims) {
+      if (!c.context?.times) continue;
+      const t = timesBySentence.get(c.sentenceIndex);
+      if (t) for (const w of c.context.times) t.add(w);
+      else timesBySentence.set(c.sentenceIndex, new Set(c.context.times));
+    }
+    const none = new Set<string>();
+    const timesOf = (c: Claim) => timesBySentence.get(c.sentenceIndex) ?? none;
     for (const list of groups.values()) {
       if (list.length < 2) continue;
       for (const [a, b] of conflicts(list, timesOf)) {
@@ -282,8 +273,45 @@ function sameTime(a: Set<string>, b: Set<string>): boolean {
 export { damerau as editDistance };
 
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'president', 'minister', 'senator', 'judge', 'coach', 'captain', 'general', 'rev', 'father']);
-const SPEECH = /^(?:said|says|say|told|tells|added|adds|wrote|writes|explained|argued|insisted|warned|noted|recalled|claimed|stated|asked|replied)$/i;
-const CAP = /^\p{Lu}[\p{Ll}’'-]+$/u;
+interface NameVariantLexicon {
+  speechVerbs: string[];
+  roleNouns: string[];
+  rolePrefixes: string[];
+  roleDeterminers: string[];
+  roleSynonyms: { from: string[]; to: string }[];
+}
+
+let lexicon: { speech: Set<string>; roleNouns: Set<string>; rolePrefixes: string[]; determiners: Set<string>; synonyms: { from: string[][]; to: string }[] } | undefined;
+
+/** lexicon/name-variant.json, loaded once. */
+function lex() {
+  if (lexicon) return lexicon;
+  const l = loadLexicon<NameVariantLexicon>('name-variant');
+  lexicon = {
+    speech: new Set(l.speechVerbs),
+    roleNouns: new Set(l.roleNouns),
+    rolePrefixes: l.rolePrefixes,
+    determiners: new Set(l.roleDeterminers),
+    synonyms: l.roleSynonyms.map((x) => ({ from: x.from.map((f) => f.split(' ')), to: x.to })),
+  };
+  return lexicon;
+}
+
+const isUpper = (ch: string) => ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+const isLower = (ch: string) => ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+
+/** A capitalised word: an upper-case letter, then lower-case letters, apostrophes and hyphens ("Kowalczyk", "O'Neill-smith"). */
+function capitalised(w: string): boolean {
+  const chars = [...w];
+  if (chars.length < 2 || !isUpper(chars[0])) return false;
+  for (let i = 1; i < chars.length; i++) if (!isLower(chars[i]) && chars[i] !== '’' && chars[i] !== "'" && chars[i] !== '-') return false;
+  return true;
+}
+
+const speaks = (w: string) => lex().speech.has(w.toLowerCase());
+const noDot = (w: string) => (w.endsWith('.') ? w.slice(0, -1) : w);
+/** White-space separated words. */
+const wordsIn = (s: string) => collapseWhitespace(s).split(' ').filter(Boolean);
 
 interface Mention {
   /** The surname as written (no possessive). */
@@ -302,7 +330,9 @@ interface Mention {
 const PLACE_BEFORE = new Set(['in', 'of', 'from', 'to', 'at', 'the', 'for', 'by', 'with', 'on', 'into', 'across', 'near']);
 
 function stripPossessive(w: string): string {
-  return w.replace(/[’']s?$/, '');
+  if (w.endsWith("'s") || w.endsWith('’s')) return w.slice(0, -2);
+  if (w.endsWith("'") || w.endsWith('’')) return w.slice(0, -1);
+  return w;
 }
 
 /** Capitalised-word runs and attributions to people, as surname mentions. */
@@ -313,21 +343,21 @@ function mentions(article: Article, claims: readonly Claim[]): Mention[] {
     let i = s.firstToken;
     while (i < s.lastToken) {
       const t = toks[i];
-      if (t.kind !== 'word' || !CAP.test(t.text) || t.quoted) {
+      if (t.kind !== 'word' || !capitalised(t.text) || t.quoted) {
         i++;
         continue;
       }
       let j = i;
-      while (j + 1 < s.lastToken && toks[j + 1].kind === 'word' && CAP.test(toks[j + 1].text) && toks[j + 1].start - toks[j].end <= 1 && !toks[j + 1].quoted) j++;
+      while (j + 1 < s.lastToken && toks[j + 1].kind === 'word' && capitalised(toks[j + 1].text) && toks[j + 1].start - toks[j].end <= 1 && !toks[j + 1].quoted) j++;
       const words = toks.slice(i, j + 1).map((x) => x.text);
       const prev = i > s.firstToken ? toks[i - 1] : undefined;
-      const prevWord = prev?.kind === 'word' ? prev.text.toLowerCase().replace(/\.$/, '') : '';
+      const prevWord = prev?.kind === 'word' ? noDot(prev.text.toLowerCase()) : '';
       const titled = TITLES.has(prevWord) || (words.length > 1 && TITLES.has(words[0].toLowerCase()));
       const next = j + 1 < s.lastToken ? toks[j + 1] : undefined;
-      const speaks = !!next && next.kind === 'word' && SPEECH.test(next.text);
+      const speaking = !!next && next.kind === 'word' && speaks(next.text);
       const nameWords = words.filter((w) => !TITLES.has(w.toLowerCase()));
       const sentenceStart = i === s.firstToken;
-      if (nameWords.length >= 1 && nameWords.length <= 3 && !(sentenceStart && nameWords.length === 1 && !speaks)) {
+      if (nameWords.length >= 1 && nameWords.length <= 3 && !(sentenceStart && nameWords.length === 1 && !speaking)) {
         const surname = stripPossessive(nameWords[nameWords.length - 1]);
         const lastTok = toks[j];
         out.push({
@@ -336,7 +366,7 @@ function mentions(article: Article, claims: readonly Claim[]): Mention[] {
           start: lastTok.start,
           end: lastTok.start + surname.length,
           prev: prevWord,
-          person: titled || speaks,
+          person: titled || speaking,
         });
       }
       i = j + 1;
@@ -347,7 +377,7 @@ function mentions(article: Article, claims: readonly Claim[]): Mention[] {
   for (const c of claims) {
     const at = c.attribution;
     if (!at || at.sourceType !== 'person' || at.inherited || at.sourceOffset === undefined) continue;
-    const words = at.source.split(/\s+/).filter((w) => !TITLES.has(w.toLowerCase().replace(/\.$/, '')));
+    const words = wordsIn(at.source).filter((w) => !TITLES.has(noDot(w.toLowerCase())));
     const surname = stripPossessive(words[words.length - 1] ?? '');
     const end = at.sourceEndOffset ?? at.sourceOffset + at.source.length;
     for (let k = firstAtOrAfter(out, at.sourceOffset); k < out.length && out[k].start < end; k++) if (out[k].surname === surname) out[k].person = true;
@@ -430,39 +460,73 @@ function deletes1(w: string): string[] {
   return out;
 }
 
+/** A role, lower case, without possessive endings and a leading determiner, white space collapsed. */
 function normRole(r: string): string {
-  return r.toLowerCase().replace(/[’']s\b/g, '').replace(/^(?:the|a|an|its|their|his|her)\s+/, '').replace(/\s+/g, ' ').trim();
+  const lower = r.toLowerCase();
+  let out = '';
+  for (let i = 0; i < lower.length; i++) {
+    // "the port's director" -> "the port director" ('s at the end of a word).
+    if ((lower[i] === "'" || lower[i] === '’') && lower[i + 1] === 's' && !isWordChar(lower[i + 2])) {
+      i++;
+      continue;
+    }
+    out += lower[i];
+  }
+  const words = wordsIn(out);
+  if (words.length > 1 && lex().determiners.has(words[0])) words.shift();
+  return words.join(' ');
 }
 
-const ROLE_SYNONYMS: [RegExp, string][] = [
-  [/\bceo\b/, 'chief executive'],
-  [/\bchief executive officer\b/, 'chief executive'],
-  [/\bcfo\b/, 'chief financial officer'],
-  [/\bmp\b/, 'member of parliament'],
-  [/\bchair(?:man|woman|person)?\b/, 'chair'],
-  [/\bspokes(?:man|woman|person)\b/, 'spokesperson'],
-];
-
-function canonicalRole(r: string): string {
-  let s = normRole(r);
-  for (const [re, to] of ROLE_SYNONYMS) s = s.replace(re, to);
+/** `s` with the first whole-word occurrence of any of `from` (each a list of words) replaced by `to`. */
+function replaceFirst(s: string, from: readonly string[][], to: string): string {
+  const runs = wordRuns(s);
+  for (let i = 0; i < runs.length; i++) {
+    if (!runs[i].word) continue;
+    for (const words of from) {
+      // The words, separated by single spaces.
+      let k = i;
+      let ok = true;
+      for (let j = 0; j < words.length; j++, k += 2) {
+        if (runs[k]?.text !== words[j] || (j + 1 < words.length && runs[k + 1]?.text !== ' ')) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) return runs.slice(0, i).map((r) => r.text).join('') + to + runs.slice(k - 1).map((r) => r.text).join('');
+    }
+  }
   return s;
 }
 
-// A role names a job or position ("chief executive of the port authority"); attribution phrases that
-// are not roles ("remarking on the level of detail") are not compared.
-const ROLE_NOUN = /\b(?:president|chair\w*|chief|director|manager|head|minister|secretary|spokes\w+|officer|executive|editor|analyst|economist|professor|lecturer|researcher|founder|owner|leader|member|mayor|governor|senator|adviser|advisor|consultant|coach|captain|deputy|partner|correspondent|reporter|commissioner|chancellor|counsel|lawyer|attorney|judge|ambassador|principal|dean|treasurer|trustee|organi[sz]er|campaigner|activist|representative|teacher|doctor|nurse|engineer|scientist|author|writer|boss|inspector|superintendent|administrator|councillor|councilor|mp|ceo|cfo|coo|cto|vice-president|vice president|general secretary)\b/;
-
-export function isRole(r: string): boolean {
-  return r.split(/\s+/).length <= 12 && ROLE_NOUN.test(r);
+function canonicalRole(r: string): string {
+  let s = normRole(r);
+  for (const { from, to } of lex().synonyms) s = replaceFirst(s, from, to);
+  return s;
 }
+
+/**
+ * A role names a job or position ("chief executive of the port authority"); attribution phrases that
+ * are not roles ("remarking on the level of detail") are not compared. Case as written: lexicon words are lower case.
+ */
+export function isRole(r: string): boolean {
+  if (wordsIn(r).length > 12) return false;
+  const { roleNouns, rolePrefixes } = lex();
+  return wordRuns(r).some((x) => x.word && (roleNouns.has(x.text) || rolePrefixes.some((p) => x.text.length > p.length && x.text.startsWith(p))));
+}
+
+/** Words after a role's head noun phrase ("president of X"). */
+const HEAD_BREAKS = new Set(['of', 'at', 'for', 'in']);
 
 function rolesAgree(a: string, b: string): boolean {
   const x = canonicalRole(a);
   const y = canonicalRole(b);
   if (x === y || x.includes(y) || y.includes(x)) return true;
   // Same head noun phrase before "of"/"at": "president of X" and "president".
-  const head = (s: string) => s.split(/\s+(?:of|at|for|in)\s+/)[0];
+  const head = (s: string) => {
+    const words = s.split(' ');
+    const i = words.findIndex((w, k) => k > 0 && k + 1 < words.length && HEAD_BREAKS.has(w));
+    return i < 0 ? s : words.slice(0, i).join(' ');
+  };
   const hx = head(x);
   const hy = head(y);
   return hx === hy || hx.endsWith(` ${hy}`) || hy.endsWith(` ${hx}`);
@@ -534,7 +598,9 @@ export const nameVariant: Rule = {
           if (reported.has(key)) continue;
           reported.add(key);
           const from = Math.max(sentenceAt(article, first.start)?.start ?? first.start, first.start - 160);
-          const excerpt = article.text.slice(from, first.end + 80).split(/\r\n?|\n/)[0];
+          const raw = article.text.slice(from, first.end + 80);
+          const cut = [raw.indexOf('\r'), raw.indexOf('\n')].filter((i) => i >= 0);
+          const excerpt = cut.length ? raw.slice(0, Math.min(...cut)) : raw;
           const ev: Evidence = { kind: 'compared', message: `Line ${line} spells the name “${first.surname}” (${canonFull})`, line, excerpt, expected: first.surname, actual: m.surname };
           ctx.report({
             start: m.start,
@@ -555,8 +621,8 @@ export const nameVariant: Rule = {
     for (const c of ctx.claims) {
       const at = c.attribution;
       if (!at || at.sourceType !== 'person' || !at.role || at.inherited || !isRole(at.role)) continue;
-      const words = at.source.split(/\s+/);
-      const key = stripPossessive(words[words.length - 1]).toLowerCase();
+      const words = wordsIn(at.source);
+      const key = stripPossessive(words[words.length - 1] ?? '').toLowerCase();
       const dedupe = `${key}\u0000${at.role}\u0000${at.sourceOffset}`;
       if (seenRole.has(dedupe)) continue;
       seenRole.add(dedupe);

@@ -7,37 +7,94 @@
 import path from 'node:path';
 import type { Article, Claim, Evidence, Fact, Rule } from '../core/types.js';
 import { roundingHalf } from './numbers.js';
-import { claimSentence } from '../extract/claim.js';
+import { collapseWhitespace } from '../util/text.js';
 import { NO_OPTIONS } from '../core/rule-options.js';
 
 type Range = [number, number];
 
 const SPECIAL = new Set(['percent', 'percentage-point', 'currency', 'ratio', 'fraction', 'year', 'date']);
 const SYMBOL: Record<string, string> = { USD: '$', GBP: '£', EUR: '€', JPY: '¥', INR: '₹' };
+/** A fact's unit that is an ISO currency code ("GBP"): three capital letters. */
+function isCurrencyCode(unit: string): boolean {
+  return unit.length === 3 && [...unit].every((ch) => ch >= 'A' && ch <= 'Z');
+}
 /** Default relative tolerance of a fact without one. */
 export const DEFAULT_TOLERANCE = 0.005;
 
-const termCache = new Map<string, RegExp>();
-function termRe(term: string): RegExp {
-  let re = termCache.get(term);
-  if (!re) {
-    const words = term.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    // Each word may take a plural or possessive ending: "container" finds "containers", "port's".
-    re = new RegExp(`(?<![\\p{L}\\p{N}])${words.map((w) => `${w}(?:s|es|'s|’s)?`).join('\\s+')}(?![\\p{L}\\p{N}])`, 'iu');
-    termCache.set(term, re);
+/** A term's words, lower case ("Port of Felixstowe" -> port, of, felixstowe). */
+function termWords(term: string): string[] {
+  return collapseWhitespace(term.toLowerCase()).split(' ').filter(Boolean);
+}
+
+const PIECE_BREAKS = new Set(['-', '–', '—', '/']);
+
+/**
+ * The words of a token range of the parsed article, lower case, each as the forms a term word may
+ * match: the token itself and the pieces of a compound ("felixstowe-based": felixstowe, based).
+ */
+function tokenForms(article: Article, first: number, last: number): string[][] {
+  const out: string[][] = [];
+  for (let i = first; i < last; i++) {
+    const t = article.tokens[i];
+    if (t.kind !== 'word' && t.kind !== 'number') {
+      out.push([]);
+      continue;
+    }
+    const w = t.text.toLowerCase();
+    const forms = [w];
+    let piece = '';
+    for (const ch of w) {
+      if (PIECE_BREAKS.has(ch)) {
+        if (piece && piece !== w) forms.push(piece);
+        piece = '';
+      } else piece += ch;
+    }
+    if (piece && piece !== w) forms.push(piece);
+    out.push(forms);
   }
-  return re;
+  return out;
+}
+
+/** A term word matches a word as written or with a plural or possessive ending: "container" finds "containers", "port's". */
+const ENDINGS = ['', 's', 'es', "'s", '’s'];
+const wordMatches = (form: string, w: string) => form.startsWith(w) && ENDINGS.includes(form.slice(w.length));
+
+/** Whether the words of `term` appear one after another among `words` (tokenForms). */
+function termIn(words: readonly string[][], term: string): boolean {
+  const tw = termWords(term);
+  if (!tw.length) return false;
+  for (let i = 0; i + tw.length <= words.length; i++) {
+    let j = 0;
+    while (j < tw.length && words[i + j].some((f) => wordMatches(f, tw[j]))) j++;
+    if (j === tw.length) return true;
+  }
+  return false;
+}
+
+/** A year as written (1800-2099): four digits. */
+function isYear(form: string): boolean {
+  if (form.length !== 4) return false;
+  for (const ch of form) if (ch < '0' || ch > '9') return false;
+  return form >= '1800' && form < '2100';
+}
+
+function sentenceForms(article: Article, index: number): string[][] {
+  const s = article.sentences[index];
+  return s ? tokenForms(article, s.firstToken, s.lastToken) : [];
 }
 
 /** The scale factor a claim's value has on top of its numeral as written (quantity.digits), and the rounding it allows (capped at 5%). */
 function statedHalf(q: NonNullable<Claim['quantity']>, value: number): number {
   const raw = q.highDigits ?? q.digits;
   if (!raw) return 0;
-  const digits = Number(raw.replace(/,/g, ''));
+  const digits = Number(raw.split(',').join(''));
   if (!digits) return 0;
   const scale = Math.abs(value / digits) >= 1 ? Math.round(value / digits) || 1 : value / digits;
   return roundingHalf(raw, value, scale, 0.05);
 }
+
+/** Qualifiers that make a stated figure approximate. */
+const HEDGES = new Set(['about', 'around', 'roughly', 'approximately', 'some', 'an estimated', 'nearly', 'almost']);
 
 /** The values a claim allows, in the fact's terms (fractions compared with percentages as 0-100). */
 function claimRange(claim: Claim, factUnit: string): Range | undefined {
@@ -50,7 +107,7 @@ function claimRange(claim: Claim, factUnit: string): Range | undefined {
   const half = statedHalf(q, q.value ?? q.high!);
   let lo = Math.min(lo0, hi0) - half;
   let hi = Math.max(lo0, hi0) + half;
-  if (q.approximate || /^(?:about|around|roughly|approximately|some|an estimated|nearly|almost)$/i.test(q.qualifier ?? '')) {
+  if (q.approximate || HEDGES.has((q.qualifier ?? '').toLowerCase())) {
     lo -= Math.abs(lo0) * 0.05;
     hi += Math.abs(hi0) * 0.05;
   }
@@ -71,7 +128,7 @@ function unitsAgree(claim: Claim, fact: Fact): boolean {
   const q = claim.quantity!;
   const cu = q.unit.toLowerCase();
   const fu = fact.unit.toLowerCase();
-  if (/^[A-Z]{3}$/.test(fact.unit)) return cu === 'currency' && (!q.currency || q.currency === fact.unit);
+  if (isCurrencyCode(fact.unit)) return cu === 'currency' && (!q.currency || q.currency === fact.unit);
   if (fu === 'currency') return cu === 'currency' && (!q.currency || !fact.currency || q.currency === fact.currency);
   if (fu === 'percent') return cu === 'percent' || cu === 'fraction';
   if (SPECIAL.has(fu) || SPECIAL.has(cu)) return fu === cu;
@@ -79,16 +136,16 @@ function unitsAgree(claim: Claim, fact: Fact): boolean {
   return fu === cu || fu === 'count' || cu === 'count' || fu === (claim.subject ?? '').toLowerCase();
 }
 
-const YEAR = /\b(?:1[89]|20)\d\d\b/;
-
-function periodHolds(article: Article, claim: Claim, period: string): boolean {
-  const re = termRe(period);
-  const sentence = claimSentence(article, claim);
-  if (re.test(sentence)) return true;
-  if (YEAR.test(sentence)) return false;
+/** The period holds in the claim's sentence, or, when the sentence names no year, in its paragraph (read from the parsed tokens). */
+function periodHolds(article: Article, claim: Claim, period: string, sentence: readonly string[][]): boolean {
+  if (termIn(sentence, period)) return true;
+  if (sentence.some((forms) => forms.some(isYear))) return false;
   const s = article.sentences[claim.sentenceIndex];
   const block = s ? article.blocks[s.block] : undefined;
-  return !!block && re.test(article.prose.slice(block.start, block.end));
+  if (!block) return false;
+  const first = article.sentences[block.firstSentence];
+  const last = article.sentences[block.lastSentence - 1];
+  return !!first && !!last && termIn(tokenForms(article, first.firstToken, last.lastToken), period);
 }
 
 /** "£310 million", "1.2 million containers", "18%". */
@@ -98,7 +155,7 @@ export function describeValue(fact: Pick<Fact, 'value' | 'low' | 'high' | 'unit'
     const [n, word] = a >= 1e12 ? [v / 1e12, ' trillion'] : a >= 1e9 ? [v / 1e9, ' billion'] : a >= 1e6 ? [v / 1e6, ' million'] : [v, ''];
     return `${Number(n.toFixed(3)).toLocaleString('en-US', { maximumFractionDigits: 3 })}${word}`;
   };
-  const code = /^[A-Z]{3}$/.test(fact.unit) ? fact.unit : fact.currency;
+  const code = isCurrencyCode(fact.unit) ? fact.unit : fact.currency;
   const body = fact.value !== undefined ? one(fact.value) : `${one(fact.low!)}–${one(fact.high!)}`;
   if (fact.unit === 'currency' || code) return code && SYMBOL[code] ? `${SYMBOL[code]}${body}` : `${body}${code ? ` ${code}` : ''}`;
   if (fact.unit === 'percent') return `${body}%`;
@@ -126,6 +183,13 @@ export function matchFacts(article: Article, claims: readonly Claim[], facts: { 
   const out: FactMatch[] = [];
   const numeric = claims.filter((c) => c.kind === 'numeric' && c.quantity);
   if (!numeric.length) return out;
+  // Each sentence's words, from the parsed tokens, read once.
+  const forms = new Map<number, string[][]>();
+  const formsOf = (i: number) => {
+    let f = forms.get(i);
+    if (!f) forms.set(i, (f = sentenceForms(article, i)));
+    return f;
+  };
   for (const { path: file, facts: list } of facts) {
     for (const fact of list) {
       const bySentence = new Map<number, { claim: Claim; d: number }[]>();
@@ -136,14 +200,13 @@ export function matchFacts(article: Article, claims: readonly Claim[], facts: { 
         if (!unitsAgree(claim, fact)) continue;
         let hasTerms = termsIn.get(claim.sentenceIndex);
         if (hasTerms === undefined) {
-          const sentence = claimSentence(article, claim);
-          hasTerms = fact.terms.every((t) => termRe(t).test(sentence));
+          hasTerms = fact.terms.every((t) => termIn(formsOf(claim.sentenceIndex), t));
           termsIn.set(claim.sentenceIndex, hasTerms);
         }
         if (!hasTerms) continue;
         if (fact.period) {
           let holds = periodIn.get(claim.sentenceIndex);
-          if (holds === undefined) periodIn.set(claim.sentenceIndex, (holds = periodHolds(article, claim, fact.period)));
+          if (holds === undefined) periodIn.set(claim.sentenceIndex, (holds = periodHolds(article, claim, fact.period, formsOf(claim.sentenceIndex))));
           if (!holds) continue;
         }
         const r = claimRange(claim, fact.unit.toLowerCase());

@@ -4,5 +4,7 @@ import type { Rule } from '../core/types.js';
 import { arithmetic } from './arithmetic.js';
 import { facts } from './facts.js';
 import { conflictingFigures, nameVariant } from './consistency.js';
+import { pointsAsPercent } from './points-as-percent.js';
+import { splitShare } from './split-share.js';
 
-export const verifyRules: Rule[] = [arithmetic, facts, conflictingFigures, nameVariant];
+export const verifyRules: Rule[] = [arithmetic, pointsAsPercent, splitShare, facts, conflictingFigures, nameVariant];

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { arithmetic, arithmeticFindings } from '../../pipeline/verify/arithmetic.js';
 import { figuresOf } from '../../pipeline/verify/numbers.js';
 import { extractClaims } from '../../pipeline/extract/index.js';
+import { relateClaims } from '../../pipeline/extract/relations.js';
 import { article, claimAt, runRule } from '../helpers/claims.js';
 
 function check(text: string) {
@@ -101,6 +102,9 @@ describe('evidence and claims', () => {
       // The rule computes from the claims' figures only: the other end of the change is a claim too.
       claimAt(a, '96,000', { kind: 'numeric', quantity: { value: 96000, unit: 'count', approximate: false, bound: 'exact' } }),
     ];
+    // The relations between them come from the extract stage, as in the pipeline.
+    relateClaims(a, claims);
+    expect(claims[1].relations).toEqual([{ type: 'change', base: { claim: claims[0].id }, result: { claim: claims[2].id } }]);
     const r = runRule(arithmetic, a, claims);
     expect(r.problems[0].claimId).toBe(claims[1].id);
     expect(claims[1].verdict).toBe('contradicted');
@@ -112,9 +116,15 @@ describe('evidence and claims', () => {
     const a = article('The chain grew from 40 to 50 stores, a 25% increase.', 't.txt');
     const c = claimAt(a, '25%', { kind: 'numeric', quantity: { value: 25, unit: 'percent', approximate: false, bound: 'exact' } });
     const ends = ['40', '50'].map((n) => claimAt(a, n, { kind: 'numeric', quantity: { value: Number(n), unit: 'count', approximate: false, bound: 'exact' } }));
+    relateClaims(a, [...ends, c]);
     expect(runRule(arithmetic, a, [...ends, c]).problems).toEqual([]);
     expect(c.verdict).toBeUndefined();
     expect(c.evidence![0].message).toContain('= +25%');
+  });
+  it('computes nothing from figures the extract stage related to nothing', () => {
+    const a = article('Sales rose from 80,000 to 96,000 units, a 25% jump.', 't.txt');
+    const claims = extractClaims(a).map((c) => ({ ...c, relations: undefined }));
+    expect(runRule(arithmetic, a, claims).problems).toEqual([]);
   });
   it('reports a range the extractor read backwards', () => {
     const a = article('Estimates run from a low of 7 to a high of 3 units.', 't.txt');

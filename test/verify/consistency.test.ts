@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { conflictingFigures, nameVariant, editDistance } from '../../pipeline/verify/consistency.js';
 import { extractClaims } from '../../pipeline/extract/index.js';
+import { relateClaims } from '../../pipeline/extract/relations.js';
 import type { Attribution, Claim, Quantity } from '../../pipeline/core/types.js';
 import { article, claimAt, runRule } from '../helpers/claims.js';
 
@@ -50,6 +51,8 @@ describe('consistency/conflicting-figures', () => {
       const n = Number(m[0].replace(/,/g, ''));
       claims.push(claimAt(a, m[0], { kind: 'numeric', quantity: count(n), subject: 'visitors' }));
     }
+    // The context of each figure (another year, a comparison, a part) comes from the extract stage.
+    relateClaims(a, claims);
     expect(runRule(conflictingFigures, a, claims).problems.filter((p) => /11,000/.test(a.text.slice(p.start, p.end)))).toEqual([]);
   });
 });

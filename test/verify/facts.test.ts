@@ -91,6 +91,16 @@ describe('verification/facts', () => {
     expect(matchFacts(a, [c], config(containers).facts)).toHaveLength(1);
   });
 
+  it('finds terms among the sentence\'s words: plurals, possessives and compounds, not letters inside a word', () => {
+    const claim = (a: ReturnType<typeof article>) => [claimAt(a, '1.2 million', { kind: 'numeric', quantity: q(1.2e6, 'count') })];
+    expect(run("The port's terminals moved 1.2 million containers in 2024.", claim, containers).claims[0].verdict).toBe('verified');
+    expect(run('The port-owned yards moved 1.2 million containers in 2024.', claim, containers).claims[0].verdict).toBe('verified');
+    // "sport" is not "port": a term word matches whole words only.
+    expect(run('The sport club moved 1.2 million containers in 2024.', claim, containers).claims[0].verdict).toBeUndefined();
+    // Another year in the sentence: the fact's period does not hold.
+    expect(run('The port handled 1.2 million containers in 2023.', claim, containers).claims[0].verdict).toBeUndefined();
+  });
+
   it('describes fact values for messages', () => {
     expect(describeValue(cost)).toBe('£310 million');
     expect(describeValue(share)).toBe('30–40%');
