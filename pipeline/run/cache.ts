@@ -26,7 +26,8 @@ import { repoRootOf } from '../util/repo.js';
 
 export const DEFAULT_CACHE_LOCATION = '.copydesk-cache';
 /** Bump when the entry layout changes. */
-const FORMAT = 4;
+export const CACHE_FORMAT = 4;
+const FORMAT = CACHE_FORMAT;
 /** Longest URI-encoded file name kept in an entry's name (longer ones are never pruned by name, only with their folder). */
 const MAX_NAME_IN_ENTRY = 120;
 

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { cliPath, runCli, tempDir } from '../helpers/cli.js';
 import { validator, formatErrors } from '../../pipeline/validate/schemas.js';
 import { COMMIT_MARKER, MANIFEST, runMismatch, settleRun } from '../../pipeline/run/outputs.js';
+import { CACHE_FORMAT } from '../../pipeline/run/cache.js';
 
 const GOOD = '# Council meets\n\nThe council met on Tuesday. It approved a budget of £3.5m for roads.\n';
 const lintJson = (cwd: string, args: string[], env?: Record<string, string>) => {
@@ -185,13 +186,18 @@ describe('12: a committed cache entry is never trusted', () => {
     expect(first.code).toBe(1);
     expect(fs.existsSync(path.join(home, 'copydesk', 'cache-key'))).toBe(true);
     // Forge: take the entry and empty its items, as a committed .copydesk-cache/ could.
-    const entries = fs.readdirSync(path.join(dir, '.copydesk-cache', 'v3'));
+    const entriesDir = path.join(dir, '.copydesk-cache', `v${CACHE_FORMAT}`);
+    const entries = fs.readdirSync(entriesDir);
+    expect(entries.length).toBeGreaterThan(0);
     for (const e of entries) {
-      const file = path.join(dir, '.copydesk-cache', 'v3', e);
-      const entry = JSON.parse(fs.readFileSync(file, 'utf8'));
-      const result = JSON.parse(entry.payload);
-      entry.payload = JSON.stringify({ ...result, items: [] });
-      fs.writeFileSync(file, JSON.stringify(entry));
+      const file = path.join(entriesDir, e);
+      // An entry is a JSON head line, then the payload (head.payloadBytes bytes), then stored outputs.
+      const raw = fs.readFileSync(file);
+      const nl = raw.indexOf(10);
+      const head = JSON.parse(raw.subarray(0, nl).toString('utf8'));
+      const result = JSON.parse(raw.subarray(nl + 1, nl + 1 + head.payloadBytes).toString('utf8'));
+      const forged = Buffer.from(JSON.stringify({ ...result, items: [] }), 'utf8');
+      fs.writeFileSync(file, Buffer.concat([Buffer.from(JSON.stringify({ ...head, payloadBytes: forged.length }) + '\n'), forged]));
     }
     const second = runCli(['lint', 'a.md', '--cache', '--format', 'json'], { cwd: dir, env });
     expect(second.code).toBe(1);
