@@ -37,7 +37,7 @@ import {
   DETERMINERS,
   isVerbWord,
   lexTags,
-  AUX,
+  isAux,
   type VerbHit,
 } from './sources.js';
 import { loadLexicon } from '../lexicon/load.js';
@@ -315,7 +315,7 @@ function sentenceAttributions(ctx: Ctx, si: number, consumed: Set<number>, out: 
     }
     // "X, who said ...": the relative pronoun is the mention, X the source.
     let wk = v - 1;
-    while (wk > lo && AUX.has(lower(tokens[wk]))) wk--;
+    while (wk > lo && isAux(tokens[wk])) wk--;
     // "voters who say ...": the same with no comma (a restrictive clause), and any kind of source.
     if (wk - 1 >= lo && lower(tokens[wk]) === 'who' && !(verb.needsObject && (tokens[verb.end + 1]?.kind !== 'word' || lower(tokens[verb.end + 1]) === 'that'))) {
       const comma = tokens[wk - 1].text === ',';
@@ -349,7 +349,7 @@ function sentenceAttributions(ctx: Ctx, si: number, consumed: Set<number>, out: 
     let coordinated = false;
     if (!sub && !inverted) {
       let a = v - 1;
-      while (a > lo && AUX.has(lower(tokens[a]))) a--;
+      while (a > lo && isAux(tokens[a])) a--;
       if (a > lo + 1 && /^(?:and|but)$/.test(lower(tokens[a]))) {
         sub = clauseSubject(ctx, lo, a);
         coordinated = !!sub;

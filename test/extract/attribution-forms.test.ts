@@ -123,6 +123,9 @@ const forms: Form[] = [
     mention: 'he',
     content: 'the party would lose',
   },
+  { name: 'an adverb between subject and verb (however)', text: 'Tobias Wren however said the depot would stay open.\n', source: 'Tobias Wren', cue: 'said', content: 'the depot would stay open' },
+  { name: 'an -ly adverb between subject and verb', text: 'Mara Quist angrily told the council that the budget was short.\n', source: 'Mara Quist', cue: 'told', content: 'the budget was short' },
+  { name: 'a name in -ly is the subject, not an adverb', text: 'Dana Kelly said the depot should stay open.\n', source: 'Dana Kelly', cue: 'said', content: 'the depot should stay open' },
 ];
 
 const negatives: { name: string; text: string; cue?: string }[] = [
@@ -130,6 +133,7 @@ const negatives: { name: string; text: string; cue?: string }[] = [
   { name: 'hope is not speech', text: 'Mara Quist hopes the bridge will reopen.\n' },
   { name: 'is called (a name, not speech)', text: 'The new bridge is called the Quist Crossing.\n' },
   { name: 'so-called', text: 'The so-called fare freeze ended in May.\n' },
+  { name: 'never said is a negation', text: 'Tobias Wren never said the depot would close.\n', cue: 'said' },
   { name: 'passive told', text: 'The drivers were told to wait.\n' },
   { name: 'a title after a pronoun with no antecedent', text: 'She wrote “Winter Harbour” in a single year.\n' },
   { name: 'a series name before a colon is no speaker', text: 'Latest: rents rise again\n\nThe figures came out today.\n', cue: ':' },
