@@ -362,7 +362,9 @@ function sentenceAttributions(ctx: Ctx, si: number, consumed: Set<number>, out: 
     const next = tokens[verb.end + 1];
     const nl = lower(next);
     const named = sub.src.type === 'person' || sub.src.type === 'organization' || sub.src.type === 'publication';
-    const clauseNext = !next || nl === 'that' || /^[,:;.“"‘]$/.test(next.text);
+    // "asked whether ...", "asked the mayor if ...": a question reported by its wh-clause.
+    const askAt = verb.lemma === 'ask' ? askedClause(tokens, verb.end + 1, hi) : -1;
+    const clauseNext = !next || nl === 'that' || /^[,:;.“"‘]$/.test(next.text) || askAt >= 0;
     if (!inverted) {
       // A base form ("note", "predict") needs a plural subject: not "a research note", not "Mr Blair predict".
       const base = verb.cue === verb.lemma && verb.lemma !== 'forecast';
@@ -401,7 +403,8 @@ function sentenceAttributions(ctx: Ctx, si: number, consumed: Set<number>, out: 
           }
         }
       }
-      if (lower(tokens[after]) === 'that' || tokens[after].text === ',' || tokens[after].text === ':') after++;
+      if (askAt >= 0) after = askAt;
+      else if (lower(tokens[after]) === 'that' || tokens[after].text === ',' || tokens[after].text === ':') after++;
       // The content stops where a participle opens the next speech event (", adding that ...").
       let last = hi;
       for (let j = after + 1; j <= hi; j++) {
@@ -415,6 +418,18 @@ function sentenceAttributions(ctx: Ctx, si: number, consumed: Set<number>, out: 
     reported(start, Math.max(end, tokens[verb.end].end), sub.src, v, verb, content);
     v = Math.max(v, verb.end);
   }
+}
+
+const WH = new Set('whether if why what how when where who which'.split(' '));
+/** The token of the wh-word opening the question after "asked" (right after it, or after a short hearer), or -1. */
+function askedClause(tokens: Token[], from: number, hi: number): number {
+  for (let j = from; j <= hi && j - from < 5; j++) {
+    const t = tokens[j];
+    if (t.kind !== 'word') return -1;
+    if (WH.has(lower(t))) return j + 1 <= hi ? j : -1;
+    if (j > from && verbLike(tokens, j)) return -1;
+  }
+  return -1;
 }
 
 /** A lower-case word that reads as a finite verb: a reporting verb, a lexicon verb, or an -ed form. */

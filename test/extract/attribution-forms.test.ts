@@ -126,6 +126,8 @@ const forms: Form[] = [
   { name: 'an adverb between subject and verb (however)', text: 'Tobias Wren however said the depot would stay open.\n', source: 'Tobias Wren', cue: 'said', content: 'the depot would stay open' },
   { name: 'an -ly adverb between subject and verb', text: 'Mara Quist angrily told the council that the budget was short.\n', source: 'Mara Quist', cue: 'told', content: 'the budget was short' },
   { name: 'a name in -ly is the subject, not an adverb', text: 'Dana Kelly said the depot should stay open.\n', source: 'Dana Kelly', cue: 'said', content: 'the depot should stay open' },
+  { name: 'asked whether (a reported question)', text: 'Mara Quist asked whether the depot would close.\n', source: 'Mara Quist', cue: 'asked', content: 'whether the depot would close' },
+  { name: 'asked a hearer if', text: 'Mara Quist asked the mayor if the depot would close.\n', source: 'Mara Quist', cue: 'asked', content: 'if the depot would close' },
 ];
 
 const negatives: { name: string; text: string; cue?: string }[] = [
@@ -134,6 +136,7 @@ const negatives: { name: string; text: string; cue?: string }[] = [
   { name: 'is called (a name, not speech)', text: 'The new bridge is called the Quist Crossing.\n' },
   { name: 'so-called', text: 'The so-called fare freeze ended in May.\n' },
   { name: 'never said is a negation', text: 'Tobias Wren never said the depot would close.\n', cue: 'said' },
+  { name: 'asked for a thing is no reported question', text: 'Mara Quist asked for a refund at the desk.\n', cue: 'asked' },
   { name: 'passive told', text: 'The drivers were told to wait.\n' },
   { name: 'a title after a pronoun with no antecedent', text: 'She wrote “Winter Harbour” in a single year.\n' },
   { name: 'a series name before a colon is no speaker', text: 'Latest: rents rise again\n\nThe figures came out today.\n', cue: ':' },
