@@ -774,11 +774,19 @@ export function verbAt(tokens: Token[], i: number): VerbHit | undefined {
   if (!v) return undefined;
   // "tells the story of": not reporting.
   if (v.lemma === 'tell' && /^(?:the|a|of|how|its|his|her|their)$/.test(lower(tokens[i + 1])) && /^(?:story|tale|of|how)$/.test(lower(tokens[i + 2]) || lower(tokens[i + 1]))) return undefined;
+  if (l === 'states' && statesIsNoun(tokens, i)) return undefined;
   if (v.particle) {
     if (lower(tokens[i + 1]) !== v.particle) return undefined;
     return { ...v, cue: `${l} ${v.particle}`, end: i + 1 };
   }
   return { ...v, cue: l, end: i };
+}
+
+// "states" as the plural noun ("five states", "Rust Belt states", "member states say"), not the verb "the memo states".
+const STATES_NOUN_BEFORE = /^(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifty|all|both|many|several|other|these|those|some|most|few|key|member|swing|battleground|early|primary|caucus|democratic|republican|blue|red|purple|southern|northern|western|eastern|midwestern|border|belt|gulf|united|the|in|of|across|more|fewer|individual|neighboring|large|small|big|conservative|liberal|gop|island|baltic|arab|nation|sovereign|contiguous)$/;
+const STATES_NOUN_AFTER = /^(?:say|said|going|plus|where|like|have|had|are|were|will|would|and|or|to|in|with|such|including)$/;
+function statesIsNoun(tokens: Token[], i: number): boolean {
+  return STATES_NOUN_BEFORE.test(lower(tokens[i - 1])) || STATES_NOUN_AFTER.test(lower(tokens[i + 1]));
 }
 
 // Words between a subject and its verb: auxiliaries and adverbs ("has also said", "later told").

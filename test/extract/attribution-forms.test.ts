@@ -128,9 +128,12 @@ const forms: Form[] = [
   { name: 'a name in -ly is the subject, not an adverb', text: 'Dana Kelly said the depot should stay open.\n', source: 'Dana Kelly', cue: 'said', content: 'the depot should stay open' },
   { name: 'asked whether (a reported question)', text: 'Mara Quist asked whether the depot would close.\n', source: 'Mara Quist', cue: 'asked', content: 'whether the depot would close' },
   { name: 'asked a hearer if', text: 'Mara Quist asked the mayor if the depot would close.\n', source: 'Mara Quist', cue: 'asked', content: 'if the depot would close' },
+  { name: 'the verb "states" is still a cue', text: 'Mara Quist states that the depot will close.\n', source: 'Mara Quist', cue: 'states', content: 'the depot will close' },
 ];
 
 const negatives: { name: string; text: string; cue?: string }[] = [
+  { name: 'plural noun "states" after a number is not a cue', text: 'Farm groups in all four states say the drought has hurt their crops.\n', cue: 'states' },
+  { name: 'plural noun "states" after a modifier is not a cue', text: 'The Coastal Belt states that lost mills want new jobs.\n', cue: 'states' },
   { name: 'belief is not speech', text: 'Tobias Wren believes the fares are too high.\n' },
   { name: 'hope is not speech', text: 'Mara Quist hopes the bridge will reopen.\n' },
   { name: 'is called (a name, not speech)', text: 'The new bridge is called the Quist Crossing.\n' },
