@@ -63,7 +63,7 @@ if (!fs.existsSync(opts.corpus)) {
 const { checkArticle } = await import(path.join(dist, 'core/article.js'));
 const { defaultConfig } = await import(path.join(dist, 'run/config.js'));
 const { parseArticle } = await import(path.join(dist, 'parse/index.js'));
-const { stageRules } = await import(path.join(dist, 'core/registry.js'));
+const { stageRules } = await import(path.join(dist, 'core/stages.js'));
 const { unknownWord } = await import(path.join(dist, 'check/spelling/unknown-word.js'));
 const { default: nspell } = await import('nspell');
 const { default: enGB } = await import('dictionary-en-gb');
