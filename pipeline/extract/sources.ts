@@ -790,17 +790,16 @@ function statesIsNoun(tokens: Token[], i: number): boolean {
 }
 
 // Words between a subject and its verb: auxiliaries and adverbs ("has also said", "later told").
-const AUX_WORDS = new Set('however too instead meanwhile likewise even only just'.split(' ').concat('will would could may might must should can has have had also later previously recently earlier once repeatedly again further then publicly privately separately subsequently yesterday today himself herself itself themselves reportedly allegedly initially originally simply flatly now still often frequently quickly immediately openly bluntly candidly explicitly directly specifically long first last tonight'.split(' ')));
+const AUX = new Set('however too instead meanwhile likewise even only just will would could may might must should can has have had also later previously recently earlier once repeatedly again further then publicly privately separately subsequently yesterday today himself herself itself themselves reportedly allegedly initially originally simply flatly now still often frequently quickly immediately openly bluntly candidly explicitly directly specifically long first last tonight'.split(' '));
 // Lower-case "-ly" words that are nouns or adjectives, not adverbs: "the family said", "an ally said".
 const LY_NOT_ADVERB = new Set('family ally rally assembly anomaly monopoly homily bully belly jelly supply reply apply fly july italy early only daily weekly monthly yearly friendly elderly lonely lovely ugly holy silly'.split(' '));
 /** An auxiliary or an adverb between a subject and its verb ("has also said", "however said", "angrily told"). */
 export function isAux(t: Token | undefined): boolean {
   if (!t) return false;
   const l = t.text.toLowerCase();
-  if (AUX_WORDS.has(l)) return true;
+  if (AUX.has(l)) return true;
   return /^[a-z]{3,}ly$/.test(t.text) && !LY_NOT_ADVERB.has(l);
 }
-const AUX = AUX_WORDS;
 const TIME_HEADS = new Set('monday tuesday wednesday thursday friday saturday sunday week month year weekend morning afternoon evening night'.split(' '));
 const TIME_PARTS = new Set('morning afternoon evening night'.split(' '));
 /** Skips a time phrase that ends at k, between a subject and its verb ("on Tuesday", "last week", "earlier this month", "on Monday night"). */

@@ -27,7 +27,6 @@ import { repoRootOf } from '../util/repo.js';
 export const DEFAULT_CACHE_LOCATION = '.copydesk-cache';
 /** Bump when the entry layout changes. */
 export const CACHE_FORMAT = 4;
-const FORMAT = CACHE_FORMAT;
 /** Longest URI-encoded file name kept in an entry's name (longer ones are never pruned by name, only with their folder). */
 const MAX_NAME_IN_ENTRY = 120;
 
@@ -188,7 +187,7 @@ export class ResultCache {
 
   constructor(location: string = DEFAULT_CACHE_LOCATION, options: ResultCacheOptions = {}) {
     this.dir = path.resolve(location);
-    this.base = [FORMAT, options.version ?? VERSION, codeIdentity(), options.dictionaries ?? dictionaryIdentity()].join('\0');
+    this.base = [CACHE_FORMAT, options.version ?? VERSION, codeIdentity(), options.dictionaries ?? dictionaryIdentity()].join('\0');
     this.keyFile = path.resolve(options.keyFile ?? cacheKeyFile());
   }
 
@@ -222,7 +221,7 @@ export class ResultCache {
       this.pendingDirs.set(dirHash, dir);
     }
     const name = encodeURIComponent(path.basename(file.abs)).replace(/_/g, '%5F');
-    return path.join(this.dir, `v${FORMAT}`, `${dirHash}_${digest(`${file.abs}\0${file.path}`)}${name.length <= MAX_NAME_IN_ENTRY ? `_${name}` : ''}.json`);
+    return path.join(this.dir, `v${CACHE_FORMAT}`, `${dirHash}_${digest(`${file.abs}\0${file.path}`)}${name.length <= MAX_NAME_IN_ENTRY ? `_${name}` : ''}.json`);
   }
   private dirsWritten = new Set<string>();
   /** Folders whose dirs/ file is still to be written (with the next entry written). */
@@ -234,10 +233,10 @@ export class ResultCache {
    * enough to run after every cached batch.
    */
   prune(): number {
-    const entries = path.join(this.dir, `v${FORMAT}`);
+    const entries = path.join(this.dir, `v${CACHE_FORMAT}`);
     // Entries of older layouts are never read again.
     try {
-      for (const n of fs.readdirSync(this.dir)) if (/^v\d+$/.test(n) && n !== `v${FORMAT}`) fs.rmSync(path.join(this.dir, n), { recursive: true, force: true });
+      for (const n of fs.readdirSync(this.dir)) if (/^v\d+$/.test(n) && n !== `v${CACHE_FORMAT}`) fs.rmSync(path.join(this.dir, n), { recursive: true, force: true });
     } catch {
       return 0;
     }
@@ -330,7 +329,7 @@ export class ResultCache {
     }
     const entry = raw ? readEntryFile(raw) : undefined;
     let result: FileResult | undefined;
-    if (entry && entry.head.format === FORMAT && entry.head.key === key) {
+    if (entry && entry.head.format === CACHE_FORMAT && entry.head.key === key) {
       const want = this.macBytes(key, entry.payload);
       if (!want || want.length !== entry.head.mac.length || !timingSafeEqual(Buffer.from(want), Buffer.from(entry.head.mac))) this.stats.forged = (this.stats.forged ?? 0) + 1;
       else {
@@ -370,7 +369,7 @@ export class ResultCache {
    */
   private writeEntry(target: string, key: string, mac: string, payload: Buffer, outputs?: Buffer): void {
     const outputsMac = outputs ? this.macBytes(`${key}\0outputs`, outputs) : undefined;
-    const head: EntryHead = { format: FORMAT, key, mac, payloadBytes: payload.length, ...(outputs && outputsMac ? { outputsMac } : {}) };
+    const head: EntryHead = { format: CACHE_FORMAT, key, mac, payloadBytes: payload.length, ...(outputs && outputsMac ? { outputsMac } : {}) };
     const parts = [Buffer.from(JSON.stringify(head) + '\n'), payload, ...(outputs && outputsMac ? [outputs] : [])];
     try {
       writeFileAtomic(target, Buffer.concat(parts));
@@ -402,7 +401,7 @@ export class ResultCache {
     const { cached: _cached, ...fresh } = result;
     const payload = JSON.stringify(fresh);
     const mac = this.mac(key, payload);
-    return mac ? JSON.stringify({ format: FORMAT, key, mac, payload } satisfies Entry) : undefined;
+    return mac ? JSON.stringify({ format: CACHE_FORMAT, key, mac, payload } satisfies Entry) : undefined;
   }
 
   /** The result an entry's text holds, when it is this key's, for this path, and its MAC is right. */
@@ -413,7 +412,7 @@ export class ResultCache {
     } catch {
       entry = undefined;
     }
-    const result = entry && entry.format === FORMAT && entry.key === key && typeof entry.payload === 'string' && typeof entry.mac === 'string' ? this.verified(key, entry) : undefined;
+    const result = entry && entry.format === CACHE_FORMAT && entry.key === key && typeof entry.payload === 'string' && typeof entry.mac === 'string' ? this.verified(key, entry) : undefined;
     if (!result || result.path !== shownPath) {
       this.stats.misses++;
       return undefined;
@@ -443,7 +442,7 @@ export class ResultCache {
   private ready = false;
   private ensureDir(): void {
     if (this.ready) return;
-    fs.mkdirSync(path.join(this.dir, `v${FORMAT}`), { recursive: true });
+    fs.mkdirSync(path.join(this.dir, `v${CACHE_FORMAT}`), { recursive: true });
     // Keep the cache out of version control without asking anyone to edit .gitignore.
     const gi = path.join(this.dir, '.gitignore');
     if (!fs.existsSync(gi)) fs.writeFileSync(gi, '# Written by copydesk --cache\n*\n');
